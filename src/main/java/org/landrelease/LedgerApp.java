@@ -1,0 +1,90 @@
+package org.landrelease;
+
+import io.javalin.Javalin;
+import java.time.Clock;
+import java.util.concurrent.locks.ReentrantLock;
+import org.landrelease.cli.DemoLoader;
+import org.landrelease.config.Config;
+import org.landrelease.geometry.RegionBoundaries;
+import org.landrelease.geometry.RegionIndex;
+import org.landrelease.http.HttpApi;
+import org.landrelease.service.FundingService;
+import org.landrelease.service.LedgerService;
+import org.landrelease.service.LedgerTotals;
+import org.landrelease.service.MapService;
+import org.landrelease.service.ReportService;
+import org.landrelease.store.Database;
+import org.landrelease.store.FundingStore;
+import org.landrelease.store.LedgerStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The running service: its database, services and HTTP server, wired by hand. */
+public final class LedgerApp implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(LedgerApp.class);
+  /** Grid of the region index, in degrees: cells of about 20 km. */
+  private static final double REGION_CELL_DEGREES = 0.2;
+
+  private final Database db;
+  private final Javalin http;
+  private final LedgerService ledger;
+  private final ReportService reports;
+  private final FundingService funding;
+
+  private LedgerApp(Database db, Javalin http, LedgerService ledger, ReportService reports, FundingService funding) {
+    this.db = db;
+    this.http = http;
+    this.ledger = ledger;
+    this.reports = reports;
+    this.funding = funding;
+  }
+
+  public static LedgerApp start(Config config) throws Exception {
+    long t0 = System.nanoTime();
+    Database db = Database.open(config.databaseDir());
+    RegionIndex regions = new RegionIndex(RegionBoundaries.read(config.regionsFile()), REGION_CELL_DEGREES);
+    ReentrantLock writeLock = new ReentrantLock(true);
+    LedgerStore store = new LedgerStore(db);
+    FundingService funding = new FundingService(new FundingStore(db), writeLock);
+    LedgerTotals totals = new LedgerTotals();
+    LedgerService ledger = new LedgerService(store, funding, regions, totals, writeLock, Clock.systemUTC());
+    ReportService reports = new ReportService(totals, ledger, funding, store);
+    MapService map = new MapService(store, ledger);
+    String dataset = store.meta("dataset").orElse(null);
+    if (dataset == null && config.loadDemo() && store.maxEventSequence() == 0) {
+      dataset = new DemoLoader(funding, ledger).load(config.demoDir());
+      store.putMeta("dataset", dataset);
+    }
+    reports.dataset(dataset == null ? "user" : dataset);
+    Javalin http = HttpApi.create(ledger, reports, funding, map, config.webDir()).start(config.host(), config.port());
+    LOG.info("started in {} ms: {} regions in {} index cells, database {}", (System.nanoTime() - t0) / 1_000_000,
+        regions.regions().size(), regions.cellCount(), config.databaseDir().toAbsolutePath());
+    return new LedgerApp(db, http, ledger, reports, funding);
+  }
+
+  public int port() {
+    return http.port();
+  }
+
+  public LedgerService ledger() {
+    return ledger;
+  }
+
+  public ReportService reports() {
+    return reports;
+  }
+
+  public FundingService funding() {
+    return funding;
+  }
+
+  @Override
+  public void close() {
+    http.stop();
+    try {
+      db.close();
+    } catch (java.sql.SQLException e) {
+      LOG.warn("closing the database failed", e);
+    }
+  }
+}

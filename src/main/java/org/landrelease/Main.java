@@ -1,0 +1,29 @@
+package org.landrelease;
+
+import java.util.Arrays;
+import org.landrelease.cli.Benchmark;
+import org.landrelease.cli.DemoScenario;
+import org.landrelease.config.Config;
+
+/** Entry point: serve (default), generate-demo, bench. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) throws Exception {
+    String command = args.length > 0 && !args[0].startsWith("--") ? args[0] : "serve";
+    String[] rest = args.length > 0 && !args[0].startsWith("--") ? Arrays.copyOfRange(args, 1, args.length) : args;
+    switch (command) {
+      case "serve" -> {
+        LedgerApp app = LedgerApp.start(Config.defaults().withArguments(rest));
+        Runtime.getRuntime().addShutdownHook(new Thread(app::close));
+        System.out.println("Land-release ledger listening on http://localhost:" + app.port() + "/");
+      }
+      case "generate-demo" -> DemoScenario.main(rest);
+      case "bench" -> Benchmark.main(rest);
+      default -> {
+        System.err.println("usage: landrelease [serve|generate-demo|bench] [options]");
+        System.exit(2);
+      }
+    }
+  }
+}

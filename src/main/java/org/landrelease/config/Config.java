@@ -1,0 +1,48 @@
+package org.landrelease.config;
+
+import java.nio.file.Path;
+
+/**
+ * Every setting of the service with its default in one place.
+ *
+ * @param host         address to listen on (LEDGER_HOST, default 0.0.0.0)
+ * @param port         HTTP port (LEDGER_PORT, default 8080; 0 picks a free port)
+ * @param databaseDir  directory of the H2GIS database file (LEDGER_DB, default data/db)
+ * @param regionsFile  region boundaries, GeoJSON (default data/ukraine-oblasts.geojson)
+ * @param webDir       static files of the web client (default web)
+ * @param demoDir      the synthetic demonstration scenario (default data/demo)
+ * @param loadDemo     load the demo into an empty database on start (default true; --empty turns it off)
+ */
+public record Config(String host, int port, Path databaseDir, Path regionsFile, Path webDir, Path demoDir,
+    boolean loadDemo) {
+
+  public static Config defaults() {
+    return new Config(env("LEDGER_HOST", "0.0.0.0"), Integer.parseInt(env("LEDGER_PORT", "8080")),
+        Path.of(env("LEDGER_DB", "data/db")), Path.of("data/ukraine-oblasts.geojson"), Path.of("web"),
+        Path.of("data/demo"), true);
+  }
+
+  /** Applies command-line options: --port N, --db DIR, --host H, --empty. */
+  public Config withArguments(String[] args) {
+    Config c = this;
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      switch (a) {
+        case "--port" -> c = new Config(c.host, Integer.parseInt(args[++i]), c.databaseDir, c.regionsFile, c.webDir,
+            c.demoDir, c.loadDemo);
+        case "--host" -> c = new Config(args[++i], c.port, c.databaseDir, c.regionsFile, c.webDir, c.demoDir,
+            c.loadDemo);
+        case "--db" -> c = new Config(c.host, c.port, Path.of(args[++i]), c.regionsFile, c.webDir, c.demoDir,
+            c.loadDemo);
+        case "--empty" -> c = new Config(c.host, c.port, c.databaseDir, c.regionsFile, c.webDir, c.demoDir, false);
+        default -> throw new IllegalArgumentException("unknown option " + a);
+      }
+    }
+    return c;
+  }
+
+  private static String env(String name, String dflt) {
+    String v = System.getenv(name);
+    return v == null || v.isBlank() ? dflt : v;
+  }
+}

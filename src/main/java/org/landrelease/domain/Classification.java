@@ -1,0 +1,4 @@
+package org.landrelease.domain;
+
+/** Suspected (SHA) or confirmed (CHA) hazardous area. */
+public enum Classification { SHA, CHA }

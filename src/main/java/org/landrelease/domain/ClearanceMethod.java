@@ -1,0 +1,3 @@
+package org.landrelease.domain;
+
+public enum ClearanceMethod { MANUAL, MECHANICAL, MDD, COMBINED }

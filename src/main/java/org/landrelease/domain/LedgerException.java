@@ -1,0 +1,53 @@
+package org.landrelease.domain;
+
+/**
+ * A request the ledger refuses, with the reason a user can act on. The kind decides the HTTP status; the coordinate,
+ * when present, is where a geometry is wrong (lon, lat).
+ */
+public class LedgerException extends RuntimeException {
+  public enum Kind { BAD_REQUEST, NOT_FOUND, CONFLICT, TOO_LARGE, UNPROCESSABLE }
+
+  private final Kind kind;
+  private final String slug;
+  private final double[] coordinate;
+
+  public LedgerException(Kind kind, String slug, String detail) {
+    this(kind, slug, detail, null);
+  }
+
+  public LedgerException(Kind kind, String slug, String detail, double[] coordinate) {
+    super(detail, null, false, false);
+    this.kind = kind;
+    this.slug = slug;
+    this.coordinate = coordinate;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  /** Short machine-readable name of the problem, used in the problem type URI. */
+  public String slug() {
+    return slug;
+  }
+
+  public double[] coordinate() {
+    return coordinate;
+  }
+
+  public static LedgerException badRequest(String slug, String detail) {
+    return new LedgerException(Kind.BAD_REQUEST, slug, detail);
+  }
+
+  public static LedgerException notFound(String detail) {
+    return new LedgerException(Kind.NOT_FOUND, "not-found", detail);
+  }
+
+  public static LedgerException conflict(String detail) {
+    return new LedgerException(Kind.CONFLICT, "conflict", detail);
+  }
+
+  public static LedgerException unprocessable(String slug, String detail) {
+    return new LedgerException(Kind.UNPROCESSABLE, slug, detail);
+  }
+}

@@ -1,0 +1,185 @@
+package org.landrelease.geometry;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.LinearRing;
+import org.locationtech.jts.geom.MultiPolygon;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.operation.valid.IsValidOp;
+import org.locationtech.jts.precision.GeometryPrecisionReducer;
+import org.locationtech.jts.operation.valid.TopologyValidationError;
+
+/** Reads GeoJSON Polygon and MultiPolygon (RFC 7946, lon/lat) into valid JTS geometry, and writes it back. */
+public final class GeoJsonGeometry {
+  private GeoJsonGeometry() {}
+
+  /**
+   * Parses and validates a footprint. Refuses anything but a non-empty, valid Polygon or MultiPolygon with every
+   * position inside the lon/lat range, every ring closed, and at most maxVertices positions.
+   */
+  public static Geometry readPolygonal(JsonNode node, int maxVertices) throws GeometryException {
+    if (node == null || node.isNull() || node.isMissingNode()) {
+      throw new GeometryException("geometry is missing", null);
+    }
+    if (!node.isObject()) {
+      throw new GeometryException("geometry must be a GeoJSON object", null);
+    }
+    String type = node.path("type").asText("");
+    JsonNode coords = node.get("coordinates");
+    if (!type.equals("Polygon") && !type.equals("MultiPolygon")) {
+      throw new GeometryException("geometry type '" + type + "' is not accepted: use Polygon or MultiPolygon", null);
+    }
+    if (coords == null || !coords.isArray()) {
+      throw new GeometryException(type + " needs a 'coordinates' array", null);
+    }
+    int[] budget = {maxVertices};
+    Geometry geometry;
+    if (type.equals("Polygon")) {
+      geometry = polygon(coords, budget, maxVertices);
+    } else {
+      if (coords.isEmpty()) {
+        throw new GeometryException("geometry is empty", null);
+      }
+      Polygon[] polygons = new Polygon[coords.size()];
+      for (int i = 0; i < polygons.length; i++) {
+        polygons[i] = polygon(coords.get(i), budget, maxVertices);
+      }
+      geometry = Geometries.FACTORY.createMultiPolygon(polygons);
+    }
+    TopologyValidationError error = new IsValidOp(geometry).getValidationError();
+    if (error != null) {
+      throw new GeometryException("invalid " + type + ": " + error.getMessage(), error.getCoordinate());
+    }
+    return snapToGrid(geometry);
+  }
+
+  /**
+   * Puts every vertex on the ledger's 1 cm grid, keeping the polygon valid. Overlays snap-round to this grid, so a
+   * hazard's own vertices must already lie on it, or each overlay would move them and areas would drift.
+   */
+  static Geometry snapToGrid(Geometry g) throws GeometryException {
+    Geometry snapped = Overlay.polygonal(GeometryPrecisionReducer.reduce(g, Geometries.PRECISION));
+    if (snapped.isEmpty()) {
+      throw new GeometryException("geometry collapses to nothing at the ledger's 1 cm precision",
+          g.getCoordinate());
+    }
+    return snapped;
+  }
+
+  private static Polygon polygon(JsonNode rings, int[] budget, int maxVertices) throws GeometryException {
+    if (!rings.isArray() || rings.isEmpty()) {
+      throw new GeometryException("geometry is empty: a polygon needs at least an exterior ring", null);
+    }
+    LinearRing shell = ring(rings.get(0), budget, maxVertices);
+    LinearRing[] holes = new LinearRing[rings.size() - 1];
+    for (int i = 1; i < rings.size(); i++) {
+      holes[i - 1] = ring(rings.get(i), budget, maxVertices);
+    }
+    return Geometries.FACTORY.createPolygon(shell, holes);
+  }
+
+  private static LinearRing ring(JsonNode positions, int[] budget, int maxVertices) throws GeometryException {
+    if (!positions.isArray()) {
+      throw new GeometryException("a ring must be an array of positions", null);
+    }
+    int n = positions.size();
+    budget[0] -= n;
+    if (budget[0] < 0) {
+      throw new GeometryException("geometry has more than " + maxVertices + " vertices", null, true);
+    }
+    Coordinate[] coordinates = new Coordinate[n];
+    for (int i = 0; i < n; i++) {
+      coordinates[i] = position(positions.get(i));
+    }
+    if (n == 0) {
+      throw new GeometryException("geometry is empty: a ring has no positions", null);
+    }
+    if (!coordinates[0].equals2D(coordinates[n - 1])) {
+      throw new GeometryException("ring is not closed: its first and last positions differ", coordinates[n - 1]);
+    }
+    if (n < 4) {
+      throw new GeometryException("ring has " + n + " positions; a closed ring needs at least 4", coordinates[0]);
+    }
+    return Geometries.FACTORY.createLinearRing(coordinates);
+  }
+
+  private static Coordinate position(JsonNode p) throws GeometryException {
+    if (!p.isArray() || p.size() < 2 || !p.get(0).isNumber() || !p.get(1).isNumber()) {
+      throw new GeometryException("a position must be an array [lon, lat] of numbers, got " + abbreviate(p), null);
+    }
+    double lon = p.get(0).doubleValue();
+    double lat = p.get(1).doubleValue();
+    if (!Double.isFinite(lon) || !Double.isFinite(lat) || lon < -180 || lon > 180 || lat < -90 || lat > 90) {
+      throw new GeometryException("position is outside the lon/lat range (lon -180..180, lat -90..90)",
+          new Coordinate(lon, lat));
+    }
+    return new Coordinate(lon, lat);
+  }
+
+  private static String abbreviate(JsonNode p) {
+    String s = p.toString();
+    return s.length() > 60 ? s.substring(0, 60) + "…" : s;
+  }
+
+  /** Writes a Polygon or MultiPolygon as a GeoJSON geometry object. */
+  public static void write(Geometry g, JsonGenerator out) throws IOException {
+    out.writeStartObject();
+    if (g instanceof Polygon p) {
+      out.writeStringField("type", "Polygon");
+      out.writeFieldName("coordinates");
+      writePolygon(p, out);
+    } else {
+      List<Polygon> polygons = polygons(g);
+      out.writeStringField("type", "MultiPolygon");
+      out.writeFieldName("coordinates");
+      out.writeStartArray();
+      for (Polygon p : polygons) {
+        writePolygon(p, out);
+      }
+      out.writeEndArray();
+    }
+    out.writeEndObject();
+  }
+
+  private static List<Polygon> polygons(Geometry g) {
+    List<Polygon> out = new ArrayList<>();
+    for (int i = 0; i < g.getNumGeometries(); i++) {
+      if (g.getGeometryN(i) instanceof Polygon p && !p.isEmpty()) {
+        out.add(p);
+      } else if (g.getGeometryN(i) instanceof MultiPolygon mp) {
+        out.addAll(polygons(mp));
+      }
+    }
+    return out;
+  }
+
+  private static void writePolygon(Polygon p, JsonGenerator out) throws IOException {
+    out.writeStartArray();
+    writeRing(p.getExteriorRing().getCoordinates(), out);
+    for (int i = 0; i < p.getNumInteriorRing(); i++) {
+      writeRing(p.getInteriorRingN(i).getCoordinates(), out);
+    }
+    out.writeEndArray();
+  }
+
+  private static void writeRing(Coordinate[] ring, JsonGenerator out) throws IOException {
+    out.writeStartArray();
+    for (Coordinate c : ring) {
+      out.writeStartArray();
+      out.writeNumber(round7(c.x));
+      out.writeNumber(round7(c.y));
+      out.writeEndArray();
+    }
+    out.writeEndArray();
+  }
+
+  /** 1e-7 degree is the ledger's precision grid; more digits would be noise. */
+  private static double round7(double v) {
+    return Math.round(v * 1e7) / 1e7;
+  }
+}

@@ -1,0 +1,175 @@
+package org.landrelease.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.landrelease.domain.Classification;
+import org.landrelease.domain.ClearanceMethod;
+import org.landrelease.domain.EventCommand;
+import org.landrelease.domain.EventType;
+import org.landrelease.domain.HazardType;
+import org.landrelease.domain.LedgerException;
+import org.landrelease.geometry.GeoJsonGeometry;
+import org.landrelease.geometry.GeometryException;
+import org.locationtech.jts.geom.Geometry;
+
+/** Maps an event body to an EventCommand. Anything malformed is a 400; a bad geometry a 422 (or 413 if too big). */
+public final class EventJson {
+  static final int MAX_VERTICES = 100_000;
+  private static final Set<String> FIELDS = Set.of("id", "type", "date", "partner", "grant", "classification",
+      "hazardTypes", "method", "devicesFound", "notes", "geometry");
+
+  private EventJson() {}
+
+  public static EventCommand parse(JsonNode body, ObjectMapper mapper) {
+    if (body == null || !body.isObject()) {
+      throw LedgerException.badRequest("not-an-object", "an event must be a JSON object");
+    }
+    for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
+      String f = it.next();
+      if (!FIELDS.contains(f)) {
+        throw LedgerException.badRequest("unknown-field", "unknown field '" + f + "'; accepted fields are " + FIELDS);
+      }
+    }
+    UUID id = uuid(required(body, "id"));
+    EventType type = enumValue(EventType.class, required(body, "type"), "type");
+    LocalDate date = date(required(body, "date"));
+    String partner = text(required(body, "partner"), "partner");
+    String grant = body.hasNonNull("grant") ? text(body.get("grant"), "grant") : null;
+    Classification classification = body.hasNonNull("classification")
+        ? enumValue(Classification.class, body.get("classification"), "classification") : null;
+    if (type == EventType.HAZARD_REPORT && classification == null) {
+      throw LedgerException.badRequest("missing-field", "a HAZARD_REPORT needs 'classification' (SHA or CHA)");
+    }
+    Set<HazardType> hazardTypes = hazardTypes(body.get("hazardTypes"));
+    ClearanceMethod method = body.hasNonNull("method")
+        ? enumValue(ClearanceMethod.class, body.get("method"), "method") : null;
+    if (type == EventType.CLEARANCE && method == null) {
+      throw LedgerException.badRequest("missing-field",
+          "a CLEARANCE needs 'method' (MANUAL, MECHANICAL, MDD or COMBINED)");
+    }
+    Map<HazardType, Integer> devices = devices(body.get("devicesFound"));
+    String notes = body.hasNonNull("notes") ? text(body.get("notes"), "notes") : null;
+    if (notes != null && notes.length() > 10_000) {
+      throw LedgerException.badRequest("field-too-long", "'notes' is longer than 10,000 characters");
+    }
+    Geometry footprint = footprint(required(body, "geometry"));
+    return new EventCommand(id, type, date, partner, grant, classification, hazardTypes, method, devices, notes,
+        footprint, hash(body, mapper));
+  }
+
+  static Geometry footprint(JsonNode geometry) {
+    try {
+      return GeoJsonGeometry.readPolygonal(geometry, MAX_VERTICES);
+    } catch (GeometryException e) {
+      LedgerException.Kind kind = e.tooLarge() ? LedgerException.Kind.TOO_LARGE : LedgerException.Kind.UNPROCESSABLE;
+      double[] at = e.location() == null ? null : new double[] {e.location().x, e.location().y};
+      throw new LedgerException(kind, e.tooLarge() ? "too-many-vertices" : "invalid-geometry", e.getMessage(), at);
+    }
+  }
+
+  private static JsonNode required(JsonNode body, String field) {
+    JsonNode v = body.get(field);
+    if (v == null || v.isNull()) {
+      throw LedgerException.badRequest("missing-field", "missing required field '" + field + "'");
+    }
+    return v;
+  }
+
+  static String text(JsonNode v, String field) {
+    if (!v.isTextual() || v.asText().isBlank()) {
+      throw LedgerException.badRequest("invalid-field", "'" + field + "' must be a non-empty string");
+    }
+    return v.asText();
+  }
+
+  private static UUID uuid(JsonNode v) {
+    String s = v.isTextual() ? v.asText() : "";
+    try {
+      if (s.length() != 36) {
+        throw new IllegalArgumentException();
+      }
+      return UUID.fromString(s);
+    } catch (IllegalArgumentException e) {
+      throw LedgerException.badRequest("invalid-id", "'id' must be a UUID such as 3f2b8c1e-...-..., got " + v);
+    }
+  }
+
+  static LocalDate date(JsonNode v) {
+    try {
+      return LocalDate.parse(v.asText());
+    } catch (DateTimeParseException e) {
+      throw LedgerException.badRequest("invalid-date", "'date' must be an ISO date YYYY-MM-DD, got " + v);
+    }
+  }
+
+  static <E extends Enum<E>> E enumValue(Class<E> type, JsonNode v, String field) {
+    try {
+      return Enum.valueOf(type, v.asText());
+    } catch (IllegalArgumentException e) {
+      throw LedgerException.badRequest("invalid-" + field, "unknown " + field + " " + v + "; expected one of "
+          + EnumSet.allOf(type));
+    }
+  }
+
+  private static Set<HazardType> hazardTypes(JsonNode v) {
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (!v.isArray()) {
+      throw LedgerException.badRequest("invalid-hazardTypes", "'hazardTypes' must be an array");
+    }
+    Set<HazardType> out = EnumSet.noneOf(HazardType.class);
+    for (JsonNode t : v) {
+      out.add(enumValue(HazardType.class, t, "hazardTypes"));
+    }
+    return out;
+  }
+
+  private static Map<HazardType, Integer> devices(JsonNode v) {
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (!v.isObject()) {
+      throw LedgerException.badRequest("invalid-devicesFound",
+          "'devicesFound' must be an object of counts per hazard type");
+    }
+    Map<HazardType, Integer> out = new EnumMap<>(HazardType.class);
+    for (var it = v.fields(); it.hasNext(); ) {
+      var e = it.next();
+      HazardType t = enumValue(HazardType.class, mapperless(e.getKey()), "devicesFound");
+      if (!e.getValue().canConvertToInt() || !e.getValue().isIntegralNumber()) {
+        throw LedgerException.badRequest("invalid-devicesFound", "devicesFound." + t + " must be an integer");
+      }
+      out.put(t, e.getValue().intValue());
+    }
+    return out;
+  }
+
+  private static JsonNode mapperless(String s) {
+    return com.fasterxml.jackson.databind.node.TextNode.valueOf(s);
+  }
+
+  /** SHA-256 of the body with its keys sorted, so a replay with fields in another order is the same event. */
+  static String hash(JsonNode body, ObjectMapper mapper) {
+    try {
+      Object canonical = mapper.treeToValue(body, Object.class);
+      byte[] bytes = mapper.writeValueAsString(canonical).getBytes(StandardCharsets.UTF_8);
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

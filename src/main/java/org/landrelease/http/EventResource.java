@@ -1,0 +1,164 @@
+package org.landrelease.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.landrelease.domain.EventCommand;
+import org.landrelease.domain.EventResult;
+import org.landrelease.domain.EventType;
+import org.landrelease.domain.LedgerException;
+import org.landrelease.geometry.GeoJsonGeometry;
+import org.landrelease.service.Applied;
+import org.landrelease.service.Km2;
+import org.landrelease.service.LedgerService;
+import org.landrelease.service.MapService;
+import org.landrelease.store.StoredEvent;
+
+/** /api/events: post one event or a batch from an offline tablet, list and read them. */
+final class EventResource {
+  static final int MAX_BATCH = 1000;
+  private final LedgerService ledger;
+  private final MapService map;
+  private final ObjectMapper mapper;
+
+  EventResource(LedgerService ledger, MapService map, ObjectMapper mapper) {
+    this.ledger = ledger;
+    this.map = map;
+    this.mapper = mapper;
+  }
+
+  void post(Context ctx) throws Exception {
+    EventCommand cmd = EventJson.parse(HttpApi.body(ctx, mapper), mapper);
+    Applied applied = ledger.apply(cmd);
+    ctx.status(applied.created() ? 201 : 200).json(applied.result());
+  }
+
+  /** Each event of the batch is applied on its own, in order; one refused event does not block the others. */
+  void postBatch(Context ctx) throws Exception {
+    JsonNode body = HttpApi.body(ctx, mapper);
+    if (!body.isArray()) {
+      throw LedgerException.badRequest("not-an-array", "a batch must be a JSON array of events");
+    }
+    if (body.size() > MAX_BATCH) {
+      throw new LedgerException(LedgerException.Kind.TOO_LARGE, "batch-too-large",
+          "a batch holds at most " + MAX_BATCH + " events, got " + body.size(), null);
+    }
+    ArrayNode results = mapper.createArrayNode();
+    int created = 0, replayed = 0, refused = 0;
+    for (int i = 0; i < body.size(); i++) {
+      JsonNode item = body.get(i);
+      ObjectNode out = results.addObject();
+      out.put("index", i);
+      if (item.hasNonNull("id")) {
+        out.set("id", item.get("id"));
+      }
+      try {
+        Applied applied = ledger.apply(EventJson.parse(item, mapper));
+        out.put("status", applied.created() ? 201 : 200);
+        out.set("result", mapper.valueToTree(applied.result()));
+        if (applied.created()) {
+          created++;
+        } else {
+          replayed++;
+        }
+      } catch (LedgerException e) {
+        ObjectNode problem = Problems.problem(mapper, e, ctx);
+        out.put("status", problem.get("status").asInt());
+        out.set("problem", problem);
+        refused++;
+      }
+    }
+    ObjectNode response = mapper.createObjectNode();
+    response.put("created", created).put("replayed", replayed).put("refused", refused);
+    response.set("results", results);
+    ctx.status(200).json(response);
+  }
+
+  void list(Context ctx) throws Exception {
+    HttpApi.allowOnly(ctx, Set.of("type", "partner", "grant", "region", "from", "to", "limit", "cursor"));
+    String typeParam = ctx.queryParam("type");
+    EventType type = typeParam == null ? null
+        : EventJson.enumValue(EventType.class, mapper.getNodeFactory().textNode(typeParam), "type");
+    int limit = HttpApi.intParam(ctx, "limit", 100, 1, 1000);
+    long cursor = HttpApi.intParam(ctx, "cursor", 0, 0, Integer.MAX_VALUE);
+    List<StoredEvent> page = map.events(type, ctx.queryParam("partner"), ctx.queryParam("grant"),
+        ctx.queryParam("region"), HttpApi.dateParam(ctx, "from"), HttpApi.dateParam(ctx, "to"), cursor, limit);
+    ObjectNode response = mapper.createObjectNode();
+    ArrayNode items = response.putArray("events");
+    for (StoredEvent e : page) {
+      items.add(describe(e));
+    }
+    if (page.size() == limit) {
+      response.put("nextCursor", String.valueOf(page.get(page.size() - 1).sequence()));
+    }
+    ctx.json(response);
+  }
+
+  void get(Context ctx) throws Exception {
+    UUID id;
+    try {
+      id = UUID.fromString(ctx.pathParam("id"));
+    } catch (IllegalArgumentException e) {
+      throw LedgerException.badRequest("invalid-id", "'" + ctx.pathParam("id") + "' is not a UUID");
+    }
+    StoredEvent event = map.event(id).orElseThrow(() -> LedgerException.notFound("no event " + id));
+    EventResult result = ledger.result(id).orElseThrow();
+    ObjectNode out = describe(event);
+    ObjectNode r = mapper.valueToTree(result);
+    r.fields().forEachRemaining(f -> out.set(f.getKey(), f.getValue()));
+    ByteArrayOutputStream geo = new ByteArrayOutputStream();
+    try (var gen = mapper.getFactory().createGenerator(geo)) {
+      GeoJsonGeometry.write(event.command().footprint(), gen);
+    }
+    out.set("geometry", mapper.readTree(geo.toByteArray()));
+    ctx.json(out);
+  }
+
+  private ObjectNode describe(StoredEvent e) {
+    EventCommand c = e.command();
+    ObjectNode o = mapper.createObjectNode();
+    o.put("id", c.id().toString());
+    o.put("sequence", e.sequence());
+    o.put("type", c.type().name());
+    o.put("status", e.status());
+    o.put("date", c.date().toString());
+    o.put("partner", c.partner());
+    if (c.grant() != null) {
+      o.put("grant", c.grant());
+    }
+    if (c.classification() != null) {
+      o.put("classification", c.classification().name());
+    }
+    if (c.hazardTypes() != null && !c.hazardTypes().isEmpty()) {
+      ArrayNode t = o.putArray("hazardTypes");
+      c.hazardTypes().forEach(h -> t.add(h.name()));
+    }
+    if (c.method() != null) {
+      o.put("method", c.method().name());
+    }
+    if (c.devicesFound() != null) {
+      o.set("devicesFound", mapper.valueToTree(c.devicesFound()));
+    }
+    if (c.notes() != null) {
+      o.put("notes", c.notes());
+    }
+    ArrayNode regions = o.putArray("regions");
+    for (String code : e.regions().split(",")) {
+      if (!code.isEmpty()) {
+        regions.add(code);
+      }
+    }
+    o.put("footprintKm2", Km2.of(e.footprintM2()));
+    // outside = footprint - changed, so the changed area is read back without the pieces
+    o.put(c.type().isRelease() ? "releasedKm2" : "addedKm2", Km2.of(e.footprintM2() - e.outsideM2()));
+    o.put("outsideContaminationKm2", Km2.of(e.outsideM2()));
+    o.put("recordedAt", e.recordedAt().toString());
+    return o;
+  }
+}

@@ -1,0 +1,112 @@
+package org.landrelease.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import java.math.BigDecimal;
+import java.util.Iterator;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.landrelease.domain.Grant;
+import org.landrelease.domain.LedgerException;
+import org.landrelease.domain.Partner;
+import org.landrelease.service.FundingService;
+import org.landrelease.service.ReportService;
+
+/** /api/partners and /api/grants, and the donor's report of one grant. */
+final class FundingResource {
+  private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+  private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+  private final FundingService funding;
+  private final ReportService reports;
+  private final ObjectMapper mapper;
+
+  FundingResource(FundingService funding, ReportService reports, ObjectMapper mapper) {
+    this.funding = funding;
+    this.reports = reports;
+    this.mapper = mapper;
+  }
+
+  void listPartners(Context ctx) {
+    ctx.json(funding.partners());
+  }
+
+  void createPartner(Context ctx) throws Exception {
+    JsonNode body = object(HttpApi.body(ctx, mapper), Set.of("id", "name"));
+    Partner p = new Partner(id(body), text(body, "name"));
+    ctx.status(funding.addPartner(p) ? 201 : 200).json(p);
+  }
+
+  void listGrants(Context ctx) {
+    ctx.json(funding.grants());
+  }
+
+  void getGrant(Context ctx) {
+    Grant g = funding.grant(ctx.pathParam("id"));
+    if (g == null) {
+      throw LedgerException.notFound("no grant '" + ctx.pathParam("id") + "'");
+    }
+    ctx.json(g);
+  }
+
+  void createGrant(Context ctx) throws Exception {
+    JsonNode body = object(HttpApi.body(ctx, mapper),
+        Set.of("id", "donor", "partner", "title", "amount", "currency", "start", "end"));
+    BigDecimal amount = null;
+    if (body.hasNonNull("amount")) {
+      if (!body.get("amount").isNumber() || body.get("amount").decimalValue().signum() < 0) {
+        throw LedgerException.badRequest("invalid-field", "'amount' must be a non-negative number");
+      }
+      amount = body.get("amount").decimalValue();
+    }
+    String currency = body.hasNonNull("currency") ? text(body, "currency") : null;
+    if (currency != null && !CURRENCY.matcher(currency).matches()) {
+      throw LedgerException.badRequest("invalid-field", "'currency' must be an ISO 4217 code such as EUR");
+    }
+    Grant g = new Grant(id(body), text(body, "donor"), text(body, "partner"), text(body, "title"), amount, currency,
+        EventJson.date(required(body, "start")), EventJson.date(required(body, "end")));
+    ctx.status(funding.addGrant(g) ? 201 : 200).json(g);
+  }
+
+  void grantReport(Context ctx) throws Exception {
+    ctx.json(reports.grantReport(ctx.pathParam("id")));
+  }
+
+  private static JsonNode object(JsonNode body, Set<String> fields) {
+    if (!body.isObject()) {
+      throw LedgerException.badRequest("not-an-object", "the body must be a JSON object");
+    }
+    for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
+      String f = it.next();
+      if (!fields.contains(f)) {
+        throw LedgerException.badRequest("unknown-field", "unknown field '" + f + "'; accepted fields are " + fields);
+      }
+    }
+    return body;
+  }
+
+  private static JsonNode required(JsonNode body, String field) {
+    JsonNode v = body.get(field);
+    if (v == null || v.isNull()) {
+      throw LedgerException.badRequest("missing-field", "missing required field '" + field + "'");
+    }
+    return v;
+  }
+
+  private static String text(JsonNode body, String field) {
+    String s = EventJson.text(required(body, field), field);
+    if (s.length() > 500) {
+      throw LedgerException.badRequest("field-too-long", "'" + field + "' is longer than 500 characters");
+    }
+    return s;
+  }
+
+  private static String id(JsonNode body) {
+    String id = text(body, "id");
+    if (!ID.matcher(id).matches()) {
+      throw LedgerException.badRequest("invalid-id",
+          "'id' must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+    }
+    return id;
+  }
+}

@@ -1,0 +1,90 @@
+package org.landrelease.http;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import org.landrelease.domain.LedgerException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Turns every failure into an RFC 9457 problem+json body. No stack trace ever reaches a client. */
+final class Problems {
+  private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+  static final String CONTENT_TYPE = "application/problem+json";
+  static final String TYPE_PREFIX = "https://landrelease.org/problems/";
+
+  private Problems() {}
+
+  static void register(RoutesConfig routes, ObjectMapper mapper) {
+    routes.exception(LedgerException.class, (e, ctx) -> write(ctx, mapper, problem(mapper, e, ctx)));
+    routes.exception(JacksonException.class, (e, ctx) -> write(ctx, mapper,
+        problem(mapper, 400, "malformed-json", "Malformed JSON", "the body is not valid JSON: "
+            + e.getOriginalMessage(), ctx)));
+    routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, mapper,
+        problem(mapper, e.getStatus(), "http-" + e.getStatus(), titleOf(e.getStatus()), e.getMessage(), ctx)));
+    routes.exception(Exception.class, (e, ctx) -> {
+      LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+      write(ctx, mapper, problem(mapper, 500, "internal", "Internal error",
+          "the server could not complete the request; it has been logged", ctx));
+    });
+    routes.error(404, ctx -> {
+      if (!CONTENT_TYPE.equals(ctx.res().getContentType()) && ctx.path().startsWith("/api")) {
+        write(ctx, mapper, problem(mapper, 404, "not-found", "Not found", "no resource at " + ctx.path(), ctx));
+      }
+    });
+    routes.error(405, ctx -> write(ctx, mapper,
+        problem(mapper, 405, "method-not-allowed", "Method not allowed", ctx.method() + " is not allowed here", ctx)));
+  }
+
+  static ObjectNode problem(ObjectMapper mapper, LedgerException e, Context ctx) {
+    int status = switch (e.kind()) {
+      case BAD_REQUEST -> 400;
+      case NOT_FOUND -> 404;
+      case CONFLICT -> 409;
+      case TOO_LARGE -> 413;
+      case UNPROCESSABLE -> 422;
+    };
+    ObjectNode p = problem(mapper, status, e.slug(), titleOf(status), e.getMessage(), ctx);
+    if (e.coordinate() != null) {
+      p.putArray("coordinate").add(e.coordinate()[0]).add(e.coordinate()[1]);
+    }
+    return p;
+  }
+
+  static ObjectNode problem(ObjectMapper mapper, int status, String slug, String title, String detail, Context ctx) {
+    ObjectNode p = mapper.createObjectNode();
+    p.put("type", TYPE_PREFIX + slug);
+    p.put("title", title);
+    p.put("status", status);
+    p.put("detail", detail);
+    if (ctx != null) {
+      p.put("instance", ctx.path());
+    }
+    return p;
+  }
+
+  static String titleOf(int status) {
+    return switch (status) {
+      case 400 -> "Bad request";
+      case 404 -> "Not found";
+      case 405 -> "Method not allowed";
+      case 409 -> "Conflict";
+      case 413 -> "Content too large";
+      case 422 -> "Unprocessable content";
+      default -> status >= 500 ? "Internal error" : "Request refused";
+    };
+  }
+
+  private static void write(Context ctx, ObjectMapper mapper, ObjectNode problem) {
+    ctx.status(problem.get("status").asInt());
+    ctx.contentType(CONTENT_TYPE);
+    try {
+      ctx.result(mapper.writeValueAsBytes(problem));
+    } catch (JacksonException e) {
+      ctx.result("{\"status\":500}");
+    }
+  }
+}

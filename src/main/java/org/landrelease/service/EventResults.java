@@ -1,0 +1,46 @@
+package org.landrelease.service;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.landrelease.domain.EventCommand;
+import org.landrelease.domain.EventResult;
+import org.landrelease.domain.PieceKind;
+import org.landrelease.store.PieceRow;
+import org.landrelease.store.StoredEvent;
+
+/** Builds an event's result from its pieces, the same way when it is applied and when it is read back. */
+final class EventResults {
+  private EventResults() {}
+
+  static EventResult of(StoredEvent event, List<PieceRow> pieces) {
+    EventCommand cmd = event.command();
+    boolean release = cmd.type().isRelease();
+    Map<String, Double> byRegion = new TreeMap<>();
+    Map<Long, Double> byHazard = new TreeMap<>();
+    double added = 0;
+    double reclassified = 0;
+    double released = 0;
+    for (PieceRow p : pieces) {
+      switch (p.kind()) {
+        case ADDED -> added += p.m2();
+        case RECLASSIFIED -> reclassified += p.m2();
+        default -> released += p.m2();
+      }
+      // a report's figures per region and hazard are what it added; a release's, what it released
+      if (release ? p.kind().isRelease() : p.kind() == PieceKind.ADDED) {
+        byRegion.merge(p.region(), p.m2(), Double::sum);
+        byHazard.merge(p.hazardId(), p.m2(), Double::sum);
+      }
+    }
+    List<EventResult.RegionShare> regions = new ArrayList<>();
+    byRegion.forEach((code, m2) -> regions.add(new EventResult.RegionShare(code, Km2.of(m2))));
+    List<EventResult.HazardShare> hazards = new ArrayList<>();
+    byHazard.forEach((id, m2) -> hazards.add(new EventResult.HazardShare(id, Km2.of(m2))));
+    return new EventResult(cmd.id(), cmd.type(), event.status(), cmd.date(), cmd.partner(), cmd.grant(),
+        event.sequence(), Km2.of(event.footprintM2()), release ? null : Km2.of(added),
+        release ? null : Km2.of(reclassified), release ? Km2.of(released) : null, Km2.of(event.outsideM2()),
+        regions, hazards);
+  }
+}

@@ -1,0 +1,116 @@
+package org.landrelease.service;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.landrelease.domain.PieceKind;
+import org.landrelease.store.LedgerStore.DayCount;
+import org.landrelease.store.LedgerStore.PieceTotal;
+import org.landrelease.store.PieceRow;
+
+/**
+ * Running totals of the ledger per day, region, partner, grant and kind, kept up to date as events are applied so
+ * that figures are read, not computed by scanning pieces. Rebuilt from the piece table at start-up.
+ */
+public final class LedgerTotals {
+  /** One cell of the totals. */
+  public record Fact(LocalDate date, String region, String partner, String grant, PieceKind kind) {}
+
+  private record Key(String region, String partner, String grant, PieceKind kind) {}
+
+  private static final class Day {
+    final double[] kindM2 = new double[PieceKind.values().length];
+    int events;
+    final Map<Key, double[]> facts = new HashMap<>();
+  }
+
+  /** Receives each non-zero cell of a scan. */
+  @FunctionalInterface
+  public interface Visitor {
+    void visit(Fact fact, double m2);
+  }
+
+  private final TreeMap<LocalDate, Day> days = new TreeMap<>();
+  private final ReadWriteLock lock = new ReentrantReadWriteLock();
+
+  public void load(List<PieceTotal> pieces, List<DayCount> counts) {
+    lock.writeLock().lock();
+    try {
+      days.clear();
+      for (PieceTotal p : pieces) {
+        add(p.date(), new Key(p.region(), p.partner(), p.grant(), p.kind()), p.m2());
+      }
+      for (DayCount c : counts) {
+        days.computeIfAbsent(c.date(), d -> new Day()).events += c.events();
+      }
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /** Adds one applied event and its pieces. */
+  public void addEvent(LocalDate date, String partner, String grant, List<PieceRow> pieces) {
+    lock.writeLock().lock();
+    try {
+      days.computeIfAbsent(date, d -> new Day()).events++;
+      for (PieceRow p : pieces) {
+        add(date, new Key(p.region(), partner, grant, p.kind()), p.m2());
+      }
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  private void add(LocalDate date, Key key, double m2) {
+    Day day = days.computeIfAbsent(date, d -> new Day());
+    day.kindM2[key.kind().ordinal()] += m2;
+    day.facts.computeIfAbsent(key, k -> new double[1])[0] += m2;
+  }
+
+  /** Sums per kind (indexed by PieceKind ordinal) and the event count, over events dated on or before asOf. */
+  public double[] kindTotals(LocalDate asOf, int[] eventCount) {
+    lock.readLock().lock();
+    try {
+      double[] out = new double[PieceKind.values().length];
+      int events = 0;
+      Map<LocalDate, Day> range = asOf == null ? days : days.headMap(asOf, true);
+      for (Day day : range.values()) {
+        for (int i = 0; i < out.length; i++) {
+          out[i] += day.kindM2[i];
+        }
+        events += day.events;
+      }
+      eventCount[0] = events;
+      return out;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** Visits every cell dated within [from, to] (either may be null). */
+  public void scan(LocalDate from, LocalDate to, Visitor visitor) {
+    lock.readLock().lock();
+    try {
+      Map<LocalDate, Day> range = days;
+      if (from != null && to != null) {
+        range = from.isAfter(to) ? Map.of() : days.subMap(from, true, to, true);
+      } else if (from != null) {
+        range = days.tailMap(from, true);
+      } else if (to != null) {
+        range = days.headMap(to, true);
+      }
+      for (var e : range.entrySet()) {
+        for (var f : e.getValue().facts.entrySet()) {
+          Key k = f.getKey();
+          visitor.visit(new Fact(e.getKey(), k.region(), k.partner(), k.grant(), k.kind()), f.getValue()[0]);
+        }
+      }
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+}

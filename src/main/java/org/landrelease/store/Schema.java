@@ -1,0 +1,73 @@
+package org.landrelease.store;
+
+import java.util.List;
+
+/** The ledger's tables. Events are append-only; hazards hold the current state derived from them; pieces say how. */
+final class Schema {
+  private Schema() {}
+
+  static final List<String> STATEMENTS = List.of(
+      "CREATE TABLE IF NOT EXISTS meta (k VARCHAR(64) PRIMARY KEY, v VARCHAR(1000) NOT NULL)",
+      """
+      CREATE TABLE IF NOT EXISTS partner (
+        id VARCHAR(64) PRIMARY KEY,
+        name VARCHAR(200) NOT NULL)""",
+      """
+      CREATE TABLE IF NOT EXISTS grants (
+        id VARCHAR(64) PRIMARY KEY,
+        donor VARCHAR(200) NOT NULL,
+        partner_id VARCHAR(64) NOT NULL REFERENCES partner(id),
+        title VARCHAR(500) NOT NULL,
+        amount DECIMAL(20, 2),
+        currency VARCHAR(3),
+        start_date DATE NOT NULL,
+        end_date DATE NOT NULL)""",
+      """
+      CREATE TABLE IF NOT EXISTS event (
+        seq BIGINT PRIMARY KEY,
+        id UUID NOT NULL UNIQUE,
+        type VARCHAR(32) NOT NULL,
+        event_date DATE NOT NULL,
+        partner_id VARCHAR(64) NOT NULL REFERENCES partner(id),
+        grant_id VARCHAR(64) REFERENCES grants(id),
+        classification VARCHAR(3),
+        hazard_types VARCHAR(200),
+        method VARCHAR(16),
+        devices_found VARCHAR(1000),
+        notes VARCHAR(10000),
+        regions VARCHAR(500) NOT NULL,
+        footprint GEOMETRY(GEOMETRY, 4326) NOT NULL,
+        footprint_m2 DOUBLE PRECISION NOT NULL,
+        outside_m2 DOUBLE PRECISION NOT NULL,
+        status VARCHAR(16) NOT NULL,
+        request_hash VARCHAR(64) NOT NULL,
+        recorded_at TIMESTAMP WITH TIME ZONE NOT NULL)""",
+      "CREATE INDEX IF NOT EXISTS event_date_idx ON event(event_date)",
+      "CREATE INDEX IF NOT EXISTS event_partner_idx ON event(partner_id)",
+      "CREATE INDEX IF NOT EXISTS event_grant_idx ON event(grant_id)",
+      """
+      CREATE TABLE IF NOT EXISTS hazard (
+        id BIGINT PRIMARY KEY,
+        geom GEOMETRY(GEOMETRY, 4326) NOT NULL,
+        classification VARCHAR(3) NOT NULL,
+        hazard_types VARCHAR(200) NOT NULL,
+        area_m2 DOUBLE PRECISION NOT NULL,
+        regions VARCHAR(500) NOT NULL,
+        origin_event BIGINT NOT NULL,
+        updated_event BIGINT NOT NULL)""",
+      "CREATE SPATIAL INDEX IF NOT EXISTS hazard_geom_idx ON hazard(geom)",
+      """
+      CREATE TABLE IF NOT EXISTS piece (
+        event_seq BIGINT NOT NULL,
+        hazard_id BIGINT NOT NULL,
+        region VARCHAR(16) NOT NULL,
+        kind VARCHAR(16) NOT NULL,
+        area_m2 DOUBLE PRECISION NOT NULL,
+        event_date DATE NOT NULL,
+        partner_id VARCHAR(64) NOT NULL,
+        grant_id VARCHAR(64),
+        geom GEOMETRY(GEOMETRY, 4326) NOT NULL)""",
+      "CREATE INDEX IF NOT EXISTS piece_event_idx ON piece(event_seq)",
+      "CREATE INDEX IF NOT EXISTS piece_hazard_idx ON piece(hazard_id)",
+      "CREATE SPATIAL INDEX IF NOT EXISTS piece_geom_idx ON piece(geom)");
+}
