@@ -59,13 +59,13 @@ public final class GeoJsonGeometry {
   }
 
   /**
-   * Puts every vertex on the ledger's 1 cm grid, keeping the polygon valid. Overlays snap-round to this grid, so a
+   * Puts every vertex on the ledger's 1 mm grid, keeping the polygon valid. Overlays snap-round to this grid, so a
    * hazard's own vertices must already lie on it, or each overlay would move them and areas would drift.
    */
   static Geometry snapToGrid(Geometry g) throws GeometryException {
     Geometry snapped = Overlay.polygonal(GeometryPrecisionReducer.reduce(g, Geometries.PRECISION));
     if (snapped.isEmpty()) {
-      throw new GeometryException("geometry collapses to nothing at the ledger's 1 cm precision",
+      throw new GeometryException("geometry collapses to nothing at the ledger's 1 mm precision",
           g.getCoordinate());
     }
     return snapped;
@@ -171,15 +171,15 @@ public final class GeoJsonGeometry {
     out.writeStartArray();
     for (Coordinate c : ring) {
       out.writeStartArray();
-      out.writeNumber(round7(c.x));
-      out.writeNumber(round7(c.y));
+      out.writeNumber(onGrid(c.x));
+      out.writeNumber(onGrid(c.y));
       out.writeEndArray();
     }
     out.writeEndArray();
   }
 
-  /** 1e-7 degree is the ledger's precision grid; more digits would be noise. */
-  private static double round7(double v) {
-    return Math.round(v * 1e7) / 1e7;
+  /** The ledger's precision grid; more digits would be noise. */
+  private static double onGrid(double v) {
+    return Geometries.PRECISION.makePrecise(v);
   }
 }

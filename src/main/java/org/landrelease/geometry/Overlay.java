@@ -10,7 +10,7 @@ import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.overlayng.UnaryUnionNG;
 
 /**
- * Polygon overlay with OverlayNG and snap-rounding on the ledger's precision grid: results are valid and the same
+ * Polygon overlay with OverlayNG and snap-rounding on the ledger's precision grid (1e-8 degree): results are valid and the same
  * intersection nodes are produced for a piece and its remainder, so their areas add up.
  */
 public final class Overlay {

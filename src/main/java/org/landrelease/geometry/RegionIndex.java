@@ -11,9 +11,9 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.index.strtree.STRtree;
 
 /**
- * Splits pieces of land by region. The regions are first made disjoint (a sliver claimed by two neighbours is given
- * to the first), then cut on a grid into small cells so that each piece is tested against a few small, prepared
- * polygons instead of whole oblasts of a thousand vertices.
+ * Splits pieces of land by region. The regions are cut on a grid into small cells, so that each piece is tested
+ * against a few small, prepared polygons instead of whole oblasts of a thousand vertices; within each cell the parts
+ * are made disjoint (a sliver claimed by two neighbours is given to the first).
  */
 public final class RegionIndex {
   /** Numerical residue below this is noise of the floating arithmetic, not land outside the regions. */
@@ -29,37 +29,61 @@ public final class RegionIndex {
 
   public RegionIndex(List<RegionShape> regions, double cellDegrees) {
     this.regions = List.copyOf(regions);
-    int count = 0;
-    Geometry claimed = null;
+    // cell key -> the parts of each region in that cell, in region order
+    Map<Long, List<Cell>> byCell = new java.util.HashMap<>();
     for (RegionShape region : regions) {
-      Geometry own = claimed == null ? region.geometry() : Overlay.difference(region.geometry(), claimed);
-      claimed = claimed == null ? region.geometry() : Overlay.union(List.of(claimed, region.geometry()));
-      count += addCells(region.code(), own, cellDegrees);
+      cutIntoCells(region.code(), region.geometry(), cellDegrees, byCell);
+    }
+    int count = 0;
+    for (List<Cell> parts : byCell.values()) {
+      for (Cell cell : disjoint(parts)) {
+        cells.insert(cell.envelope, cell);
+        count++;
+      }
     }
     cells.build();
     cellCount = count;
   }
 
-  private int addCells(String code, Geometry own, double size) {
-    PreparedGeometry prepared = PreparedGeometryFactory.prepare(own);
-    Envelope env = own.getEnvelopeInternal();
-    int count = 0;
-    for (double x = Math.floor(env.getMinX() / size) * size; x < env.getMaxX(); x += size) {
-      for (double y = Math.floor(env.getMinY() / size) * size; y < env.getMaxY(); y += size) {
-        Geometry rect = Geometries.FACTORY.toGeometry(new Envelope(x, x + size, y, y + size));
+  private static void cutIntoCells(String code, Geometry region, double size, Map<Long, List<Cell>> byCell) {
+    PreparedGeometry prepared = PreparedGeometryFactory.prepare(region);
+    Envelope env = region.getEnvelopeInternal();
+    long x0 = (long) Math.floor(env.getMinX() / size);
+    long y0 = (long) Math.floor(env.getMinY() / size);
+    for (long i = x0; i * size < env.getMaxX(); i++) {
+      for (long j = y0; j * size < env.getMaxY(); j++) {
+        Envelope box = new Envelope(i * size, (i + 1) * size, j * size, (j + 1) * size);
+        Geometry rect = Geometries.FACTORY.toGeometry(box);
         if (!prepared.intersects(rect)) {
           continue;
         }
-        Geometry part = prepared.covers(rect) ? rect : Overlay.intersection(own, rect);
-        if (part.isEmpty()) {
-          continue;
+        Geometry part = prepared.covers(rect) ? rect : Overlay.intersection(region, rect);
+        if (!part.isEmpty()) {
+          byCell.computeIfAbsent(i * 100_000 + j, k -> new ArrayList<>()).add(cell(code, part));
         }
-        cells.insert(part.getEnvelopeInternal(),
-            new Cell(code, part, PreparedGeometryFactory.prepare(part), part.getEnvelopeInternal()));
-        count++;
       }
     }
-    return count;
+  }
+
+  private static Cell cell(String code, Geometry part) {
+    return new Cell(code, part, PreparedGeometryFactory.prepare(part), part.getEnvelopeInternal());
+  }
+
+  /** Where neighbouring boundaries overlap, the land goes to the region listed first, so no land counts twice. */
+  private static List<Cell> disjoint(List<Cell> parts) {
+    List<Cell> out = new ArrayList<>(parts.size());
+    for (Cell part : parts) {
+      Geometry own = part.geometry;
+      for (Cell earlier : out) {
+        if (earlier.envelope.intersects(own.getEnvelopeInternal()) && earlier.prepared.intersects(own)) {
+          own = Overlay.difference(own, earlier.geometry);
+        }
+      }
+      if (!own.isEmpty()) {
+        out.add(own == part.geometry ? part : cell(part.code, own));
+      }
+    }
+    return out;
   }
 
   public List<RegionShape> regions() {

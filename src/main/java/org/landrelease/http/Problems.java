@@ -49,9 +49,13 @@ final class Problems {
     };
     ObjectNode p = problem(mapper, status, e.slug(), titleOf(status), e.getMessage(), ctx);
     if (e.coordinate() != null) {
-      p.putArray("coordinate").add(e.coordinate()[0]).add(e.coordinate()[1]);
+      p.putArray("coordinate").add(round7(e.coordinate()[0])).add(round7(e.coordinate()[1]));
     }
     return p;
+  }
+
+  private static double round7(double v) {
+    return Math.round(v * 1e7) / 1e7;
   }
 
   static ObjectNode problem(ObjectMapper mapper, int status, String slug, String title, String detail, Context ctx) {
