@@ -1,0 +1,37 @@
+package org.landrelease.cli;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** The benchmark's HTTP client: HTTP/1.1 with keep-alive, one pooled connection per concurrent caller. */
+final class BenchHttp {
+  /** A response with the time from sending the request to having read the whole body. */
+  record Response(int status, byte[] body, long nanos) {}
+
+  private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5)).build();
+  private final URI base;
+
+  BenchHttp(URI base) {
+    this.base = base;
+  }
+
+  Response get(String pathAndQuery) throws IOException, InterruptedException {
+    return send(HttpRequest.newBuilder(base.resolve(pathAndQuery)).GET().build());
+  }
+
+  Response post(String path, byte[] json) throws IOException, InterruptedException {
+    return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(json)).build());
+  }
+
+  private Response send(HttpRequest request) throws IOException, InterruptedException {
+    long t0 = System.nanoTime();
+    HttpResponse<byte[]> r = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    return new Response(r.statusCode(), r.body(), System.nanoTime() - t0);
+  }
+}

@@ -1,0 +1,77 @@
+package org.landrelease.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** Loads the funding and the hazard reports, before the timed replay of releases. */
+final class BenchLoad {
+  /** Items sent, seconds taken, and how many were created or refused, with the first refusal's problem. */
+  record Result(int items, double seconds, int created, int refused, String firstProblem) {
+    double perSecond() {
+      return items / seconds;
+    }
+  }
+
+  private BenchLoad() {}
+
+  static Result funding(BenchHttp http, JsonNode doc, ObjectMapper mapper) throws Exception {
+    long t0 = System.nanoTime();
+    int items = 0, created = 0;
+    String problem = null;
+    for (String kind : List.of("partners", "grants")) {
+      for (JsonNode item : doc.path(kind)) {
+        BenchHttp.Response r = http.post("api/" + kind, mapper.writeValueAsBytes(item));
+        items++;
+        if (r.status() == 201) {
+          created++;
+        } else if (problem == null) {
+          problem = r.status() + " " + new String(r.body(), StandardCharsets.UTF_8);
+        }
+      }
+    }
+    return new Result(items, (System.nanoTime() - t0) / 1e9, created, items - created, problem);
+  }
+
+  /** Posts the hazard reports in batches of batchSize through /api/events/batch. */
+  static Result hazards(BenchHttp http, List<byte[]> bodies, int batchSize, ObjectMapper mapper) throws Exception {
+    long t0 = System.nanoTime();
+    int created = 0, refused = 0;
+    String problem = null;
+    for (int from = 0; from < bodies.size(); from += batchSize) {
+      BenchHttp.Response r = http.post("api/events/batch", array(bodies.subList(from,
+          Math.min(bodies.size(), from + batchSize))));
+      if (r.status() != 200) {
+        throw new IllegalStateException("batch at " + from + " answered " + r.status() + ": "
+            + new String(r.body(), StandardCharsets.UTF_8));
+      }
+      JsonNode answer = mapper.readTree(r.body());
+      created += answer.path("created").asInt();
+      refused += answer.path("refused").asInt() + answer.path("replayed").asInt();
+      if (problem == null && answer.path("refused").asInt() > 0) {
+        for (JsonNode item : answer.path("results")) {
+          if (item.has("problem")) {
+            problem = "hazard " + (from + item.path("index").asInt()) + ": " + item.get("problem");
+            break;
+          }
+        }
+      }
+    }
+    return new Result(bodies.size(), (System.nanoTime() - t0) / 1e9, created, refused, problem);
+  }
+
+  private static byte[] array(List<byte[]> bodies) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(bodies.size() * 4096);
+    out.write('[');
+    for (int i = 0; i < bodies.size(); i++) {
+      if (i > 0) {
+        out.write(',');
+      }
+      out.writeBytes(bodies.get(i));
+    }
+    out.write(']');
+    return out.toByteArray();
+  }
+}

@@ -1,0 +1,79 @@
+package org.landrelease.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Options of the bench command, each with its default.
+ *
+ * @param hazards         hazard reports to generate (--hazards, 50,000 as in the reference)
+ * @param events          release events to generate (--events, 100,000)
+ * @param seed            generator seed (--seed, 20230101)
+ * @param clients         client counts, one full run on a fresh database each (--clients 1 or --clients 1,4)
+ * @param workloadDir     read the workload from here instead of generating it (--workload DIR)
+ * @param writeWorkload   write the generated workload here (--write-workload DIR)
+ * @param run             false with --no-run: only generate (and write) the workload
+ * @param regionsFile     oblast boundaries (--regions, data/ukraine-oblasts.geojson)
+ * @param serverHeap      -Xmx of the service's JVM (--server-heap, 512m: the target)
+ * @param window          events per reported window (--window, 10,000)
+ * @param queryIterations timed iterations of each query (--queries, 200), after a tenth as many warm-ups
+ * @param batchSize       hazard reports per batch request (--batch, 1000: the API's limit)
+ * @param outDir          where results.md and the service logs go (--out, target/bench)
+ * @param keepDb          keep the databases after the run (--keep-db); they are deleted otherwise
+ */
+record BenchOptions(int hazards, int events, long seed, List<Integer> clients, Path workloadDir, Path writeWorkload,
+    boolean run, Path regionsFile, String serverHeap, int window, int queryIterations, int batchSize, Path outDir,
+    boolean keepDb) {
+
+  static final String USAGE = """
+      usage: landrelease bench [--hazards N] [--events N] [--seed S] [--clients 1|4|1,4]
+                               [--workload DIR | --write-workload DIR] [--no-run] [--regions FILE]
+                               [--server-heap 512m] [--window N] [--queries N] [--batch N] [--out DIR] [--keep-db]""";
+
+  static BenchOptions parse(String[] args) {
+    int hazards = 50_000, events = 100_000, window = 10_000, queries = 200, batch = 1000;
+    long seed = 20230101L;
+    List<Integer> clients = List.of(1);
+    Path workload = null, write = null, regions = Path.of("data/ukraine-oblasts.geojson"), out = Path.of("target/bench");
+    String heap = "512m";
+    boolean run = true, keepDb = false;
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      switch (a) {
+        case "--hazards" -> hazards = Integer.parseInt(args[++i]);
+        case "--events" -> events = Integer.parseInt(args[++i]);
+        case "--seed" -> seed = Long.parseLong(args[++i]);
+        case "--clients" -> clients = counts(args[++i]);
+        case "--workload" -> workload = Path.of(args[++i]);
+        case "--write-workload" -> write = Path.of(args[++i]);
+        case "--no-run" -> run = false;
+        case "--regions" -> regions = Path.of(args[++i]);
+        case "--server-heap" -> heap = args[++i];
+        case "--window" -> window = Integer.parseInt(args[++i]);
+        case "--queries" -> queries = Integer.parseInt(args[++i]);
+        case "--batch" -> batch = Integer.parseInt(args[++i]);
+        case "--out" -> out = Path.of(args[++i]);
+        case "--keep-db" -> keepDb = true;
+        default -> throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
+      }
+    }
+    if (batch < 1 || batch > 1000) {
+      throw new IllegalArgumentException("--batch must be 1 to 1000 (the API's batch limit)");
+    }
+    return new BenchOptions(hazards, events, seed, clients, workload, write, run, regions, heap, window, queries,
+        batch, out, keepDb);
+  }
+
+  private static List<Integer> counts(String v) {
+    List<Integer> out = new ArrayList<>();
+    for (String s : v.split(",")) {
+      int n = Integer.parseInt(s.trim());
+      if (n < 1) {
+        throw new IllegalArgumentException("--clients must be positive, got " + n);
+      }
+      out.add(n);
+    }
+    return List.copyOf(out);
+  }
+}

@@ -1,0 +1,136 @@
+package org.landrelease.cli;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The service under test, in a child JVM of its own (java -Xmx.. -jar landrelease.jar serve --empty), so that its heap,
+ * start-up and CPU are its own and the benchmark talks to it only over HTTP, as a client would.
+ */
+final class BenchServer implements AutoCloseable {
+  private static final long READY_TIMEOUT_MS = 180_000;
+  private static final Pattern USED = Pattern.compile("used (\\d+)K");
+
+  private final Process process;
+  private final int port;
+  private final Path log;
+  private final long startupMs;
+
+  private BenchServer(Process process, int port, Path log, long startupMs) {
+    this.process = process;
+    this.port = port;
+    this.log = log;
+    this.startupMs = startupMs;
+  }
+
+  /** Starts the service on the database directory and returns once GET /api/stats/summary answers 200. */
+  static BenchServer start(Path jar, Path db, String heap, Path log) throws Exception {
+    int port = freePort();
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Files.createDirectories(log.getParent());
+    long t0 = System.nanoTime();
+    Process p = new ProcessBuilder(java, "-Xmx" + heap, "-jar", jar.toString(), "serve", "--empty", "--db",
+        db.toString(), "--port", String.valueOf(port))
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    BenchHttp http = new BenchHttp(URI.create("http://localhost:" + port + "/"));
+    while (true) {
+      if (!p.isAlive()) {
+        throw new IllegalStateException("the service exited with " + p.exitValue() + " before answering; see "
+            + log + ":\n" + tail(log));
+      }
+      try {
+        if (http.get("api/stats/summary").status() == 200) {
+          break;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      if ((System.nanoTime() - t0) / 1_000_000 > READY_TIMEOUT_MS) {
+        p.destroyForcibly();
+        throw new IllegalStateException("the service did not answer within " + READY_TIMEOUT_MS + " ms; see " + log);
+      }
+      Thread.sleep(20);
+    }
+    return new BenchServer(p, port, log, (System.nanoTime() - t0) / 1_000_000);
+  }
+
+  URI base() {
+    return URI.create("http://localhost:" + port + "/");
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  /** From starting the JVM to the first answer of the API, in ms. */
+  long startupMs() {
+    return startupMs;
+  }
+
+  /** Heap in use after a full GC, MB (jcmd GC.run, then GC.heap_info). */
+  double heapUsedAfterGcMb() throws Exception {
+    jcmd("GC.run");
+    String info = jcmd("GC.heap_info");
+    Matcher m = USED.matcher(info);
+    if (!m.find()) {
+      throw new IllegalStateException("no 'used' figure in jcmd GC.heap_info:\n" + info);
+    }
+    return Long.parseLong(m.group(1)) / 1024.0;
+  }
+
+  /** Resident set size of the service's process, MB, or NaN where /proc is absent. */
+  double residentMb() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid()), "status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      // not Linux: leave it out
+    }
+    return Double.NaN;
+  }
+
+  private String jcmd(String command) throws Exception {
+    String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+    Process p = new ProcessBuilder(jcmd, String.valueOf(pid()), command).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+      throw new IllegalStateException("jcmd " + command + " failed:\n" + out);
+    }
+    return out;
+  }
+
+  /** Stops the service as an operator would (SIGTERM: its shutdown hook closes the database). */
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor();
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  static String tail(Path log) {
+    try {
+      List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+    } catch (IOException e) {
+      return "(no log)";
+    }
+  }
+}

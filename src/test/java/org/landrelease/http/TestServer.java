@@ -1,0 +1,97 @@
+package org.landrelease.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.landrelease.LedgerApp;
+import org.landrelease.config.Config;
+
+/** The real service on a random port with a fresh database directory, and a small HTTP client for it. */
+public final class TestServer implements AutoCloseable {
+  public record Response(int status, String contentType, JsonNode json, String body) {}
+
+  public static final ObjectMapper JSON = Json.mapper();
+  private final LedgerApp app;
+  public final Path dir;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  public TestServer() throws Exception {
+    dir = Files.createTempDirectory("ledger-test");
+    app = LedgerApp.start(new Config("127.0.0.1", 0, dir.resolve("db"), Path.of("data/ukraine-oblasts.geojson"),
+        Path.of("web"), Path.of("data/demo"), false));
+  }
+
+  public LedgerApp app() {
+    return app;
+  }
+
+  public String base() {
+    return "http://127.0.0.1:" + app.port();
+  }
+
+  public Response get(String path) throws Exception {
+    return send(HttpRequest.newBuilder(URI.create(base() + path)).GET().build());
+  }
+
+  public Response post(String path, String body) throws Exception {
+    return send(HttpRequest.newBuilder(URI.create(base() + path)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+  }
+
+  public Response post(String path, JsonNode body) throws Exception {
+    return post(path, JSON.writeValueAsString(body));
+  }
+
+  public Response send(HttpRequest request) throws Exception {
+    HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+    JsonNode json = null;
+    try {
+      json = r.body().isEmpty() ? null : JSON.readTree(r.body());
+    } catch (Exception e) {
+      json = null;
+    }
+    return new Response(r.statusCode(), r.headers().firstValue("content-type").orElse(""), json, r.body());
+  }
+
+  /** Creates the partners and grants most tests use. */
+  public void fund() throws Exception {
+    post("/api/partners", "{\"id\":\"HALO\",\"name\":\"HALO Trust\"}");
+    post("/api/partners", "{\"id\":\"DRC\",\"name\":\"Danish Refugee Council\"}");
+    post("/api/grants", "{\"id\":\"NL-HALO\",\"donor\":\"Netherlands\",\"partner\":\"HALO\",\"title\":\"Mine action\","
+        + "\"amount\":1000000,\"currency\":\"EUR\",\"start\":\"2023-01-01\",\"end\":\"2025-12-31\"}");
+    post("/api/grants", "{\"id\":\"NL-DRC\",\"donor\":\"Netherlands\",\"partner\":\"DRC\",\"title\":\"Survey\","
+        + "\"amount\":500000,\"currency\":\"EUR\",\"start\":\"2024-01-01\",\"end\":\"2024-12-31\"}");
+  }
+
+  /** A square of side d degrees with its south-west corner at (lon, lat), as GeoJSON. */
+  public static String square(double lon, double lat, double d) {
+    return String.format(java.util.Locale.ROOT,
+        "{\"type\":\"Polygon\",\"coordinates\":[[[%s,%s],[%s,%s],[%s,%s],[%s,%s],[%s,%s]]]}", lon, lat, lon + d, lat,
+        lon + d, lat + d, lon, lat + d, lon, lat);
+  }
+
+  public static String event(String id, String type, String date, String partner, String grant, String geometry) {
+    StringBuilder b = new StringBuilder("{\"id\":\"" + id + "\",\"type\":\"" + type + "\",\"date\":\"" + date
+        + "\",\"partner\":\"" + partner + "\"");
+    if (grant != null) {
+      b.append(",\"grant\":\"").append(grant).append('"');
+    }
+    if (type.equals("HAZARD_REPORT")) {
+      b.append(",\"classification\":\"SHA\",\"hazardTypes\":[\"AP_MINE\"]");
+    }
+    if (type.equals("CLEARANCE")) {
+      b.append(",\"method\":\"MANUAL\",\"devicesFound\":{\"AP_MINE\":2}");
+    }
+    return b.append(",\"geometry\":").append(geometry).append('}').toString();
+  }
+
+  @Override
+  public void close() {
+    app.close();
+  }
+}
