@@ -1,9 +1,64 @@
 package org.landrelease.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.landrelease.http.Json;
+
+/**
+ * {@code landrelease bench}: generates (or reads) the reference workload, runs the service in a child JVM, replays the
+ * events over HTTP, times the queries, checks the accounts, and writes a results table against the PostGIS reference
+ * (target/bench/results.md). Run it from the project directory, after {@code mvn package}.
+ */
 public final class Benchmark {
   private Benchmark() {}
 
   public static void main(String[] args) throws Exception {
-    throw new IllegalStateException("Benchmark is being written");
+    BenchOptions o = BenchOptions.parse(args);
+    ObjectMapper mapper = Json.mapper();
+    long t0 = System.nanoTime();
+    Workload w = o.workloadDir() != null ? WorkloadFiles.read(o.workloadDir(), mapper)
+        : WorkloadGenerator.generate(o.hazards(), o.events(), o.seed(), o.regionsFile(), mapper);
+    if (o.workloadDir() != null) {
+      System.out.printf("Read %,d hazards and %,d events from %s%n", w.hazards().size(), w.events().size(),
+          o.workloadDir());
+    }
+    if (o.writeWorkload() != null) {
+      WorkloadFiles.write(w, o.writeWorkload(), mapper);
+      System.out.println("Workload written to " + o.writeWorkload());
+    }
+    if (!o.run()) {
+      return;
+    }
+    // a window of 10,000 events as in the reference, smaller for small runs so that first and last differ
+    int window = Math.max(1, Math.min(o.window(), w.events().size() / 5));
+    BenchOptions opts = new BenchOptions(o.hazards(), o.events(), o.seed(), o.clients(), o.workloadDir(),
+        o.writeWorkload(), o.run(), o.regionsFile(), o.serverHeap(), window, o.queryIterations(), o.batchSize(),
+        o.outDir(), o.keepDb());
+    List<BenchRun.Result> runs = new ArrayList<>();
+    BenchRun bench = new BenchRun(opts, jar(), mapper);
+    for (int i = 0; i < o.clients().size(); i++) {
+      runs.add(bench.run(w, o.clients().get(i), i == 0));
+    }
+    String command = "java -jar target/landrelease.jar bench " + String.join(" ", args);
+    String report = BenchReport.markdown(command.trim(), o.serverHeap(), w, runs, (System.nanoTime() - t0) / 1e9);
+    System.out.println();
+    System.out.print(report);
+    Files.createDirectories(o.outDir());
+    Files.writeString(o.outDir().resolve("results.md"), report, StandardCharsets.UTF_8);
+    System.out.println("Written to " + o.outDir().resolve("results.md"));
+  }
+
+  /** The jar this class was loaded from; target/landrelease.jar when run from classes. */
+  private static Path jar() throws Exception {
+    Path self = Path.of(Benchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    Path jar = Files.isRegularFile(self) ? self : Path.of("target", "landrelease.jar");
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException("no service jar at " + jar.toAbsolutePath() + ": run mvn package first");
+    }
+    return jar.toAbsolutePath();
   }
 }
