@@ -65,6 +65,11 @@ record BenchOptions(int hazards, int events, long seed, List<Integer> clients, P
         batch, out, keepDb);
   }
 
+  BenchOptions withWindow(int size) {
+    return new BenchOptions(hazards, events, seed, clients, workloadDir, writeWorkload, run, regionsFile, serverHeap,
+        size, queryIterations, batchSize, outDir, keepDb);
+  }
+
   private static List<Integer> counts(String v) {
     List<Integer> out = new ArrayList<>();
     for (String s : v.split(",")) {

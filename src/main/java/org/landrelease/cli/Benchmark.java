@@ -34,10 +34,7 @@ public final class Benchmark {
       return;
     }
     // a window of 10,000 events as in the reference, smaller for small runs so that first and last differ
-    int window = Math.max(1, Math.min(o.window(), w.events().size() / 5));
-    BenchOptions opts = new BenchOptions(o.hazards(), o.events(), o.seed(), o.clients(), o.workloadDir(),
-        o.writeWorkload(), o.run(), o.regionsFile(), o.serverHeap(), window, o.queryIterations(), o.batchSize(),
-        o.outDir(), o.keepDb());
+    BenchOptions opts = o.withWindow(Math.max(1, Math.min(o.window(), w.events().size() / 5)));
     List<BenchRun.Result> runs = new ArrayList<>();
     BenchRun bench = new BenchRun(opts, jar(), mapper);
     for (int i = 0; i < o.clients().size(); i++) {

@@ -398,7 +398,16 @@ public final class DemoScenario {
     }
     Geometry out = parts.size() == 1 ? parts.get(0)
         : Geometries.FACTORY.createMultiPolygon(parts.toArray(Polygon[]::new));
-    return out.isValid() && GeodesicArea.m2(out) >= 0.2 * KM2 ? out : null;
+    double m2 = GeodesicArea.m2(out);
+    if (!out.isValid() || m2 < 0.2 * KM2) {
+      return null;
+    }
+    for (RegionPart part : regionIndex.split(out, m2)) {
+      if (part.code().equals(RegionIndex.UNASSIGNED)) {
+        return null; // a sliver the service's region index would put outside every region
+      }
+    }
+    return out;
   }
 
   private static Set<HazardType> hazardTypes(Zone zone, SplittableRandom r) {
@@ -476,6 +485,7 @@ public final class DemoScenario {
   private void generateReleases(YearPlan year) {
     List<Draft> drafts = new ArrayList<>();
     double[] byType = new double[3];
+    int[] counts = new int[3];
     double target = year.contaminatedKm2() * KM2;
     int failures = 0;
     while (true) {
@@ -490,7 +500,7 @@ public final class DemoScenario {
       if (h == null) {
         throw new IllegalStateException("no hazard left to release in " + year.year());
       }
-      EventType type = pickType(byType);
+      EventType type = pickType(byType, counts);
       Star star = releaseStar(type, h);
       Polygon footprint = star == null ? null : star.build(1);
       if (footprint == null || !footprint.isValid()) {
@@ -540,6 +550,7 @@ public final class DemoScenario {
       d.releasedM2 = commitRelease(parsed);
       releasedM2 += d.releasedM2;
       byType[type.ordinal() - 1] += d.releasedM2;
+      counts[type.ordinal() - 1]++;
       drafts.add(d);
       maxVertices = Math.max(maxVertices, parsed.getNumPoints());
     }
@@ -573,19 +584,24 @@ public final class DemoScenario {
     return list.get(geo.nextInt(list.size()));
   }
 
-  /** Mostly survey, steered so that NTS cancels about 80% of the land released in the year. */
-  private EventType pickType(double[] byType) {
-    double sum = byType[0] + byType[1] + byType[2];
-    double pNts = 0.24;
-    if (sum > 200 * KM2) {
-      double share = byType[0] / sum;
-      pNts = share < 0.78 ? 0.4 : share > 0.82 ? 0.12 : 0.24;
+  /** Target shares of the land released in a year: NTS, TS, CLEARANCE. */
+  private static final double[] SHARE = {0.81, 0.155, 0.035};
+  /** Prior mean km² released per event of each type, before the year has its own figures. */
+  private static final double[] PRIOR_KM2 = {20, 4, 0.9};
+
+  /** A type in proportion to its target share over its mean release, steered to keep the year on its shares. */
+  private EventType pickType(double[] byType, int[] counts) {
+    double total = byType[0] + byType[1] + byType[2];
+    double[] w = new double[3];
+    double sum = 0;
+    for (int k = 0; k < 3; k++) {
+      double mean = (byType[k] + PRIOR_KM2[k] * KM2 * 5) / (counts[k] + 5);
+      double steer = clamp((SHARE[k] * total + KM2) / (byType[k] + KM2), 0.5, 2);
+      w[k] = SHARE[k] / mean * steer;
+      sum += w[k];
     }
-    double x = geo.nextDouble();
-    if (x < pNts) {
-      return NTS;
-    }
-    return x < pNts + (1 - pNts) * 0.45 ? TS : CLR;
+    double x = geo.nextDouble(sum);
+    return x < w[0] ? NTS : x < w[0] + w[1] ? TS : CLR;
   }
 
   private Star releaseStar(EventType type, Hazard h) {
@@ -595,8 +611,8 @@ public final class DemoScenario {
     }
     double areaKm2 = switch (type) {
       case NON_TECHNICAL_SURVEY -> clamp(Math.exp(Math.log(8) + 0.6 * gaussian(geo)), 2, 40);
-      case TECHNICAL_SURVEY -> clamp(Math.exp(Math.log(2.5) + 0.6 * gaussian(geo)), 0.3, 10);
-      default -> Math.exp(geo.nextDouble(Math.log(0.01), Math.log(5))); // 1 to 500 ha
+      case TECHNICAL_SURVEY -> clamp(Math.exp(Math.log(4.5) + 0.6 * gaussian(geo)), 0.5, 15);
+      default -> Math.exp(geo.nextDouble(Math.log(0.02), Math.log(5))); // 2 to 500 ha
     };
     double radius = Math.sqrt(areaKm2 * KM2 / Math.PI);
     Coordinate centre;
@@ -881,7 +897,7 @@ public final class DemoScenario {
     PartnerPlan p = options.get(k);
     d.partner = p.id();
     List<GrantPlan> active = activeGrants(p.id(), d.date);
-    double share = p.id().equals("SESU") ? grantShare * 0.7 : grantShare;
+    double share = p.id().equals("SESU") ? grantShare * 0.8 : grantShare;
     d.grant = active.isEmpty() || attr.nextDouble() >= share ? null : active.get(attr.nextInt(active.size())).id();
   }
 

@@ -97,7 +97,8 @@ class BadInputTest {
         Arguments.of("unknown grant", ok.replace("NL-HALO", "NL-NONE"), 422, "unknown grant"),
         Arguments.of("grant of another partner", ok.replace("NL-HALO", "NL-DRC"), 422, "funds partner 'DRC'"),
         Arguments.of("date outside the grant", ok.replace("\"grant\":\"NL-HALO\"", "\"grant\":\"NL-DRC\"")
-            .replace("\"partner\":\"HALO\"", "\"partner\":\"DRC\""), 422, "outside grant"),
+            .replace("\"partner\":\"HALO\"", "\"partner\":\"DRC\"").replace("2024-02-01", "2023-06-01"), 422,
+            "outside grant"),
         Arguments.of("outside every region", release(square(2.0, 48.0, 0.01)), 422, "outside every region"));
   }
 
