@@ -1,0 +1,105 @@
+package org.landrelease.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** Events acknowledged with 201 survive a kill -9 of the service: a real child JVM is killed and restarted. */
+class DurabilityTest {
+  private static final Pattern LISTENING = Pattern.compile("listening on http://localhost:(\\d+)/");
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  private record Child(Process process, int port) {}
+
+  private static Child startChild(Path db) throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+        "org.landrelease.Main", "serve", "--empty", "--db", db.toString(), "--port", "0", "--host", "127.0.0.1")
+        .redirectErrorStream(true);
+    Process p = pb.start();
+    BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream()));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    String line;
+    while (System.nanoTime() < deadline && (line = out.readLine()) != null) {
+      Matcher m = LISTENING.matcher(line);
+      if (m.find()) {
+        Thread drain = new Thread(() -> {
+          try {
+            while (out.readLine() != null) {
+              // keep the pipe empty so the child never blocks on its log
+            }
+          } catch (Exception ignored) {
+            // the child was killed
+          }
+        });
+        drain.setDaemon(true);
+        drain.start();
+        return new Child(p, Integer.parseInt(m.group(1)));
+      }
+    }
+    p.destroyForcibly();
+    throw new IllegalStateException("the child service did not start");
+  }
+
+  private HttpResponse<String> post(int port, String path, String body) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> get(int port, String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void acknowledgedEventsSurviveKillMinus9() throws Exception {
+    Path db = Files.createTempDirectory("ledger-durability").resolve("db");
+    Child child = startChild(db);
+    List<String> acknowledged = new ArrayList<>();
+    try {
+      assertEquals(201, post(child.port, "/api/partners", "{\"id\":\"HALO\",\"name\":\"HALO Trust\"}").statusCode());
+      for (int i = 0; i < 60; i++) {
+        String id = UUID.randomUUID().toString();
+        String type = i % 2 == 0 ? "HAZARD_REPORT" : "NON_TECHNICAL_SURVEY";
+        double lon = 37.0 + (i / 2) * 0.02;
+        String geometry = TestServer.square(lon, 48.0, i % 2 == 0 ? 0.015 : 0.008);
+        HttpResponse<String> r = post(child.port, "/api/events",
+            TestServer.event(id, type, "2024-01-15", "HALO", null, geometry));
+        assertEquals(201, r.statusCode(), r.body());
+        acknowledged.add(id);
+      }
+      String summary = get(child.port, "/api/stats/summary").body();
+      // kill -9: no shutdown hook, no clean close of the database
+      child.process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+
+      Child restarted = startChild(db);
+      try {
+        for (String id : acknowledged) {
+          assertEquals(200, get(restarted.port, "/api/events/" + id).statusCode(), "event " + id + " was lost");
+        }
+        assertEquals(summary, get(restarted.port, "/api/stats/summary").body());
+        assertTrue(summary.contains("\"events\":60"), summary);
+      } finally {
+        restarted.process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+      }
+    } finally {
+      child.process.destroyForcibly();
+    }
+  }
+}
