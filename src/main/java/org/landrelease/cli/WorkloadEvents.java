@@ -199,11 +199,11 @@ final class WorkloadEvents {
   }
 
   /**
-   * 1-500 ha, small ones more often (mean 200 ha): with the smaller inside events the footprints then cover about 6x
-   * the hazard area over the run, as in the reference.
+   * 1-500 ha, large ones more often (mean 278 ha): with the small inside and two-hazard events, the footprints then
+   * cover about 6x the hazard area over the full run, as in the reference.
    */
   private double anyAreaM2() {
-    return MIN_M2 + Math.pow(rnd.nextDouble(), 1.5) * (MAX_M2 - MIN_M2);
+    return MIN_M2 + Math.pow(rnd.nextDouble(), 0.8) * (MAX_M2 - MIN_M2);
   }
 
   private int vertices() {

@@ -37,7 +37,9 @@ public final class Database implements AutoCloseable {
     } catch (java.io.IOException e) {
       throw new SQLException("cannot create database directory " + directory, e);
     }
-    String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("ledger") + ";WRITE_DELAY=0";
+    // RETENTION_TIME: H2 keeps superseded chunks for 45 s by default, so a steady stream of small commits grew the
+    // file to 514 MB for 7,000 events; 1 s is ample for a process crash (the OS holds the written pages)
+    String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("ledger") + ";WRITE_DELAY=0;RETENTION_TIME=1000";
     Database db = new Database(url);
     db.initialise();
     return db;
