@@ -86,6 +86,8 @@ public final class DemoScenario {
   private static final double MIN_PART_M2 = 20_000;
   /** A hazard is no longer chosen for a release when less than this remains of it. */
   private static final double MIN_SELECTABLE_M2 = 50_000;
+  /** Clearance footprints are field-sized: 500 ha at most. */
+  private static final double MAX_CLEARANCE_M2 = 5 * KM2;
   /** The last release of a year is sized to land within this of the year's target. */
   private static final double TARGET_TOLERANCE_M2 = 0.05 * KM2;
 
@@ -230,6 +232,14 @@ public final class DemoScenario {
 
   /** A star-shaped polygon around a centre: angles and radii in metres, scaled as a whole. */
   record Star(double lon, double lat, double[] angles, double[] radii) {
+    Star scaled(double scale) {
+      double[] r = radii.clone();
+      for (int k = 0; k < r.length; k++) {
+        r[k] *= scale;
+      }
+      return new Star(lon, lat, angles, r);
+    }
+
     Polygon build(double scale) {
       double kx = metresPerDegreeLon(lat);
       double ky = metresPerDegreeLat(lat);
@@ -259,9 +269,12 @@ public final class DemoScenario {
   private final Map<Hazard, long[]> cellOf = new HashMap<>();
   private final List<Draft> reports = new ArrayList<>();
   private final Map<Integer, List<Draft>> releases = new LinkedHashMap<>();
+  /** Releases by placement: inside one hazard, across a hazard's edge, over two or more hazards. */
+  private final int[] placements = new int[3];
   private double reportedM2;
   private double releasedM2;
   private int maxVertices;
+  private int lastMet;
 
   private DemoScenario(List<RegionShape> shapes) {
     shapes.forEach(r -> regions.put(r.code(), r));
@@ -507,6 +520,13 @@ public final class DemoScenario {
         failures++;
         continue;
       }
+      if (type == CLR) {
+        double m2 = GeodesicArea.m2(footprint);
+        if (m2 > MAX_CLEARANCE_M2) { // field-sized: at most 500 ha
+          star = star.scaled(Math.sqrt(MAX_CLEARANCE_M2 / m2) * 0.99);
+          footprint = star.build(1);
+        }
+      }
       double released = releaseOf(footprint);
       if (released <= 0) {
         failures++;
@@ -547,7 +567,9 @@ public final class DemoScenario {
       }
       d.notes = notes(type, d, attr);
       Geometry parsed = parse(d, type).footprint();
+      double footprintM2 = GeodesicArea.m2(parsed);
       d.releasedM2 = commitRelease(parsed);
+      placements[lastMet > 1 ? 2 : d.releasedM2 < footprintM2 * 0.999 ? 1 : 0]++;
       releasedM2 += d.releasedM2;
       byType[type.ordinal() - 1] += d.releasedM2;
       counts[type.ordinal() - 1]++;
@@ -759,6 +781,7 @@ public final class DemoScenario {
   private double commitRelease(Geometry footprint) {
     PreparedGeometry prepared = PreparedGeometryFactory.prepare(footprint);
     double sum = 0;
+    lastMet = 0;
     for (Hazard h : near(footprint.getEnvelopeInternal())) {
       if (!prepared.intersects(h.geometry)) {
         continue;
@@ -769,6 +792,7 @@ public final class DemoScenario {
         continue;
       }
       sum += whole ? h.m2 : GeodesicArea.m2(piece);
+      lastMet++;
       Geometry rest = whole ? null : Overlay.difference(h.geometry, footprint);
       double restM2 = rest == null || rest.isEmpty() ? 0 : GeodesicArea.m2(rest);
       remainingByOblast.get(h.oblast.code())[0] += restM2 - h.m2;
@@ -898,7 +922,25 @@ public final class DemoScenario {
     d.partner = p.id();
     List<GrantPlan> active = activeGrants(p.id(), d.date);
     double share = p.id().equals("SESU") ? grantShare * 0.8 : grantShare;
-    d.grant = active.isEmpty() || attr.nextDouble() >= share ? null : active.get(attr.nextInt(active.size())).id();
+    if (active.isEmpty() || attr.nextDouble() >= share) {
+      d.grant = null;
+      return;
+    }
+    // a grant in proportion to its funding per year
+    double[] gw = new double[active.size()];
+    double gsum = 0;
+    for (int g = 0; g < gw.length; g++) {
+      GrantPlan gp = active.get(g);
+      double years = (gp.end().toEpochDay() - gp.start().toEpochDay() + 1) / 365.25;
+      gw[g] = gp.amount() * (gp.currency().equals("USD") ? 0.92 : 1) / years;
+      gsum += gw[g];
+    }
+    double gx = attr.nextDouble(gsum);
+    int g = 0;
+    while (g < gw.length - 1 && (gx -= gw[g]) >= 0) {
+      g++;
+    }
+    d.grant = active.get(g).id();
   }
 
   private static List<GrantPlan> activeGrants(String partner, LocalDate date) {
@@ -1039,6 +1081,8 @@ public final class DemoScenario {
       byGrant.merge(d.grant == null ? "(none)" : d.grant, 1, Integer::sum);
     }
     System.out.println("  events by type: " + counts + ", total " + all.size());
+    System.out.printf("  releases inside one hazard: %,d; across a hazard's edge: %,d; over two or more hazards: %,d%n",
+        placements[0], placements[1], placements[2]);
     System.out.println("  events by partner: " + byPartner);
     System.out.println("  events by grant: " + byGrant);
     System.out.println("  largest polygon: " + maxVertices + " vertices");

@@ -29,7 +29,8 @@ public final class HttpApi {
     ObjectMapper mapper = Json.mapper();
     EventResource events = new EventResource(ledger, map, mapper);
     FundingResource fundingResource = new FundingResource(funding, reports, mapper);
-    StatsResource stats = new StatsResource(reports, map, mapper);
+    StatsResource stats = new StatsResource(reports, mapper);
+    MapResource layers = new MapResource(map, mapper);
     return Javalin.create(config -> {
       config.jsonMapper(new JavalinJackson(mapper, false));
       config.startup.showJavalinBanner = false;
@@ -51,7 +52,10 @@ public final class HttpApi {
       routes.post("/api/events/batch", events::postBatch);
       routes.get("/api/events", events::list);
       routes.get("/api/events/{id}", events::get);
-      routes.get("/api/hazards", stats::hazards);
+      routes.get("/api/hazards", layers::hazards);
+      routes.get("/api/hazards/{id}", layers::hazard);
+      routes.get("/api/releases", layers::releases);
+      routes.get("/api/regions/boundaries", layers::regionBoundaries);
       routes.get("/api/regions", stats::regions);
       routes.get("/api/stats/summary", stats::summary);
       routes.get("/api/stats/released", stats::released);

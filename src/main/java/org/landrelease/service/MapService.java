@@ -42,11 +42,47 @@ public final class MapService {
       if (regionShape != null && !regionShape.intersects(h.geometry())) {
         continue;
       }
-      Geometry g = simplifyDegrees > 0 ? TopologyPreservingSimplifier.simplify(h.geometry(), simplifyDegrees)
-          : h.geometry();
+      Geometry g = simplifyDegrees > 0 ? simplify(h.geometry(), simplifyDegrees) : h.geometry();
       out.add(new HazardRow(h.id(), g, h.classification(), h.hazardTypes(), h.areaM2(), h.regions()));
     }
     return out;
+  }
+
+  public List<LedgerStore.ReleasedPiece> releases(Envelope bbox, java.time.LocalDate asOf, int limit,
+      double simplifyDegrees) throws SQLException {
+    List<LedgerStore.ReleasedPiece> rows = store.releasedPieces(bbox, asOf, limit);
+    if (simplifyDegrees <= 0) {
+      return rows;
+    }
+    List<LedgerStore.ReleasedPiece> out = new ArrayList<>(rows.size());
+    for (LedgerStore.ReleasedPiece p : rows) {
+      out.add(new LedgerStore.ReleasedPiece(p.hazardId(), p.region(), p.kind(), p.m2(), p.date(), p.partner(),
+          p.grant(), p.eventId(), p.eventType(), simplify(p.geometry(), simplifyDegrees)));
+    }
+    return out;
+  }
+
+  /** A hazard with everything the ledger recorded against it, or a 404. */
+  public record HazardDetail(HazardRow hazard, List<LedgerStore.HazardHistoryRow> history) {}
+
+  public HazardDetail hazard(long id) throws SQLException {
+    HazardRow h = store.hazard(id)
+        .orElseThrow(() -> org.landrelease.domain.LedgerException.notFound("no current hazard " + id));
+    return new HazardDetail(h, store.hazardHistory(id));
+  }
+
+  /** Region boundaries, simplified for display when asked. */
+  public List<RegionShape> regionShapes(double simplifyDegrees) {
+    List<RegionShape> out = new ArrayList<>();
+    for (RegionShape r : ledger.regions().regions()) {
+      out.add(simplifyDegrees <= 0 ? r : new RegionShape(r.code(), r.name(), r.nameUk(),
+          simplify(r.geometry(), simplifyDegrees), r.areaM2()));
+    }
+    return out;
+  }
+
+  private static Geometry simplify(Geometry g, double tolerance) {
+    return TopologyPreservingSimplifier.simplify(g, tolerance);
   }
 
   public Optional<StoredEvent> event(UUID id) throws SQLException {

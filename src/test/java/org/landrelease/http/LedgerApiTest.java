@@ -240,6 +240,41 @@ class LedgerApiTest {
   }
 
   @Test
+  void mapLayersShowReleasedPiecesHazardHistoryAndBoundaries() throws Exception {
+    JsonNode report = created(event(id(), "HAZARD_REPORT", "2023-02-01", "HALO", null, square(38.00, 48.60, 0.02)));
+    long hazardId = report.get("byHazard").get(0).get("hazardId").asLong();
+    JsonNode clearance = created(event(id(), "CLEARANCE", "2024-08-01", "HALO", "NL-HALO",
+        square(38.005, 48.605, 0.005)));
+    JsonNode releases = server.get("/api/releases?bbox=37.99,48.59,38.03,48.63").json();
+    JsonNode piece = null;
+    for (JsonNode f : releases.get("features")) {
+      if (f.get("properties").get("eventId").asText().equals(clearance.get("id").asText())) {
+        piece = f;
+      }
+    }
+    assertNotNull(piece, releases.toString());
+    assertEquals("cleared", piece.get("properties").get("outcome").asText());
+    assertEquals(clearance.get("releasedKm2").asDouble(), piece.get("properties").get("areaKm2").asDouble(), 1e-6);
+    assertEquals(0, server.get("/api/releases?bbox=37.99,48.59,38.03,48.63&asOf=2024-07-31").json()
+        .get("numberReturned").asInt());
+
+    JsonNode hazard = server.get("/api/hazards/" + hazardId).json();
+    assertEquals("Polygon", hazard.get("geometry").get("type").asText());
+    JsonNode history = hazard.get("properties").get("history");
+    assertEquals(2, history.size());
+    assertEquals("added", history.get(0).get("kind").asText());
+    assertEquals("cleared", history.get(1).get("kind").asText());
+    assertEquals(404, server.get("/api/hazards/999999").status());
+
+    JsonNode simplified = server.get("/api/hazards?bbox=37.99,48.59,38.03,48.63&simplify=0.001").json();
+    assertEquals(1, simplified.get("numberReturned").asInt());
+
+    JsonNode boundaries = server.get("/api/regions/boundaries?simplify=0.01").json();
+    assertEquals(27, boundaries.get("features").size());
+    assertTrue(boundaries.toString().contains("\"UA-14\""));
+  }
+
+  @Test
   void unknownRouteIsAProblem() throws Exception {
     Response r = server.get("/api/nothing-here");
     assertEquals(404, r.status());
