@@ -35,6 +35,7 @@ public final class HttpApi {
       config.jsonMapper(new JavalinJackson(mapper, false));
       config.startup.showJavalinBanner = false;
       config.http.maxRequestSize = MAX_BODY_BYTES;
+      config.staticFiles.enableWebjars();
       if (webDir != null && Files.isDirectory(webDir)) {
         config.staticFiles.add(webDir.toAbsolutePath().toString(), Location.EXTERNAL);
       }
