@@ -16,8 +16,12 @@ import org.locationtech.jts.index.strtree.STRtree;
  * are made disjoint (a sliver claimed by two neighbours is given to the first).
  */
 public final class RegionIndex {
-  /** Numerical residue below this is noise of the floating arithmetic, not land outside the regions. */
-  static final double RESIDUE_M2 = 0.5;
+  /**
+   * Residue below this is noise, not land outside the regions: each vertex where a piece crosses a cell edge is
+   * snapped to the 1 mm grid, which moves area by up to (edge length × 0.5 mm) / 2.
+   */
+  static final double RESIDUE_M2 = 1.0;
+  static final double RESIDUE_RELATIVE = 1e-8;
   /** The code of land outside every region. */
   public static final String UNASSIGNED = "unassigned";
 
@@ -123,8 +127,8 @@ public final class RegionIndex {
 
   /**
    * Splits a polygonal piece whose geodesic area is pieceM2 into its parts per region. The part areas add up to pieceM2
-   * exactly: land outside every region is a part with code "unassigned", and a residue under half a square metre
-   * (floating-point noise, not land) is given to the largest part.
+   * exactly: land outside every region is a part with code "unassigned", and a residue under a square metre (or
+   * 1e-8 of the piece) is snapping noise, not land, and is given to the largest part.
    */
   public List<RegionPart> split(Geometry piece, double pieceM2) {
     Envelope env = piece.getEnvelopeInternal();
@@ -155,7 +159,7 @@ public final class RegionIndex {
       parts.add(new RegionPart(e.getKey(), Overlay.union(e.getValue()), m2));
     }
     double residue = pieceM2 - assigned;
-    if (residue >= RESIDUE_M2 || parts.isEmpty()) {
+    if (residue >= Math.max(RESIDUE_M2, RESIDUE_RELATIVE * pieceM2) || parts.isEmpty()) {
       List<Geometry> all = new ArrayList<>();
       geometries.values().forEach(all::addAll);
       Geometry outside = all.isEmpty() ? piece : Overlay.difference(piece, Overlay.union(all));
