@@ -9,6 +9,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.MVStore;
 import org.h2gis.functions.factory.H2GISFunctions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,15 +23,22 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Database.class);
   private static final int READERS = 8;
+  private static final int COMPACT_EVERY_COMMITS = 100;
+  private static final int COMPACT_TARGET_FILL_PERCENT = 80;
+  private static final int COMPACT_WRITE_BYTES = 4 << 20;
 
   private final String url;
   private final Connection writer;
   private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
+  private final MVStore mvStore;
+  private int commitsSinceCompaction;
 
   private Database(String url) throws SQLException {
     this.url = url;
     this.writer = DriverManager.getConnection(url, "sa", "");
     writer.setAutoCommit(false);
+    this.mvStore = ((SessionLocal) writer.unwrap(JdbcConnection.class).getSession()).getDatabase().getStore()
+        .getMvStore();
   }
 
   public static Database open(Path directory) throws SQLException {
@@ -73,6 +83,19 @@ public final class Database implements AutoCloseable {
   /** The one connection that writes; callers hold the ledger's write lock. Auto-commit is off. */
   public Connection writer() {
     return writer;
+  }
+
+  /**
+   * Called by the writer after each commit. With WRITE_DELAY=0 H2 runs no background writer, and so never compacts:
+   * the file grew to 720 MB for the 9,000-event demo and every commit got slower as it grew. Rewriting the sparse
+   * chunks every 100 commits keeps the file near its live size (measured: 8,000 commits 27 s and 200 MB without,
+   * 3.9 s and 65 MB with, the compaction itself 175 ms of it).
+   */
+  public void committed() {
+    if (++commitsSinceCompaction >= COMPACT_EVERY_COMMITS) {
+      commitsSinceCompaction = 0;
+      mvStore.compact(COMPACT_TARGET_FILL_PERCENT, COMPACT_WRITE_BYTES);
+    }
   }
 
   /** Runs a read on a pooled connection. */

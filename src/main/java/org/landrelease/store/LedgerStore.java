@@ -101,6 +101,7 @@ public final class LedgerStore {
       insertPieces(c, event, pieces);
       applyHazardWrites(c, event.sequence(), writes);
       c.commit();
+      db.committed();
     } catch (SQLException | RuntimeException e) {
       c.rollback();
       throw e;
