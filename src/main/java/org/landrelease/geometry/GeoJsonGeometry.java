@@ -63,12 +63,24 @@ public final class GeoJsonGeometry {
    * hazard's own vertices must already lie on it, or each overlay would move them and areas would drift.
    */
   static Geometry snapToGrid(Geometry g) throws GeometryException {
+    if (onGrid(g)) {
+      return g; // field data with up to 8 decimals is already on the grid: no need to re-node it
+    }
     Geometry snapped = Overlay.polygonal(GeometryPrecisionReducer.reduce(g, Geometries.PRECISION));
     if (snapped.isEmpty()) {
       throw new GeometryException("geometry collapses to nothing at the ledger's 1 mm precision",
           g.getCoordinate());
     }
     return snapped;
+  }
+
+  private static boolean onGrid(Geometry g) {
+    for (Coordinate c : g.getCoordinates()) {
+      if (Geometries.PRECISION.makePrecise(c.x) != c.x || Geometries.PRECISION.makePrecise(c.y) != c.y) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Polygon polygon(JsonNode rings, int[] budget, int maxVertices) throws GeometryException {
