@@ -2,8 +2,6 @@ package org.landrelease.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
@@ -29,7 +27,7 @@ public final class HttpApi {
     ObjectMapper mapper = Json.mapper();
     EventResource events = new EventResource(ledger, map, mapper);
     FundingResource fundingResource = new FundingResource(funding, reports, mapper);
-    StatsResource stats = new StatsResource(reports, mapper);
+    StatsResource stats = new StatsResource(reports);
     MapResource layers = new MapResource(map, mapper);
     return Javalin.create(config -> {
       config.jsonMapper(new JavalinJackson(mapper, false));
@@ -123,13 +121,5 @@ public final class HttpApi {
       throw LedgerException.badRequest("invalid-parameter",
           "'" + name + "' must be an integer from " + min + " to " + max + ", got '" + v + "'");
     }
-  }
-
-  static ArrayNode array(ObjectMapper mapper) {
-    return mapper.createArrayNode();
-  }
-
-  static ObjectNode object(ObjectMapper mapper) {
-    return mapper.createObjectNode();
   }
 }

@@ -1,6 +1,5 @@
 package org.landrelease.http;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.util.Locale;
 import java.util.Set;
@@ -10,11 +9,9 @@ import org.landrelease.service.ReportService;
 /** Figures: summary, released-by, regions. */
 final class StatsResource {
   private final ReportService reports;
-  private final ObjectMapper mapper;
 
-  StatsResource(ReportService reports, ObjectMapper mapper) {
+  StatsResource(ReportService reports) {
     this.reports = reports;
-    this.mapper = mapper;
   }
 
   void summary(Context ctx) {

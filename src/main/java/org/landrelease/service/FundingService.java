@@ -1,7 +1,6 @@
 package org.landrelease.service;
 
 import java.sql.SQLException;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -91,10 +90,6 @@ public final class FundingService {
 
   public List<Grant> grants() {
     return grants.values().stream().sorted((a, b) -> a.id().compareTo(b.id())).toList();
-  }
-
-  public Collection<Grant> allGrants() {
-    return grants.values();
   }
 
   /** The donor funding a grant, or null for work without a grant. */

@@ -29,10 +29,6 @@ public final class LedgerStore {
     this.db = db;
   }
 
-  public Database database() {
-    return db;
-  }
-
   public long maxEventSequence() throws SQLException {
     return scalarLong("SELECT COALESCE(MAX(seq), 0) FROM event");
   }
