@@ -4,6 +4,13 @@ package org.landrelease.domain;
 public enum PieceKind {
   ADDED, RECLASSIFIED, CANCELLED, REDUCED, CLEARED;
 
+  private final String label = name().toLowerCase(java.util.Locale.ROOT);
+
+  /** The lower-case name used in the API: "cancelled". */
+  public String label() {
+    return label;
+  }
+
   public static PieceKind of(Outcome outcome) {
     return switch (outcome) {
       case CANCELLED -> CANCELLED;

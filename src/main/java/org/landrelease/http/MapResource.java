@@ -73,7 +73,7 @@ final class MapResource {
           if (row.grant() != null) {
             o.writeStringField("grant", row.grant());
           }
-          o.writeStringField("kind", row.kind().name().toLowerCase(java.util.Locale.ROOT));
+          o.writeStringField("kind", row.kind().label());
           o.writeStringField("region", row.region());
           o.writeNumberField("km2", Km2.of(row.m2()));
           o.writeEndObject();
@@ -92,7 +92,7 @@ final class MapResource {
     featureCollection(ctx, rows.size(), limit, out -> {
       for (ReleasedPiece p : rows) {
         feature(out, null, p.geometry(), o -> {
-          o.writeStringField("outcome", p.kind().name().toLowerCase(java.util.Locale.ROOT));
+          o.writeStringField("outcome", p.kind().label());
           o.writeStringField("eventId", p.eventId().toString());
           o.writeStringField("eventType", p.eventType().name());
           o.writeStringField("date", p.date().toString());

@@ -1,6 +1,7 @@
 package org.landrelease.service;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,18 +18,62 @@ import org.landrelease.store.PieceRow;
  * that figures are read, not computed by scanning pieces. Rebuilt from the piece table at start-up.
  */
 public final class LedgerTotals {
-  /** One cell of the totals. */
-  public record Fact(LocalDate date, String region, String partner, String grant, PieceKind kind) {}
+  /** One cell of the totals: the m² of one kind, for one day, region, partner and grant. */
+  public static final class Fact {
+    private final LocalDate date;
+    private final String region;
+    private final String partner;
+    private final String grant;
+    private final PieceKind kind;
+    private final String month;
+    private double m2;
+
+    private Fact(LocalDate date, Key key) {
+      this.date = date;
+      this.region = key.region();
+      this.partner = key.partner();
+      this.grant = key.grant();
+      this.kind = key.kind();
+      this.month = date.toString().substring(0, 7);
+    }
+
+    /** "2024-03". */
+    public String month() {
+      return month;
+    }
+
+    public LocalDate date() {
+      return date;
+    }
+
+    public String region() {
+      return region;
+    }
+
+    public String partner() {
+      return partner;
+    }
+
+    public String grant() {
+      return grant;
+    }
+
+    public PieceKind kind() {
+      return kind;
+    }
+  }
 
   private record Key(String region, String partner, String grant, PieceKind kind) {}
 
+  /** A day's cells: a map to merge into, and a list to scan without allocating. */
   private static final class Day {
     final double[] kindM2 = new double[PieceKind.values().length];
     int events;
-    final Map<Key, double[]> facts = new HashMap<>();
+    final Map<Key, Fact> index = new HashMap<>();
+    final List<Fact> facts = new ArrayList<>();
   }
 
-  /** Receives each non-zero cell of a scan. */
+  /** Receives each cell of a scan with its m². */
   @FunctionalInterface
   public interface Visitor {
     void visit(Fact fact, double m2);
@@ -68,7 +113,13 @@ public final class LedgerTotals {
   private void add(LocalDate date, Key key, double m2) {
     Day day = days.computeIfAbsent(date, d -> new Day());
     day.kindM2[key.kind().ordinal()] += m2;
-    day.facts.computeIfAbsent(key, k -> new double[1])[0] += m2;
+    Fact fact = day.index.get(key);
+    if (fact == null) {
+      fact = new Fact(date, key);
+      day.index.put(key, fact);
+      day.facts.add(fact);
+    }
+    fact.m2 += m2;
   }
 
   /** Sums per kind (indexed by PieceKind ordinal) and the event count, over events dated on or before asOf. */
@@ -103,10 +154,9 @@ public final class LedgerTotals {
       } else if (to != null) {
         range = days.headMap(to, true);
       }
-      for (var e : range.entrySet()) {
-        for (var f : e.getValue().facts.entrySet()) {
-          Key k = f.getKey();
-          visitor.visit(new Fact(e.getKey(), k.region(), k.partner(), k.grant(), k.kind()), f.getValue()[0]);
+      for (Day day : range.values()) {
+        for (Fact fact : day.facts) {
+          visitor.visit(fact, fact.m2);
         }
       }
     } finally {

@@ -76,15 +76,16 @@ public final class ReportService {
         String donor = funding.donorOf(f.grant());
         return donor == null ? "none" : donor;
       };
-      case TYPE -> f -> f.kind().name().toLowerCase(java.util.Locale.ROOT);
-      case MONTH -> f -> f.date().toString().substring(0, 7);
+      case TYPE -> f -> f.kind().label();
+      case MONTH -> Fact::month;
     };
     return releasedRows(from, to, f -> true, key);
   }
 
   private List<ReleasedRow> releasedRows(LocalDate from, LocalDate to, java.util.function.Predicate<Fact> filter,
       Function<Fact, String> key) {
-    Map<String, double[]> rows = new TreeMap<>();
+    // a hash map while scanning (strings cache their hash), sorted once at the end
+    Map<String, double[]> rows = new java.util.HashMap<>();
     totals.scan(from, to, (fact, m2) -> {
       if (fact.kind().isRelease() && filter.test(fact)) {
         double[] row = rows.computeIfAbsent(key.apply(fact), k -> new double[3]);
@@ -92,7 +93,7 @@ public final class ReportService {
       }
     });
     List<ReleasedRow> out = new ArrayList<>();
-    rows.forEach((k, v) -> out.add(new ReleasedRow(k, Km2.of(v[0] + v[1] + v[2]), Km2.of(v[0]), Km2.of(v[1]),
+    new TreeMap<>(rows).forEach((k, v) -> out.add(new ReleasedRow(k, Km2.of(v[0] + v[1] + v[2]), Km2.of(v[0]), Km2.of(v[1]),
         Km2.of(v[2]))));
     return out;
   }
@@ -127,7 +128,7 @@ public final class ReportService {
     }
     java.util.function.Predicate<Fact> ofGrant = f -> grantId.equals(f.grant());
     List<ReleasedRow> byRegion = releasedRows(null, null, ofGrant, Fact::region);
-    List<ReleasedRow> byMonth = releasedRows(null, null, ofGrant, f -> f.date().toString().substring(0, 7));
+    List<ReleasedRow> byMonth = releasedRows(null, null, ofGrant, Fact::month);
     double c = 0, r = 0, cl = 0;
     for (ReleasedRow row : byRegion) {
       c += row.cancelledKm2();
