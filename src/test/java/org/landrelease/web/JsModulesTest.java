@@ -1,0 +1,378 @@
+package org.landrelease.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.landrelease.http.TestServer;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * The client's own logic, run in the headless browser as the page runs it (the modules under web/js are imported
+ * as they are served), with the answers checked here: formatting, CSV, the offline queue, GeoJSON reading, the
+ * event form's rules.
+ */
+class JsModulesTest {
+  static TestServer server;
+  static ChromeDriver driver;
+
+  @BeforeAll
+  static void start() throws Exception {
+    Browser.require();
+    server = new TestServer();
+    driver = Browser.start(1280, 800);
+    // any same-origin document will do: the tests import the modules themselves
+    driver.get(server.base() + "/favicon.svg");
+  }
+
+  @AfterAll
+  static void stop() {
+    Browser.quit(driver);
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  /** Runs the body of an async function in the page; it may use the imported modules F, C, Q, G, E. */
+  static JsonNode run(String body) throws Exception {
+    String script = """
+        const done = arguments[arguments.length - 1];
+        (async () => {
+          const [F, C, Q, G, E] = await Promise.all(['/js/format.js', '/js/csv.js', '/js/queue.js', '/js/geo.js',
+            '/js/event.js'].map((m) => import(m)));
+          const memory = () => { const m = new Map(); return { getItem: (k) => m.has(k) ? m.get(k) : null,
+            setItem: (k, v) => m.set(k, String(v)), removeItem: (k) => m.delete(k), map: m }; };
+          const reply = (status, body) => new Response(JSON.stringify(body), { status,
+            headers: { 'Content-Type': 'application/json' } });
+        """ + body + """
+        })().then((v) => done(JSON.stringify(v === undefined ? null : v)),
+          (e) => done(JSON.stringify({ error: String(e && e.stack || e) })));
+        """;
+    String out = (String) ((JavascriptExecutor) driver).executeAsyncScript(script);
+    JsonNode json = TestServer.JSON.readTree(out);
+    if (json != null && json.has("error")) {
+      fail("the script failed: " + json.get("error").asText());
+    }
+    return json;
+  }
+
+  @Test
+  void km2AreFormattedWithGroupingAndDecimalsThatSuitTheSize() throws Exception {
+    JsonNode r = run("""
+        return [F.formatKm2(125600.021641), F.formatKm2(0.370616), F.formatKm2(0.001234), F.formatKm2(0),
+          F.formatKm2(-1e-9), F.formatKm2(1234.5, { unit: false, digits: 1 }), F.formatKm2(null), F.formatKm2(NaN)];
+        """);
+    assertEquals("125,600.02 km²", r.get(0).asText());
+    assertEquals("0.3706 km²", r.get(1).asText());
+    assertEquals("0.001234 km²", r.get(2).asText());
+    assertEquals("0.00 km²", r.get(3).asText());
+    assertEquals("0.00 km²", r.get(4).asText(), "a rounding residue never prints as -0");
+    assertEquals("1,234.5", r.get(5).asText());
+    assertEquals("–", r.get(6).asText());
+    assertEquals("–", r.get(7).asText());
+  }
+
+  @Test
+  void hectaresAndAreasShowBothUnits() throws Exception {
+    JsonNode r = run("""
+        return [F.km2ToHa(1.5), F.formatHa(37.06), F.formatArea(0.370616, 37.06), F.formatArea(2.5),
+          F.formatHa(12345.678)];
+        """);
+    assertEquals(150.0, r.get(0).asDouble(), 1e-12);
+    assertEquals("37.06 ha", r.get(1).asText());
+    assertEquals("0.3706 km² (37.06 ha)", r.get(2).asText());
+    assertEquals("2.50 km² (250.00 ha)", r.get(3).asText());
+    assertEquals("12,345.68 ha", r.get(4).asText());
+  }
+
+  @Test
+  void sharesDatesAndLabels() throws Exception {
+    JsonNode r = run("""
+        return [F.formatShare(20245.411174, 26310.273334), F.formatShare(1, 0), F.formatShare(0.001, 100),
+          F.formatShare(0, 100), F.formatMonth('2024-03'), F.formatMonth('2024-13'), F.formatDate('2024-03-05'),
+          F.daysBetween('2024-01-01', '2024-03-01'), F.addDays('2024-02-28', 1), F.todayUtc(new Date(Date.UTC(2025, 0, 31, 23, 30))),
+          F.label('NON_TECHNICAL_SURVEY'), F.label('UNKNOWN'), F.escapeHtml('<a href="x">&\\'')];
+        """);
+    assertEquals("76.9 %", r.get(0).asText());
+    assertEquals("–", r.get(1).asText());
+    assertEquals("<0.1 %", r.get(2).asText());
+    assertEquals("0.0 %", r.get(3).asText());
+    assertEquals("Mar 2024", r.get(4).asText());
+    assertEquals("2024-13", r.get(5).asText());
+    assertEquals("5 Mar 2024", r.get(6).asText());
+    assertEquals(60, r.get(7).asInt());
+    assertEquals("2024-02-29", r.get(8).asText());
+    assertEquals("2025-01-31", r.get(9).asText());
+    assertEquals("Non-technical survey", r.get(10).asText());
+    assertEquals("UNKNOWN", r.get(11).asText());
+    assertEquals("&lt;a href=&quot;x&quot;&gt;&amp;&#39;", r.get(12).asText());
+  }
+
+  @Test
+  void csvCellsAreQuotedAndFormulasDefused() throws Exception {
+    JsonNode r = run("""
+        return [C.csvCell('a,b'), C.csvCell('say "hi"'), C.csvCell('line\\nbreak'), C.csvCell('=SUM(A1)'),
+          C.csvCell('-2'), C.csvCell(-1.5), C.csvCell(null), C.csvCell(Infinity), C.csvCell('plain'),
+          C.grantReportFileName('NL/HALO 2024', '2025-01-31')];
+        """);
+    assertEquals("\"a,b\"", r.get(0).asText());
+    assertEquals("\"say \"\"hi\"\"\"", r.get(1).asText());
+    assertEquals("\"line\nbreak\"", r.get(2).asText());
+    assertEquals("'=SUM(A1)", r.get(3).asText());
+    assertEquals("'-2", r.get(4).asText(), "text that looks like a formula is defused");
+    assertEquals("-1.5", r.get(5).asText(), "numbers are written as numbers");
+    assertEquals("", r.get(6).asText());
+    assertEquals("", r.get(7).asText());
+    assertEquals("plain", r.get(8).asText());
+    assertEquals("grant-NL_HALO_2024-report-2025-01-31.csv", r.get(9).asText());
+  }
+
+  @Test
+  void grantReportCsvHasATotalThenRegionsThenMonths() throws Exception {
+    JsonNode r = run("""
+        const report = { grant: { id: 'NL-HALO', donor: 'Netherlands', partner: 'HALO' }, releasedKm2: 3.5,
+          cancelledKm2: 1, reducedKm2: 2, clearedKm2: 0.5,
+          byRegion: [{ key: 'UA-63', km2: 3.5, cancelledKm2: 1, reducedKm2: 2, clearedKm2: 0.5 }],
+          byMonth: [{ key: '2024-03', km2: 3, cancelledKm2: 1, reducedKm2: 2, clearedKm2: 0 },
+                    { key: '2024-05', km2: 0.5, cancelledKm2: 0, reducedKm2: 0, clearedKm2: 0.5 }],
+          events: [] };
+        return C.grantReportCsv(report, { 'UA-63': 'Kharkiv, "East"' });
+        """);
+    assertEquals("grant,donor,partner,section,key,name,releasedKm2,cancelledKm2,reducedKm2,clearedKm2\r\n"
+        + "NL-HALO,Netherlands,HALO,total,all,,3.5,1,2,0.5\r\n"
+        + "NL-HALO,Netherlands,HALO,region,UA-63,\"Kharkiv, \"\"East\"\"\",3.5,1,2,0.5\r\n"
+        + "NL-HALO,Netherlands,HALO,month,2024-03,,3,1,2,0\r\n"
+        + "NL-HALO,Netherlands,HALO,month,2024-05,,0.5,0,0,0.5\r\n", r.asText());
+  }
+
+  @Test
+  void queueKeepsOneEntryPerClientIdAndSurvivesDamagedStorage() throws Exception {
+    JsonNode r = run("""
+        const storage = memory();
+        const q = new Q.OfflineQueue({ storage, fetch: async () => { throw new Error('not called'); } });
+        const seen = [];
+        q.subscribe((n) => seen.push(n));
+        q.enqueue({ id: 'a', type: 'CLEARANCE', notes: 'first' });
+        q.enqueue({ id: 'b', type: 'CLEARANCE' });
+        q.enqueue({ id: 'a', type: 'CLEARANCE', notes: 'second' });
+        let missingId = null;
+        try { q.enqueue({ type: 'CLEARANCE' }); } catch (e) { missingId = e.message; }
+        const damaged = memory();
+        damaged.setItem(Q.QUEUE_KEY, '{not json');
+        const q2 = new Q.OfflineQueue({ storage: damaged, fetch: async () => null });
+        return { size: q.size(), ids: q.list().map((e) => e.id), notes: q.list().map((e) => e.notes ?? null),
+          seen, missingId, damagedSize: q2.size() };
+        """);
+    assertEquals(2, r.get("size").asInt());
+    assertEquals("[\"b\",\"a\"]", r.get("ids").toString(), "a re-queued id moves to the end with its new body");
+    assertEquals("[null,\"second\"]", r.get("notes").toString());
+    assertEquals("[1,2,2]", r.get("seen").toString());
+    assertTrue(r.get("missingId").asText().contains("client id"));
+    assertEquals(0, r.get("damagedSize").asInt());
+  }
+
+  @Test
+  void flushSendsTheBatchAndSortsTheAnswers() throws Exception {
+    JsonNode r = run("""
+        const storage = memory();
+        const calls = [];
+        const fetch = async (url, init) => {
+          const events = JSON.parse(init.body);
+          calls.push({ url, method: init.method, ids: events.map((e) => e.id) });
+          return reply(200, { created: 1, replayed: 1, refused: 1, results: [
+            { index: 0, id: events[0].id, status: 201, result: {} },
+            { index: 1, id: events[1].id, status: 200, result: {} },
+            { index: 2, id: events[2].id, status: 422, problem: { status: 422, detail: 'self-intersection' } },
+            { index: 3, id: events[3].id, status: 500, problem: { status: 500, detail: 'logged' } }] });
+        };
+        const q = new Q.OfflineQueue({ storage, fetch });
+        ['e1', 'e2', 'e3', 'e4'].forEach((id) => q.enqueue({ id }));
+        const s = await q.flush();
+        return { s, calls, left: q.list().map((e) => e.id), refused: q.refused().map((x) => [x.event.id,
+          x.problem.detail]) };
+        """);
+    JsonNode s = r.get("s");
+    assertEquals(4, s.get("sent").asInt());
+    assertEquals(1, s.get("created").asInt());
+    assertEquals(1, s.get("replayed").asInt());
+    assertEquals(1, s.get("refused").asInt());
+    assertEquals(1, s.get("kept").asInt());
+    assertEquals(1, r.get("calls").size());
+    assertEquals("/api/events/batch", r.get("calls").get(0).get("url").asText());
+    assertEquals("POST", r.get("calls").get(0).get("method").asText());
+    assertEquals("[\"e1\",\"e2\",\"e3\",\"e4\"]", r.get("calls").get(0).get("ids").toString());
+    assertEquals("[\"e4\"]", r.get("left").toString(), "a server error keeps the event for the next try");
+    assertEquals("[[\"e3\",\"self-intersection\"]]", r.get("refused").toString());
+  }
+
+  @Test
+  void flushKeepsEverythingWhenTheNetworkIsDownAndSendsInChunks() throws Exception {
+    JsonNode r = run("""
+        const storage = memory();
+        let up = false;
+        const sizes = [];
+        const fetch = async (url, init) => {
+          if (!up) throw new TypeError('Failed to fetch');
+          const events = JSON.parse(init.body);
+          sizes.push(events.length);
+          return reply(200, { results: events.map((e, index) => ({ index, id: e.id, status: 201 })) });
+        };
+        const q = new Q.OfflineQueue({ storage, fetch, batchSize: 2 });
+        ['a', 'b', 'c'].forEach((id) => q.enqueue({ id }));
+        const down = await q.flush();
+        const sizeWhileDown = q.size();
+        up = true;
+        const [one, two] = await Promise.all([q.flush(), q.flush()]);
+        const again = await q.flush();
+        return { down, sizeWhileDown, one, same: one === two, sizes, after: q.size(), again,
+          stored: storage.getItem(Q.QUEUE_KEY) };
+        """);
+    assertEquals("network", r.get("down").get("error").asText());
+    assertEquals(3, r.get("sizeWhileDown").asInt());
+    assertTrue(r.get("same").asBoolean(), "concurrent flushes share one run");
+    assertEquals("[2,1]", r.get("sizes").toString(), "one request per batchSize events");
+    assertEquals(3, r.get("one").get("created").asInt());
+    assertEquals(0, r.get("after").asInt());
+    assertEquals(0, r.get("again").get("sent").asInt());
+    assertTrue(r.get("stored").isNull());
+  }
+
+  @Test
+  void submitQueuesOnlyWhenTheServiceWasNotReached() throws Exception {
+    JsonNode r = run("""
+        const storage = memory();
+        const q = new Q.OfflineQueue({ storage, fetch: async () => null });
+        const ev = (id) => ({ id, type: 'CLEARANCE' });
+        const offline = await Q.submitEvent(ev('o'), { fetch: async () => { throw new Error('not called'); },
+          queue: q, online: false });
+        const network = await Q.submitEvent(ev('n'), { fetch: async () => { throw new TypeError('Failed to fetch'); },
+          queue: q });
+        const gateway = await Q.submitEvent(ev('g'), { fetch: async () => reply(503, {}), queue: q });
+        const refused = await Q.submitEvent(ev('r'), { fetch: async () => reply(422, { status: 422,
+          detail: 'Self-intersection', coordinate: [36.05, 48.05] }), queue: q });
+        let sent = null;
+        const created = await Q.submitEvent(ev('c'), { fetch: async (url, init) => { sent = [url, init.method,
+          JSON.parse(init.body).id]; return reply(201, { id: 'c', releasedKm2: 1 }); }, queue: q });
+        return { offline, network, gateway, refused, created, sent, queued: q.list().map((e) => e.id) };
+        """);
+    assertEquals("offline", r.get("offline").get("reason").asText());
+    assertEquals("network", r.get("network").get("reason").asText());
+    assertEquals("status 503", r.get("gateway").get("reason").asText());
+    assertFalse(r.get("refused").get("queued").asBoolean());
+    assertEquals(422, r.get("refused").get("status").asInt());
+    assertEquals("Self-intersection", r.get("refused").get("body").get("detail").asText());
+    assertEquals(201, r.get("created").get("status").asInt());
+    assertEquals("[\"/api/events\",\"POST\",\"c\"]", r.get("sent").toString());
+    assertEquals("[\"o\",\"n\",\"g\"]", r.get("queued").toString());
+  }
+
+  @Test
+  void uuidsAreVersion4EvenWithoutRandomUUID() throws Exception {
+    JsonNode r = run("""
+        const fallback = Q.uuid({ getRandomValues: (a) => crypto.getRandomValues(a) });
+        return [Q.uuid(), fallback, Q.uuid() === Q.uuid()];
+        """);
+    String v4 = "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
+    assertTrue(r.get(0).asText().matches(v4), r.get(0).asText());
+    assertTrue(r.get(1).asText().matches(v4), r.get(1).asText());
+    assertFalse(r.get(2).asBoolean());
+  }
+
+  @Test
+  void simplifyToleranceShrinksWithZoomAndBboxIsClamped() throws Exception {
+    JsonNode r = run("""
+        return [G.simplifyForZoom(8), G.simplifyForZoom(10), G.simplifyForZoom(12), G.simplifyForZoom(14.5),
+          G.simplifyForZoom(15), G.simplifyForZoom(18), G.bboxParam({ west: -200, south: 48.1234567,
+          east: 37.5, north: 95 }), G.shareClass(0), G.shareClass(0.005), G.shareClass(0.3), G.shareClass(0.7695),
+          G.shareClass(-1)];
+        """);
+    assertEquals(0.002, r.get(0).asDouble(), 1e-12);
+    assertEquals(0.0006, r.get(1).asDouble(), 1e-12);
+    assertEquals(0.0001, r.get(2).asDouble(), 1e-12);
+    assertEquals(0.00004, r.get(3).asDouble(), 1e-12);
+    assertEquals(0.0, r.get(4).asDouble());
+    assertEquals(0.0, r.get(5).asDouble());
+    assertEquals("-180,48.12346,37.5,90", r.get(6).asText());
+    assertEquals(0, r.get(7).asInt());
+    assertEquals(1, r.get(8).asInt());
+    assertEquals(5, r.get(9).asInt());
+    assertEquals(6, r.get(10).asInt());
+    assertEquals(0, r.get(11).asInt());
+  }
+
+  @Test
+  void uploadedGeoJsonYieldsOnePolygonalGeometry() throws Exception {
+    JsonNode r = run("""
+        const sq = (x) => [[[x, 48], [x + 1, 48], [x + 1, 49], [x, 49], [x, 48]]];
+        const fc = { type: 'FeatureCollection', features: [
+          { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: sq(30) } },
+          { type: 'Feature', properties: {}, geometry: { type: 'MultiPolygon', coordinates: [sq(32), sq(34)] } }] };
+        const err = (f) => { try { f(); return null; } catch (e) { return e.message; } };
+        return { one: G.extractPolygonal({ type: 'Feature', geometry: { type: 'Polygon', coordinates: sq(30) } }),
+          many: G.extractPolygonal(fc), vertices: G.countVertices(G.extractPolygonal(fc)),
+          point: err(() => G.extractPolygonal({ type: 'Point', coordinates: [30, 48] })),
+          empty: err(() => G.extractPolygonal({ type: 'FeatureCollection', features: [] })),
+          notJson: err(() => G.parsePolygonalGeoJson('{"type": ')),
+          noType: err(() => G.parsePolygonalGeoJson('[1, 2]')) };
+        """);
+    assertEquals("Polygon", r.get("one").get("type").asText());
+    assertEquals("MultiPolygon", r.get("many").get("type").asText());
+    assertEquals(3, r.get("many").get("coordinates").size());
+    assertEquals(15, r.get("vertices").asInt());
+    assertTrue(r.get("point").asText().contains("Point"), r.get("point").asText());
+    assertTrue(r.get("empty").asText().contains("no Polygon"), r.get("empty").asText());
+    assertTrue(r.get("notJson").asText().contains("not valid JSON"), r.get("notJson").asText());
+    assertTrue(r.get("noType").asText().contains("no \"type\""), r.get("noType").asText());
+  }
+
+  @Test
+  void theFormSendsOnlyTheFieldsOfItsTypeAndChecksWhatTheBrowserCan() throws Exception {
+    JsonNode r = run("""
+        const geometry = { type: 'Polygon', coordinates: [[[36, 49], [36.1, 49], [36.1, 49.1], [36, 49]]] };
+        const grants = [{ id: 'NL-HALO', partner: 'HALO', donor: 'NL', start: '2023-01-01', end: '2025-12-31' },
+          { id: 'NL-DRC', partner: 'DRC', donor: 'NL', start: '2024-01-01', end: '2024-12-31' }];
+        const base = { partner: 'HALO', date: '2024-05-01', geometry, grant: 'NL-HALO' };
+        const clearance = E.buildEvent({ ...base, type: 'CLEARANCE', method: 'MANUAL', classification: 'SHA',
+          hazardTypes: ['UXO'], devicesFound: { AP_MINE: '3', UXO: '0', AT_MINE: '' }, notes: '  strip  ' },
+          { id: 'x', today: '2025-01-01', grants });
+        const report = E.buildEvent({ ...base, type: 'HAZARD_REPORT', classification: 'CHA', hazardTypes: ['UXO',
+          'AP_MINE'], method: 'MANUAL' }, { id: 'y', today: '2025-01-01', grants });
+        const fields = (x) => x.errors.map((e) => e.field);
+        return { clearance: clearance.event, report: report.event,
+          missing: fields(E.buildEvent({ type: 'CLEARANCE' }, { id: 'z', today: '2025-01-01' })),
+          future: fields(E.buildEvent({ ...base, type: 'NON_TECHNICAL_SURVEY' }, { id: 'z', today: '2024-04-30' })),
+          otherPartner: fields(E.buildEvent({ ...base, type: 'TECHNICAL_SURVEY', grant: 'NL-DRC' },
+            { id: 'z', today: '2025-01-01', grants })),
+          uncovered: E.buildEvent({ ...base, date: '2022-06-01', type: 'TECHNICAL_SURVEY' },
+            { id: 'z', today: '2025-01-01', grants }).errors.map((e) => e.message),
+          grantsOfHalo: E.grantsFor(grants, 'HALO', '2026-01-01').map((g) => [g.id, g.covers]),
+          shown: E.fieldsFor('CLEARANCE') };
+        """);
+    JsonNode c = r.get("clearance");
+    assertEquals("CLEARANCE", c.get("type").asText());
+    assertEquals("MANUAL", c.get("method").asText());
+    assertFalse(c.has("classification"), "a clearance carries no classification");
+    assertFalse(c.has("hazardTypes"));
+    assertEquals("{\"AP_MINE\":3}", c.get("devicesFound").toString());
+    assertEquals("strip", c.get("notes").asText());
+    assertEquals("NL-HALO", c.get("grant").asText());
+    assertEquals("x", c.get("id").asText());
+    JsonNode h = r.get("report");
+    assertEquals("CHA", h.get("classification").asText());
+    assertEquals("[\"AP_MINE\",\"UXO\"]", h.get("hazardTypes").toString());
+    assertFalse(h.has("method"));
+    assertEquals("[\"partner\",\"date\",\"method\",\"geometry\"]", r.get("missing").toString());
+    assertEquals("[\"date\"]", r.get("future").toString());
+    assertEquals("[\"grant\"]", r.get("otherPartner").toString());
+    assertTrue(r.get("uncovered").get(0).asText().contains("2023-01-01"));
+    assertEquals("[[\"NL-HALO\",false]]", r.get("grantsOfHalo").toString());
+    assertTrue(r.get("shown").get("method").asBoolean());
+    assertFalse(r.get("shown").get("classification").asBoolean());
+  }
+}

@@ -1,0 +1,440 @@
+package org.landrelease.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.landrelease.http.TestServer;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The web client end to end: the real service with a few hazards and releases, driven through headless chromium.
+ * Each test saves a screenshot under target/screenshots/.
+ */
+class WebClientTest {
+  static TestServer server;
+  static ChromeDriver driver;
+  static Path files;
+  private String testName;
+
+  // three hazards in Kharkiv oblast, then a release over part of each
+  static final double LON = 36.50;
+  static final double LAT = 49.50;
+
+  @BeforeAll
+  static void start() throws Exception {
+    Browser.require();
+    java.util.logging.Logger.getLogger("org.openqa.selenium").setLevel(java.util.logging.Level.SEVERE);
+    server = new TestServer();
+    server.fund();
+    files = Files.createTempDirectory("web-client-files");
+    post(TestServer.event(id(), "HAZARD_REPORT", "2023-06-01", "HALO", null, TestServer.square(LON, LAT, 0.05)));
+    post(TestServer.event(id(), "HAZARD_REPORT", "2023-06-01", "HALO", null,
+        TestServer.square(LON + 0.10, LAT, 0.05)).replace("\"SHA\"", "\"CHA\""));
+    post(TestServer.event(id(), "HAZARD_REPORT", "2023-07-01", "DRC", null, TestServer.square(LON + 0.20, LAT, 0.04)));
+    post(TestServer.event(id(), "TECHNICAL_SURVEY", "2024-03-01", "HALO", "NL-HALO",
+        TestServer.square(LON, LAT, 0.02)));
+    post(TestServer.event(id(), "CLEARANCE", "2024-05-10", "HALO", "NL-HALO",
+        TestServer.square(LON + 0.10, LAT, 0.01)));
+    post(TestServer.event(id(), "NON_TECHNICAL_SURVEY", "2024-06-01", "DRC", "NL-DRC",
+        TestServer.square(LON + 0.20, LAT, 0.015)));
+    driver = Browser.start(1280, 800);
+  }
+
+  @AfterAll
+  static void stop() {
+    Browser.quit(driver);
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @BeforeEach
+  void open(TestInfo info) {
+    testName = info.getTestMethod().orElseThrow().getName();
+    driver.get("about:blank");
+    Browser.viewport(driver, 1280, 800);
+    Browser.js(driver, "try { localStorage.clear(); } catch (e) {}");
+    Browser.open(driver, server.base() + "/");
+    Browser.js(driver, "localStorage.clear(); window.landrelease.queue.changed();");
+    Browser.severeLogs(driver); // each test reads only its own console messages
+  }
+
+  @AfterEach
+  void screenshot() throws Exception {
+    Browser.screenshot(driver, "WebClientTest-" + testName);
+  }
+
+  static String id() {
+    return UUID.randomUUID().toString();
+  }
+
+  static JsonNode post(String body) throws Exception {
+    TestServer.Response r = server.post("/api/events", body);
+    assertEquals(201, r.status(), r.body());
+    return r.json();
+  }
+
+  static JsonNode summary() throws Exception {
+    return server.get("/api/stats/summary").json();
+  }
+
+  static String text(String id) {
+    return driver.findElement(By.id(id)).getText();
+  }
+
+  static double value(String id) {
+    return Double.parseDouble(driver.findElement(By.id(id)).getAttribute("data-value"));
+  }
+
+  /** The figure as displayed: "1,234.56 km²" → 1234.56. */
+  static double shown(String id) {
+    return Double.parseDouble(text(id).replace(" km²", "").replace(",", ""));
+  }
+
+  static void showTab(String tab) {
+    driver.findElement(By.id(tab)).click();
+  }
+
+  static Path geojson(String name, String geometry) throws Exception {
+    Path file = files.resolve(name);
+    Files.writeString(file, "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{},"
+        + "\"geometry\":" + geometry + "}]}");
+    return file;
+  }
+
+  /** Fills the submit form for a hazard report by HALO, today, with the area uploaded from a file. */
+  static void fillHazardReport(Path file) {
+    showTab("tab-submit");
+    new Select(driver.findElement(By.id("f-type"))).selectByValue("HAZARD_REPORT");
+    new Select(driver.findElement(By.id("f-partner"))).selectByValue("HALO");
+    driver.findElement(By.cssSelector("input[name=hazardTypes][value=UXO]")).click();
+    driver.findElement(By.id("f-file")).sendKeys(file.toAbsolutePath().toString());
+    Browser.waiting(driver, 5).until(d -> text("f-geometry-status").contains("Polygon"));
+  }
+
+  static String resultStatus() {
+    return driver.findElement(By.id("submit-result")).getAttribute("data-status");
+  }
+
+  @Test
+  void summaryShowsTheApiFiguresAndTheRegionTableAddsUp() throws Exception {
+    JsonNode api = summary();
+    for (String k : List.of("reportedKm2", "contaminatedKm2", "releasedKm2", "cancelledKm2", "reducedKm2",
+        "clearedKm2")) {
+      double expected = api.get(k).asDouble();
+      assertEquals(expected, value("sum-" + k), 0.0, k + " is kept exactly");
+      assertEquals(String.format(Locale.ROOT, "%.2f", expected), String.format(Locale.ROOT, "%.2f", shown("sum-" + k)),
+          k + " as displayed: " + text("sum-" + k));
+      assertTrue(text("sum-" + k).endsWith(" km²"));
+    }
+    assertEquals(api.get("events").asInt(), (int) value("sum-events"));
+    assertTrue(api.get("reportedKm2").asDouble() > 0 && api.get("releasedKm2").asDouble() > 0, "seeded");
+
+    // the region table: Kharkiv first (the only contaminated region), with the API's figures
+    JsonNode kharkiv = null;
+    for (JsonNode r : server.get("/api/regions").json()) {
+      if (r.get("contaminatedKm2").asDouble() > 0) {
+        kharkiv = r;
+      }
+    }
+    WebElement first = driver.findElement(By.cssSelector("#region-table tbody tr"));
+    assertEquals(kharkiv.get("code").asText(), first.getAttribute("data-code"));
+    assertEquals(kharkiv.get("contaminatedKm2").asDouble(),
+        Double.parseDouble(first.findElements(By.cssSelector("td")).get(1).getAttribute("data-value")), 0.0);
+    assertEquals(27, driver.findElements(By.cssSelector("#region-table tbody tr")).size());
+  }
+
+  @Test
+  void regionTableSortsAndAKeyboardEnterZoomsToTheRegion() {
+    WebElement nameHeader = driver.findElement(By.cssSelector("#region-table th[data-key=name] button"));
+    nameHeader.click();
+    assertEquals("ascending", driver.findElement(By.cssSelector("#region-table th[data-key=name]"))
+        .getAttribute("aria-sort"));
+    List<WebElement> rows = driver.findElements(By.cssSelector("#region-table tbody tr th"));
+    assertEquals("Autonomous Republic of Crimea", rows.get(0).getText());
+    nameHeader.click();
+    assertEquals("descending", driver.findElement(By.cssSelector("#region-table th[data-key=name]"))
+        .getAttribute("aria-sort"));
+
+    double zoomBefore = ((Number) Browser.js(driver, "return window.landrelease.map.getZoom()")).doubleValue();
+    WebElement kharkiv = driver.findElement(By.cssSelector("#region-table tbody tr[data-code='UA-63']"));
+    Browser.js(driver, "arguments[0].focus()", kharkiv);
+    kharkiv.sendKeys(Keys.ENTER);
+    Browser.waiting(driver, 5).until(d -> ((Number) Browser.js(d, "return window.landrelease.map.getZoom()"))
+        .doubleValue() > zoomBefore);
+    List<Number> center = Browser.js(driver,
+        "const c = window.landrelease.map.getCenter(); return [c.lng, c.lat];");
+    assertTrue(center.get(0).doubleValue() > 34.5 && center.get(0).doubleValue() < 38.5, "centred on Kharkiv");
+    assertTrue(driver.findElement(By.cssSelector(".leaflet-popup-content")).getText().contains("Kharkiv"));
+  }
+
+  @Test
+  void zoomingInDrawsHazardsAndReleasesAndAClickShowsTheHistory() throws Exception {
+    assertEquals(0, driver.findElements(By.cssSelector("path.lr-hazard")).size(), "country zoom: choropleth only");
+    Browser.js(driver, "window.landrelease.map.setView([arguments[0], arguments[1]], 11)", LAT + 0.025, LON + 0.12);
+    Browser.waiting(driver, 10).until(d -> d.findElements(By.cssSelector("path.lr-hazard")).size() == 3);
+    Browser.waiting(driver, 10).until(d -> d.findElements(By.cssSelector("path.lr-release")).size() == 3);
+    assertEquals(1, driver.findElements(By.cssSelector("path.lr-hazard-CHA")).size());
+    assertEquals(2, driver.findElements(By.cssSelector("path.lr-hazard-SHA")).size());
+    assertEquals(1, driver.findElements(By.cssSelector("path.lr-release-cleared")).size());
+    assertEquals(1, driver.findElements(By.cssSelector("path.lr-release-reduced")).size());
+    assertEquals(1, driver.findElements(By.cssSelector("path.lr-release-cancelled")).size());
+    assertTrue(text("map-status").contains("3 hazards"), text("map-status"));
+
+    // the CHA hazard lost a corner to a clearance: its centre is still hazard
+    WebElement cha = driver.findElement(By.cssSelector("path.lr-hazard-CHA"));
+    new Actions(driver).moveToElement(cha).click().perform();
+    Browser.waiting(driver, 10).until(d -> d.findElements(By.cssSelector(".popup-hazard table.history tbody tr"))
+        .size() == 2);
+    String popup = driver.findElement(By.cssSelector(".leaflet-popup-content")).getText();
+    assertTrue(popup.contains("Confirmed hazardous area (CHA)"), popup);
+    assertTrue(popup.contains(" ha)"), "area in km² and ha: " + popup);
+    assertTrue(popup.contains("Cleared") && popup.contains("Added"), popup);
+    JsonNode hazards = server.get("/api/hazards?classification=CHA").json();
+    JsonNode hazard = hazards.get("features").get(0).get("properties");
+    assertTrue(popup.contains("Hazard #" + hazard.get("id").asInt()), popup);
+    assertTrue(popup.contains(String.format(Locale.UK, "%,.2f ha", hazard.get("areaHa").asDouble())), popup);
+  }
+
+  @Test
+  void submittingAnUploadedPolygonChangesTheSummary() throws Exception {
+    double before = value("sum-reportedKm2");
+    int eventsBefore = summary().get("events").asInt();
+    fillHazardReport(geojson("report.geojson", TestServer.square(LON, LAT + 0.3, 0.02)));
+    driver.findElement(By.id("f-submit")).click();
+    Browser.waiting(driver, 10).until(d -> "201".equals(resultStatus()));
+    JsonNode api = summary();
+    assertEquals(eventsBefore + 1, api.get("events").asInt());
+    Browser.waiting(driver, 10).until(d -> value("sum-reportedKm2") == api.get("reportedKm2").asDouble());
+    assertTrue(value("sum-reportedKm2") > before);
+    double added = value("result-changed");
+    assertEquals(api.get("reportedKm2").asDouble() - before, added, 1e-5);
+    String regions = driver.findElement(By.id("result-regions")).getText();
+    assertTrue(regions.contains("Kharkiv"), regions);
+    assertTrue(driver.findElement(By.id("result-hazards")).getText().contains("#"));
+  }
+
+  @Test
+  void aPolygonDrawnOnTheMapReleasesLandAndTheAnswerNamesTheHazard() throws Exception {
+    // a hazard of its own, away from the seeded ones that other tests count
+    double lon = LON + 0.6;
+    double lat = LAT - 0.3;
+    post(TestServer.event(id(), "HAZARD_REPORT", "2024-01-15", "DRC", null, TestServer.square(lon, lat, 0.04)));
+    driver.navigate().refresh();
+    Browser.open(driver, server.base() + "/");
+    JsonNode before = summary();
+    showTab("tab-submit");
+    new Select(driver.findElement(By.id("f-type"))).selectByValue("NON_TECHNICAL_SURVEY");
+    new Select(driver.findElement(By.id("f-partner"))).selectByValue("DRC");
+    assertTrue(driver.findElements(By.cssSelector("#f-classification")).stream().noneMatch(WebElement::isDisplayed),
+        "a survey has no classification");
+    // the hazard fills the view; draw a square inside it
+    Browser.js(driver, "window.landrelease.map.setView([arguments[0], arguments[1]], 13)", lat + 0.02, lon + 0.02);
+    Browser.waiting(driver, 10).until(d -> "false".equals(d.findElement(By.id("map")).getAttribute("data-loading")));
+    driver.findElement(By.id("f-draw")).click();
+    WebElement map = driver.findElement(By.id("map"));
+    for (int[] p : new int[][] {{-60, -60}, {60, -60}, {60, 60}, {-60, 60}, {-60, -60}}) {
+      new Actions(driver).moveToElement(map, p[0], p[1]).pause(50).click().pause(100).perform();
+    }
+    Browser.waiting(driver, 5).until(d -> text("f-geometry-status").startsWith("Polygon, 5 vertices, drawn"));
+    assertEquals(1, driver.findElements(By.cssSelector("path.lr-draft")).size());
+    driver.findElement(By.id("f-submit")).click();
+    Browser.waiting(driver, 10).until(d -> "201".equals(resultStatus()));
+    JsonNode after = summary();
+    double released = value("result-changed");
+    assertTrue(released > 0, "the square lies in a hazard");
+    assertEquals(after.get("releasedKm2").asDouble() - before.get("releasedKm2").asDouble(), released, 1e-5);
+    assertEquals(after.get("cancelledKm2").asDouble() - before.get("cancelledKm2").asDouble(), released, 1e-5);
+    Browser.waiting(driver, 10).until(d -> value("sum-releasedKm2") == after.get("releasedKm2").asDouble());
+    String hazards = driver.findElement(By.id("result-hazards")).getText();
+    assertTrue(hazards.matches("(?s).*#\\d+.*"), hazards);
+    assertEquals(List.of(), Browser.severeLogs(driver));
+  }
+
+  @Test
+  void anInvalidPolygonShowsTheProblemAndAMarkerWhereItIs() throws Exception {
+    String bowTie = "{\"type\":\"Polygon\",\"coordinates\":[[[36.0,48.0],[36.1,48.1],[36.1,48.0],[36.0,48.1],"
+        + "[36.0,48.0]]]}";
+    JsonNode expected = server.post("/api/events", TestServer.event(id(), "HAZARD_REPORT",
+        java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString(), "HALO", null, bowTie)).json();
+    assertEquals(422, expected.get("status").asInt());
+    int events = summary().get("events").asInt();
+
+    fillHazardReport(geojson("bowtie.geojson", bowTie));
+    driver.findElement(By.id("f-submit")).click();
+    Browser.waiting(driver, 10).until(d -> "422".equals(resultStatus()));
+    assertEquals(expected.get("detail").asText(), text("problem-detail"));
+    WebElement marker = Browser.waiting(driver, 5).until(d -> d.findElement(By.cssSelector(".lr-problem-marker")));
+    assertTrue(marker.isDisplayed());
+    List<Number> offset = Browser.js(driver, """
+        const r = arguments[0].getBoundingClientRect();
+        const m = window.landrelease.map;
+        const box = m.getContainer().getBoundingClientRect();
+        const p = m.latLngToContainerPoint([arguments[2], arguments[1]]);
+        return [r.left + r.width / 2 - box.left - p.x, r.top + r.height / 2 - box.top - p.y];
+        """, marker, expected.get("coordinate").get(0).asDouble(), expected.get("coordinate").get(1).asDouble());
+    assertEquals(0, offset.get(0).doubleValue(), 1.5, "the marker stands on the coordinate");
+    assertEquals(0, offset.get(1).doubleValue(), 1.5);
+    assertEquals(events, summary().get("events").asInt(), "nothing recorded");
+    // Chrome reports the refused POST as a failed resource load; nothing else may be in the console
+    for (String message : Browser.severeLogs(driver)) {
+      assertTrue(message.contains("/api/events") && message.contains("422"), message);
+    }
+  }
+
+  @Test
+  void anEventSubmittedOfflineIsQueuedAndSentOnceWhenTheConnectionReturns() throws Exception {
+    int events = summary().get("events").asInt();
+    // the network goes down for POSTs: fetch fails as it does without a connection
+    Browser.js(driver, """
+        window.realFetch = window.fetch;
+        window.fetch = (url, init) => init && init.method === 'POST'
+          ? Promise.reject(new TypeError('Failed to fetch')) : window.realFetch(url, init);
+        """);
+    fillHazardReport(geojson("offline.geojson", TestServer.square(LON + 0.4, LAT + 0.3, 0.02)));
+    driver.findElement(By.id("f-submit")).click();
+    Browser.waiting(driver, 10).until(d -> "queued".equals(resultStatus()));
+    assertEquals(1, (int) value("queue-count"));
+    assertEquals("1 queued", driver.findElement(By.id("queue-badge")).getText());
+    String queued = Browser.js(driver, "return JSON.stringify(window.landrelease.queue.list()[0])");
+    assertEquals(events, summary().get("events").asInt(), "nothing reached the service");
+
+    // the connection returns: the 'online' event flushes the queue with the batch endpoint
+    Browser.js(driver, "window.fetch = window.realFetch; window.dispatchEvent(new Event('online'));");
+    Browser.waiting(driver, 10).until(d -> value("queue-count") == 0);
+    assertEquals(events + 1, summary().get("events").asInt());
+    Browser.waiting(driver, 10).until(d -> value("sum-events") == events + 1);
+    assertTrue(text("queue-status").contains("1 recorded"), text("queue-status"));
+    assertTrue(!driver.findElement(By.id("queue-badge")).isDisplayed());
+
+    // the same event queued again (a tablet that missed the answer) is answered as already recorded
+    Browser.js(driver, "window.landrelease.queue.enqueue(JSON.parse(arguments[0]));", queued);
+    Object flushed = Browser.js(driver, """
+        return window.landrelease.flush().then((s) => JSON.stringify(s));
+        """);
+    JsonNode s = TestServer.JSON.readTree((String) flushed);
+    assertEquals(1, s.get("replayed").asInt());
+    assertEquals(0, s.get("created").asInt());
+    assertEquals(events + 1, summary().get("events").asInt(), "resending never counts twice");
+    Browser.js(driver, "window.dispatchEvent(new Event('online'));");
+    assertEquals(events + 1, summary().get("events").asInt());
+  }
+
+  @Test
+  void donorViewShowsTheGrantReportAndOffersItsCsv() throws Exception {
+    showTab("tab-donors");
+    new Select(driver.findElement(By.id("donor"))).selectByValue("Netherlands");
+    new Select(driver.findElement(By.id("grant"))).selectByValue("NL-HALO");
+    Browser.waiting(driver, 10).until(d -> d.findElement(By.id("grant-csv")).isEnabled());
+    JsonNode report = server.get("/api/grants/NL-HALO/report").json();
+    List<WebElement> figures = driver.findElements(By.cssSelector("#grant-figures dd"));
+    assertEquals(report.get("releasedKm2").asDouble(), Double.parseDouble(figures.get(0).getAttribute("data-value")));
+    assertEquals(report.get("reducedKm2").asDouble(), Double.parseDouble(figures.get(2).getAttribute("data-value")));
+    assertEquals(report.get("clearedKm2").asDouble(), Double.parseDouble(figures.get(3).getAttribute("data-value")));
+    String text = driver.findElement(By.id("grant-report")).getText();
+    assertTrue(text.contains("Kharkiv"), text);
+    assertNotEquals(0.0, report.get("releasedKm2").asDouble());
+  }
+
+  @Test
+  void monthChartAndAsOfReplay() throws Exception {
+    showTab("tab-chart");
+    Number bars = Browser.waiting(driver, 10).until(d -> (Number) Browser.js(d,
+        "const c = Chart.getChart('month-chart'); return c ? c.data.labels.length : null;"));
+    assertEquals(server.get("/api/stats/released?by=month").json().size(), bars.intValue());
+
+    // back to 2024-04-01: the TS of March counts, the clearance of May and the NTS of June do not
+    WebElement range = driver.findElement(By.id("asof-range"));
+    Browser.js(driver, """
+        const r = arguments[0];
+        const start = arguments[1];
+        const days = Math.round((Date.parse('2024-04-01') - Date.parse(start)) / 86400000);
+        r.value = String(days);
+        r.dispatchEvent(new Event('input'));
+        """, range, range.getAttribute("data-start"));
+    Browser.waiting(driver, 10).until(d -> "2024-04-01".equals(
+        d.findElement(By.id("summary")).getAttribute("data-asof")));
+    JsonNode then = server.get("/api/stats/summary?asOf=2024-04-01").json();
+    Browser.waiting(driver, 10).until(d -> value("sum-releasedKm2") == then.get("releasedKm2").asDouble());
+    assertEquals(then.get("clearedKm2").asDouble(), value("sum-clearedKm2"));
+    assertEquals(0.0, then.get("clearedKm2").asDouble());
+    assertEquals("1 Apr 2024", driver.findElement(By.id("asof-value")).getText());
+    driver.findElement(By.id("asof-today")).click();
+    Browser.waiting(driver, 10).until(d -> "".equals(d.findElement(By.id("summary")).getAttribute("data-asof")));
+    assertEquals(summary().get("releasedKm2").asDouble(), value("sum-releasedKm2"));
+  }
+
+  @Test
+  void phoneWidthStacksTheMapAboveThePanelsWithoutSideScrolling() throws Exception {
+    Browser.viewport(driver, 390, 844);
+    Browser.open(driver, server.base() + "/");
+    Number overflow = Browser.js(driver,
+        "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+    assertEquals(0, overflow.intValue(), "no horizontal scrolling at 390 px");
+    WebElement map = driver.findElement(By.id("map"));
+    WebElement summary = driver.findElement(By.id("summary"));
+    assertTrue(map.getSize().getHeight() >= 300, "the map keeps a usable height");
+    assertTrue(summary.getLocation().getY() >= map.getLocation().getY() + map.getSize().getHeight() - 1,
+        "the panels come below the map");
+    assertTrue(value("sum-reportedKm2") > 0);
+    for (String tab : List.of("tab-chart", "tab-donors", "tab-submit", "tab-regions")) {
+      showTab(tab);
+      if (tab.equals("tab-donors")) {
+        new Select(driver.findElement(By.id("donor"))).selectByValue("Netherlands");
+        new Select(driver.findElement(By.id("grant"))).selectByValue("NL-HALO");
+        Browser.waiting(driver, 10).until(d -> d.findElement(By.id("grant-csv")).isEnabled());
+      }
+      Number wide = Browser.js(driver,
+          "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+      assertEquals(0, wide.intValue(), "no horizontal scrolling at 390 px in " + tab);
+      Browser.screenshot(driver, "WebClientTest-phone-" + tab);
+    }
+  }
+
+  @Test
+  void theConsoleStaysCleanThroughATourOfTheClient() throws Exception {
+    Browser.severeLogs(driver); // start from an empty log
+    Browser.open(driver, server.base() + "/");
+    Browser.js(driver, "window.landrelease.map.setView([arguments[0], arguments[1]], 12)", LAT + 0.025, LON + 0.12);
+    Browser.waiting(driver, 10).until(d -> d.findElements(By.cssSelector("path.lr-release")).size() == 3);
+    new Actions(driver).moveToElement(driver.findElement(By.cssSelector("path.lr-release-cleared"))).click().perform();
+    Browser.waiting(driver, 10).until(d -> d.findElement(By.cssSelector(".leaflet-popup-content")).getText()
+        .contains("Released by the event"));
+    new Actions(driver).moveToElement(driver.findElement(By.cssSelector("path.lr-hazard-SHA"))).click().perform();
+    Browser.waiting(driver, 10).until(d -> !d.findElements(By.cssSelector(".popup-hazard table.history")).isEmpty());
+    for (String tab : List.of("tab-chart", "tab-donors", "tab-submit", "tab-regions")) {
+      showTab(tab);
+    }
+    driver.findElement(By.id("tab-regions")).sendKeys(Keys.ARROW_RIGHT);
+    assertEquals("true", driver.findElement(By.id("tab-chart")).getAttribute("aria-selected"), "arrow keys move tabs");
+    Browser.js(driver, "window.landrelease.map.setView([49, 32], 6)");
+    Browser.waiting(driver, 10).until(d -> "0".equals(d.findElement(By.id("map")).getAttribute("data-hazards")));
+    assertEquals(List.of(), Browser.severeLogs(driver));
+    assertEquals(List.of(), Browser.pageErrors(driver));
+    // every form field has a label
+    Number unlabelled = Browser.js(driver, """
+        return [...document.querySelectorAll('input, select, textarea')].filter((el) => el.type !== 'hidden'
+          && !el.closest('.leaflet-control-layers') && !(el.labels && el.labels.length)
+          && !el.getAttribute('aria-label')).length;
+        """);
+    assertEquals(0, unlabelled.intValue());
+  }
+}

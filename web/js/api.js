@@ -1,0 +1,84 @@
+// Reading the API: JSON with problem+json errors, and "latest request wins" channels for the map layers.
+
+/** A refusal by the service: the RFC 9457 problem it sent. */
+export class ProblemError extends Error {
+  constructor(problem, status) {
+    super(problem?.detail || problem?.title || `HTTP ${status}`);
+    this.name = 'ProblemError';
+    this.problem = problem ?? { status };
+    this.status = status;
+  }
+}
+
+export function query(params) {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params ?? {})) {
+    if (v !== null && v !== undefined && v !== '') q.set(k, v);
+  }
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+export async function getJson(path, { signal } = {}) {
+  const res = await fetch(path, { headers: { Accept: 'application/json' }, signal });
+  let body = null;
+  try {
+    body = await res.json();
+  } catch {
+    body = null;
+  }
+  if (!res.ok) throw new ProblemError(body, res.status);
+  return body;
+}
+
+export const api = {
+  summary: (asOf) => getJson(`/api/stats/summary${query({ asOf })}`),
+  regions: (asOf) => getJson(`/api/regions${query({ asOf })}`),
+  boundaries: (simplify) => getJson(`/api/regions/boundaries${query({ simplify })}`),
+  releasedBy: (by, from, to) => getJson(`/api/stats/released${query({ by, from, to })}`),
+  partners: () => getJson('/api/partners'),
+  grants: () => getJson('/api/grants'),
+  grantReport: (id) => getJson(`/api/grants/${encodeURIComponent(id)}/report`),
+  hazard: (id) => getJson(`/api/hazards/${encodeURIComponent(id)}`),
+  event: (id) => getJson(`/api/events/${encodeURIComponent(id)}`),
+  firstEvents: () => getJson('/api/events?limit=1'),
+};
+
+/**
+ * A channel where only the latest request counts: starting one aborts the previous one. run(fn) calls
+ * fn(signal) and resolves to its value, or to undefined when a newer request superseded it.
+ */
+export function latestOnly() {
+  let controller = null;
+  return {
+    async run(fn) {
+      controller?.abort();
+      const mine = new AbortController();
+      controller = mine;
+      try {
+        const value = await fn(mine.signal);
+        return mine.signal.aborted ? undefined : value;
+      } catch (e) {
+        if (e?.name === 'AbortError' || mine.signal.aborted) return undefined;
+        throw e;
+      } finally {
+        if (controller === mine) controller = null;
+      }
+    },
+    cancel() {
+      controller?.abort();
+      controller = null;
+    },
+  };
+}
+
+/** Calls fn at most once per wait ms, after the calls stop (trailing edge). */
+export function debounce(fn, wait) {
+  let timer = null;
+  const d = (...args) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => fn(...args), wait);
+  };
+  d.cancel = () => clearTimeout(timer);
+  return d;
+}

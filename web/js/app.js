@@ -1,0 +1,273 @@
+// Starts the client: the map and the panels, the "as of" replay, the tabs and the offline queue's triggers.
+import config from '../config.js';
+import { api, debounce, getJson, latestOnly, query } from './api.js';
+import { createDonorView } from './donors.js';
+import { createSubmitForm } from './form.js';
+import { addDays, daysBetween, formatDate, todayUtc } from './format.js';
+import { createMap } from './map.js';
+import { createMonthChart, createRegionTable, monthTableHtml, renderSummary } from './panels.js';
+import { OfflineQueue } from './queue.js';
+
+const $ = (id) => document.getElementById(id);
+const app = { errors: [], firstRenderMs: null };
+window.landrelease = app;
+
+function notice(text, kind = 'error') {
+  const box = $('notice');
+  box.textContent = text;
+  box.dataset.kind = kind;
+  box.hidden = !text;
+}
+
+function reportError(err) {
+  const unreachable = !navigator.onLine || err instanceof TypeError;
+  if (unreachable) {
+    const net = $('net-state');
+    net.textContent = navigator.onLine ? 'Service unreachable' : 'Offline';
+    net.dataset.state = 'offline';
+    notice('The service cannot be reached: the figures are the last ones this device saw, and submissions wait '
+      + 'in the offline queue.', 'offline');
+  } else {
+    app.errors.push(String(err?.message ?? err));
+    notice(`Could not load data: ${err?.message ?? err}`);
+  }
+}
+
+window.addEventListener('error', (ev) => app.errors.push(String(ev.message)));
+window.addEventListener('unhandledrejection', (ev) => app.errors.push(String(ev.reason?.message ?? ev.reason)));
+
+function setUpTabs(onShow) {
+  const tabs = [...document.querySelectorAll('[role="tab"]')];
+  const select = (tab, focus) => {
+    for (const t of tabs) {
+      const on = t === tab;
+      t.setAttribute('aria-selected', String(on));
+      t.tabIndex = on ? 0 : -1;
+      $(t.getAttribute('aria-controls')).hidden = !on;
+    }
+    if (focus) tab.focus();
+    onShow(tab.id);
+  };
+  tabs.forEach((t, i) => {
+    t.addEventListener('click', () => select(t, false));
+    t.addEventListener('keydown', (ev) => {
+      const next = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: tabs.length - 1 }[ev.key];
+      if (next === undefined) return;
+      ev.preventDefault();
+      select(tabs[(next + tabs.length) % tabs.length], true);
+    });
+  });
+  return (id) => select($(id), false);
+}
+
+async function main() {
+  const mapView = createMap($('map'), { config, statusEl: $('map-status'), onError: reportError });
+  const regionTable = createRegionTable($('region-table'), {
+    onSelect: (code) => {
+      mapView.zoomToRegion(code);
+      if (window.matchMedia('(max-width: 800px)').matches) $('map').scrollIntoView({ behavior: 'smooth' });
+    },
+  });
+  const monthChart = createMonthChart($('month-chart'), {});
+  const donors = createDonorView($('panel-donors'), { regionName: mapView.regionName, onError: reportError });
+  const queue = new OfflineQueue({ storage: window.localStorage, fetch: (...a) => window.fetch(...a) });
+  const badge = $('queue-badge');
+  const net = $('net-state');
+  const showNet = () => {
+    net.textContent = navigator.onLine ? 'Online' : 'Offline';
+    net.dataset.state = navigator.onLine ? 'online' : 'offline';
+    const n = queue.size();
+    badge.hidden = n === 0;
+    badge.textContent = `${n} queued`;
+    badge.setAttribute('aria-label', `${n} event${n === 1 ? '' : 's'} waiting to be sent: open the submit panel`);
+  };
+  queue.subscribe(showNet);
+  showNet();
+  const form = createSubmitForm($('panel-submit'), {
+    mapView, queue,
+    onSubmitted: () => {
+      if (asOf) $('asof-today').click(); // a new event is today's: leave the replay to show it
+      refreshAll();
+    },
+  });
+  const showTab = setUpTabs((id) => {
+    if (id === 'tab-chart') monthChart.show();
+    if (id === 'tab-donors') donors.show();
+  });
+  app.showTab = showTab;
+  app.map = mapView.map;
+  app.queue = queue;
+
+  // ---- figures, replayed through time with asOf
+  let asOf = null;
+  const figures = latestOnly();
+  async function loadFigures() {
+    const when = asOf;
+    const got = await figures.run((signal) => Promise.all([
+      getJson(`/api/stats/summary${query({ asOf: when })}`, { signal }),
+      getJson(`/api/regions${query({ asOf: when })}`, { signal }),
+    ]));
+    if (!got) return false;
+    const [summary, regions] = got;
+    renderSummary($('summary'), summary, when);
+    regionTable.setRows(regions);
+    mapView.setRegions(regions, when);
+    $('dataset').textContent = summary.dataset ?? '';
+    $('summary').dataset.asof = when ?? '';
+    return true;
+  }
+
+  async function loadMonths() {
+    const months = await api.releasedBy('month');
+    monthChart.setData(months);
+    $('month-table').innerHTML = monthTableHtml(months, 'Released per month by outcome, km²');
+    return months;
+  }
+
+  async function loadFunding() {
+    const [partners, grants, donorTotals] = await Promise.all([api.partners(), api.grants(),
+      api.releasedBy('donor')]);
+    form.setOptions(partners, grants);
+    donors.setGrants(grants, donorTotals);
+  }
+
+  async function refreshAll() {
+    try {
+      await Promise.all([loadFigures(), loadMonths(), loadFunding(), mapView.refreshDetail()]);
+      donors.reload();
+      notice('');
+      showNet();
+    } catch (err) {
+      reportError(err);
+    }
+  }
+  app.refresh = refreshAll;
+
+  // ---- first meaningful render: boundaries, choropleth, summary and the region table
+  try {
+    const [boundaries] = await Promise.all([api.boundaries(0.01), loadFigures()]);
+    mapView.setBoundaries(boundaries);
+    app.firstRenderMs = Math.round(performance.now());
+    performance.mark('landrelease-first-render');
+    document.documentElement.dataset.ready = 'true';
+  } catch (err) {
+    reportError(err);
+  }
+
+  // ---- then the rest
+  let months = [];
+  try {
+    [months] = await Promise.all([loadMonths(), loadFunding(), mapView.refreshDetail()]);
+  } catch (err) {
+    reportError(err);
+  }
+  let first = null;
+  try {
+    first = (await api.firstEvents()).events?.[0]?.date ?? null;
+  } catch (err) {
+    reportError(err);
+  }
+  setUpSlider(months, first);
+  document.documentElement.dataset.loaded = 'true';
+  // reloading without a connection then still shows the client and the last figures (see sw.js)
+  if (config.offlineCache && 'serviceWorker' in navigator && window.isSecureContext) {
+    navigator.serviceWorker.register('/sw.js').catch((err) => app.errors.push(`service worker: ${err.message}`));
+  }
+
+  // ---- "as of" slider
+  function setUpSlider(monthRows, firstDate) {
+    const today = todayUtc();
+    const candidates = [firstDate, monthRows[0] ? `${monthRows[0].key}-01` : null].filter(Boolean).sort();
+    const start = candidates[0] ?? addDays(today, -365);
+    const range = $('asof-range');
+    const out = $('asof-value');
+    const max = Math.max(1, daysBetween(start, today));
+    range.min = '0';
+    range.dataset.start = start;
+    range.max = String(max);
+    range.value = String(max);
+    range.disabled = false;
+    const dateAt = (v) => (Number(v) >= max ? null : addDays(start, Number(v)));
+    const show = () => {
+      const d = dateAt(range.value);
+      out.value = d ? formatDate(d) : 'today';
+      range.setAttribute('aria-valuetext', d ? formatDate(d) : 'today');
+    };
+    const apply = debounce(async () => {
+      asOf = dateAt(range.value);
+      mapView.setAsOf(asOf);
+      monthChart.setAsOf(asOf);
+      try {
+        await loadFigures();
+      } catch (err) {
+        reportError(err);
+      }
+    }, 150);
+    range.addEventListener('input', () => {
+      show();
+      apply();
+    });
+    let timer = null;
+    const play = $('asof-play');
+    const stop = () => {
+      clearInterval(timer);
+      timer = null;
+      play.setAttribute('aria-pressed', 'false');
+      play.textContent = 'Play';
+    };
+    play.addEventListener('click', () => {
+      if (timer) return stop();
+      if (Number(range.value) >= max) range.value = '0';
+      play.setAttribute('aria-pressed', 'true');
+      play.textContent = 'Pause';
+      timer = setInterval(() => {
+        range.value = String(Math.min(max, Number(range.value) + 30));
+        show();
+        apply();
+        if (Number(range.value) >= max) stop();
+      }, 900);
+    });
+    play.disabled = false;
+    $('asof-today').addEventListener('click', () => {
+      stop();
+      range.value = String(max);
+      show();
+      apply();
+    });
+    $('asof-today').disabled = false;
+    show();
+  }
+
+  // ---- the offline queue: flush when the connection returns, on a timer, and now
+  badge.addEventListener('click', () => {
+    showTab('tab-submit');
+    $('queue-panel').scrollIntoView({ block: 'nearest' });
+  });
+
+  async function flush() {
+    if (!queue.size()) return null;
+    try {
+      const s = await queue.flush();
+      form.showFlush(s);
+      form.renderQueue();
+      if (s.created || s.replayed) refreshAll();
+      return s;
+    } catch (err) {
+      reportError(err);
+      return null;
+    }
+  }
+  app.flush = flush;
+  $('queue-flush').addEventListener('click', flush);
+  window.addEventListener('online', () => {
+    showNet();
+    flush();
+  });
+  window.addEventListener('offline', showNet);
+  setInterval(() => {
+    if (queue.size() && navigator.onLine) flush();
+  }, config.queueRetrySeconds * 1000);
+  flush();
+}
+
+main();

@@ -1,0 +1,131 @@
+// The donor → grant view: a grant's released land by outcome, region and month, and its CSV.
+import { api } from './api.js';
+import { grantReportCsv, grantReportFileName } from './csv.js';
+import { escapeHtml as e, formatDate, formatKm2, formatNumber, todayUtc } from './format.js';
+import { createMonthChart, monthTableHtml } from './panels.js';
+
+export function createDonorView(root, { regionName, onError }) {
+  const donorSel = root.querySelector('#donor');
+  const grantSel = root.querySelector('#grant');
+  const out = root.querySelector('#grant-report');
+  const csvBtn = root.querySelector('#grant-csv');
+  let grants = [];
+  let byDonor = new Map();
+  let report = null;
+  let chart = null;
+  let visible = false;
+
+  function fillDonors() {
+    const donors = [...new Set(grants.map((g) => g.donor))].sort((a, b) => a.localeCompare(b));
+    const keep = donorSel.value;
+    donorSel.innerHTML = '<option value="">Choose a donor…</option>' + donors.map((d) => {
+      const km2 = byDonor.get(d);
+      return `<option value="${e(d)}">${e(d)}${km2 !== undefined ? ` (${e(formatKm2(km2))} released)` : ''}</option>`;
+    }).join('');
+    if (donors.includes(keep)) donorSel.value = keep;
+  }
+
+  function fillGrants() {
+    const list = grants.filter((g) => g.donor === donorSel.value);
+    grantSel.innerHTML = `<option value="">${list.length ? 'Choose a grant…' : 'Choose a donor first'}</option>`
+      + list.map((g) => `<option value="${e(g.id)}">${e(g.id)}: ${e(g.title)} (${e(g.partner)})</option>`).join('');
+    grantSel.disabled = !list.length;
+    if (list.length === 1) {
+      grantSel.value = list[0].id;
+      load();
+    } else {
+      clear();
+    }
+  }
+
+  function clear() {
+    report = null;
+    csvBtn.disabled = true;
+    out.innerHTML = '';
+  }
+
+  async function load() {
+    const id = grantSel.value;
+    if (!id) return clear();
+    out.setAttribute('aria-busy', 'true');
+    try {
+      const r = await api.grantReport(id);
+      if (grantSel.value !== id) return; // the user chose another grant meanwhile
+      report = r;
+      render();
+      csvBtn.disabled = false;
+    } catch (err) {
+      out.innerHTML = `<p class="error" role="alert">${e(err.message)}</p>`;
+      onError?.(err);
+    } finally {
+      out.removeAttribute('aria-busy');
+    }
+  }
+
+  function render() {
+    const g = report.grant;
+    const regionRows = [...report.byRegion].sort((a, b) => b.km2 - a.km2).map((r) => `<tr>
+      <th scope="row">${e(regionName(r.key))}</th><td class="num">${e(formatKm2(r.cancelledKm2, { unit: false, digits: 2 }))}</td>
+      <td class="num">${e(formatKm2(r.reducedKm2, { unit: false, digits: 2 }))}</td>
+      <td class="num">${e(formatKm2(r.clearedKm2, { unit: false, digits: 2 }))}</td>
+      <td class="num">${e(formatKm2(r.km2, { unit: false, digits: 2 }))}</td></tr>`).join('');
+    out.innerHTML = `
+      <h3>${e(g.title)}</h3>
+      <p class="muted">${e(g.id)} · ${e(g.donor)} → ${e(g.partner)} · ${e(formatNumber(g.amount))} ${e(g.currency)}
+        · ${e(formatDate(g.start))} – ${e(formatDate(g.end))} · ${e(formatNumber(report.events.length))} events</p>
+      <dl class="figures figures-compact" id="grant-figures">
+        <div><dt>Released</dt><dd data-value="${report.releasedKm2}">${e(formatKm2(report.releasedKm2))}</dd></div>
+        <div><dt>Cancelled</dt><dd data-value="${report.cancelledKm2}">${e(formatKm2(report.cancelledKm2))}</dd></div>
+        <div><dt>Reduced</dt><dd data-value="${report.reducedKm2}">${e(formatKm2(report.reducedKm2))}</dd></div>
+        <div><dt>Cleared</dt><dd data-value="${report.clearedKm2}">${e(formatKm2(report.clearedKm2))}</dd></div>
+      </dl>
+      <div class="chart-box chart-small"><canvas id="grant-chart" role="img"
+        aria-label="Released km² per month under grant ${e(g.id)}, stacked by outcome"></canvas></div>
+      <details><summary>By month (table)</summary><div class="table-scroll">${monthTableHtml(report.byMonth,
+        `Released per month, ${g.id}, km²`)}</div></details>
+      <div class="table-scroll"><table class="data"><caption>Released by region, km²</caption><thead><tr>
+        <th scope="col">Region</th><th scope="col" class="num">Cancelled</th><th scope="col" class="num">Reduced</th>
+        <th scope="col" class="num">Cleared</th><th scope="col" class="num">Released</th></tr></thead>
+        <tbody>${regionRows || '<tr><td colspan="5">Nothing released yet.</td></tr>'}</tbody></table></div>`;
+    chart?.chart?.destroy();
+    chart = createMonthChart(out.querySelector('#grant-chart'), {});
+    chart.setData(report.byMonth);
+    if (visible) chart.show();
+  }
+
+  function downloadCsv() {
+    if (!report) return;
+    const names = {};
+    for (const r of report.byRegion) names[r.key] = regionName(r.key);
+    const blob = new Blob([grantReportCsv(report, names)], { type: 'text/csv;charset=utf-8' });
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = grantReportFileName(report.grant.id, todayUtc());
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+  }
+
+  donorSel.addEventListener('change', fillGrants);
+  grantSel.addEventListener('change', load);
+  csvBtn.addEventListener('click', downloadCsv);
+
+  return {
+    setGrants(list, donorTotals) {
+      grants = list;
+      byDonor = new Map((donorTotals ?? []).map((d) => [d.key, d.km2]));
+      fillDonors();
+    },
+    show() {
+      visible = true;
+      chart?.show();
+    },
+    reload() {
+      if (grantSel.value) load();
+    },
+    get report() {
+      return report;
+    },
+  };
+}

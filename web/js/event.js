@@ -1,0 +1,80 @@
+// The field-submission event: building the API body from the form's values and checking what the browser can
+// check before sending. No DOM. The server stays the judge (grant rules, geometry validity).
+
+export const EVENT_TYPES = ['HAZARD_REPORT', 'NON_TECHNICAL_SURVEY', 'TECHNICAL_SURVEY', 'CLEARANCE'];
+export const HAZARD_TYPES = ['AP_MINE', 'AT_MINE', 'CLUSTER_MUNITION', 'UXO', 'IED', 'OTHER'];
+export const CLASSIFICATIONS = ['SHA', 'CHA'];
+export const METHODS = ['MANUAL', 'MECHANICAL', 'MDD', 'COMBINED'];
+
+/** Which optional parts of the form a type shows. */
+export function fieldsFor(type) {
+  return {
+    classification: type === 'HAZARD_REPORT',
+    hazardTypes: type === 'HAZARD_REPORT',
+    method: type === 'CLEARANCE',
+    devicesFound: type === 'CLEARANCE',
+  };
+}
+
+/** The grants of a partner, each with covers: whether its period holds the date (ISO strings compare as dates). */
+export function grantsFor(grants, partner, date) {
+  return (grants ?? []).filter((g) => g.partner === partner)
+    .map((g) => ({ ...g, covers: !date || (g.start <= date && date <= g.end) }));
+}
+
+/**
+ * The API body from the form's values, or the errors that stop it: { event, errors: [{ field, message }] }.
+ * values: { type, partner, grant, date, classification, hazardTypes[], method, devicesFound {TYPE: count}, notes,
+ * geometry }. Only the fields of the chosen type are sent.
+ */
+export function buildEvent(values, { id, today, grants = null } = {}) {
+  const errors = [];
+  const v = values ?? {};
+  const need = (field, ok, message) => {
+    if (!ok) errors.push({ field, message });
+  };
+  need('type', EVENT_TYPES.includes(v.type), 'choose the type of event');
+  need('partner', !!v.partner, 'choose the partner');
+  need('date', /^\d{4}-\d{2}-\d{2}$/.test(v.date ?? ''), 'give the date as YYYY-MM-DD');
+  if (v.date && today && v.date > today) errors.push({ field: 'date', message: `the date is after today (${today})` });
+  const show = fieldsFor(v.type);
+  if (show.classification) {
+    need('classification', CLASSIFICATIONS.includes(v.classification), 'choose SHA or CHA');
+  }
+  if (show.method) need('method', METHODS.includes(v.method), 'choose the clearance method');
+  if (v.grant && grants) {
+    const g = grants.find((x) => x.id === v.grant);
+    if (!g || g.partner !== v.partner) {
+      errors.push({ field: 'grant', message: 'this grant does not belong to the partner' });
+    } else if (v.date && (v.date < g.start || v.date > g.end)) {
+      errors.push({ field: 'grant', message: `the grant runs from ${g.start} to ${g.end}` });
+    }
+  }
+  const geometryOk = v.geometry && (v.geometry.type === 'Polygon' || v.geometry.type === 'MultiPolygon');
+  need('geometry', geometryOk, 'draw a polygon on the map or upload a GeoJSON file');
+
+  const event = { id, type: v.type, date: v.date, partner: v.partner };
+  if (v.grant) event.grant = v.grant;
+  if (show.classification) event.classification = v.classification;
+  if (show.hazardTypes && v.hazardTypes?.length) {
+    event.hazardTypes = HAZARD_TYPES.filter((t) => v.hazardTypes.includes(t));
+  }
+  if (show.method) event.method = v.method;
+  if (show.devicesFound) {
+    const devices = {};
+    for (const [t, n] of Object.entries(v.devicesFound ?? {})) {
+      if (n === '' || n === null || n === undefined) continue;
+      const count = Number(n);
+      if (!HAZARD_TYPES.includes(t) || !Number.isInteger(count) || count < 0) {
+        errors.push({ field: `devices-${t}`, message: 'a device count is a whole number, 0 or more' });
+      } else if (count > 0) {
+        devices[t] = count;
+      }
+    }
+    if (Object.keys(devices).length) event.devicesFound = devices;
+  }
+  const notes = (v.notes ?? '').trim();
+  if (notes) event.notes = notes;
+  event.geometry = v.geometry;
+  return { event: errors.length ? null : event, errors };
+}

@@ -1,0 +1,123 @@
+// Map arithmetic and GeoJSON handling without Leaflet or the DOM: zoom thresholds, the simplify tolerance, bbox
+// parameters, the choropleth classes, and reading a polygon out of an uploaded GeoJSON file.
+
+/** From this zoom on, the map loads hazards and released pieces by bbox; below it shows the choropleth. */
+export const DETAIL_ZOOM = 8;
+/** Above this zoom geometry is loaded unsimplified. */
+export const FULL_DETAIL_ZOOM = 15;
+
+/**
+ * The simplify tolerance (degrees) for a zoom: half a screen pixel at the equator, rounded down to one
+ * significant digit so that nearby zooms share a value; 0 from FULL_DETAIL_ZOOM on.
+ */
+export function simplifyForZoom(zoom) {
+  if (!Number.isFinite(zoom) || zoom >= FULL_DETAIL_ZOOM) return 0;
+  const halfPixel = 360 / (256 * 2 ** Math.floor(zoom)) / 2;
+  const magnitude = 10 ** Math.floor(Math.log10(halfPixel));
+  const t = Math.floor(halfPixel / magnitude) * magnitude;
+  return Math.min(1, Number(t.toPrecision(1)));
+}
+
+function clamp(v, lo, hi) {
+  return Math.min(hi, Math.max(lo, v));
+}
+
+/** "minLon,minLat,maxLon,maxLat" for the API, clamped to the world and rounded to 5 decimals (~1 m). */
+export function bboxParam({ west, south, east, north }) {
+  const r = (v) => Number(v.toFixed(5));
+  return [r(clamp(west, -180, 180)), r(clamp(south, -90, 90)), r(clamp(east, -180, 180)),
+    r(clamp(north, -90, 90))].join(',');
+}
+
+/** Choropleth classes of remaining contamination as a share of the region's area. */
+export const SHARE_CLASSES = [
+  { min: 0, max: 0, color: '#f4f1ea', label: 'none' },
+  { min: 0, max: 0.01, color: '#fde8c8', label: 'under 1 %' },
+  { min: 0.01, max: 0.05, color: '#fdc58c', label: '1–5 %' },
+  { min: 0.05, max: 0.10, color: '#fc9a5a', label: '5–10 %' },
+  { min: 0.10, max: 0.25, color: '#f1683a', label: '10–25 %' },
+  { min: 0.25, max: 0.50, color: '#d7301f', label: '25–50 %' },
+  { min: 0.50, max: Infinity, color: '#8f0d0d', label: '50 % and more' },
+];
+
+/** The class index of a share (0 = none). */
+export function shareClass(s) {
+  if (!(s > 0)) return 0;
+  for (let i = 1; i < SHARE_CLASSES.length; i++) {
+    if (s < SHARE_CLASSES[i].max) return i;
+  }
+  return SHARE_CLASSES.length - 1;
+}
+
+export function shareColor(s) {
+  return SHARE_CLASSES[shareClass(s)].color;
+}
+
+export const OUTCOME_COLORS = { cancelled: '#2b8cbe', reduced: '#41ab5d', cleared: '#006d2c' };
+export const HAZARD_STYLES = {
+  SHA: { color: '#d95f0e', fillColor: '#fec44f', dashArray: '4 3' },
+  CHA: { color: '#7a0177', fillColor: '#dd3497', dashArray: null },
+};
+
+/**
+ * The polygonal geometry of a GeoJSON document (a Geometry, Feature, FeatureCollection or GeometryCollection):
+ * one Polygon stays a Polygon, several become a MultiPolygon. Throws an Error saying what is wrong otherwise.
+ */
+export function extractPolygonal(doc) {
+  const polygons = [];
+  const others = new Set();
+  const visit = (g) => {
+    if (!g || typeof g !== 'object') return;
+    switch (g.type) {
+      case 'FeatureCollection':
+        if (!Array.isArray(g.features)) throw new Error('the FeatureCollection has no "features" array');
+        g.features.forEach(visit);
+        break;
+      case 'Feature':
+        if (!g.geometry) throw new Error('a Feature has no geometry');
+        visit(g.geometry);
+        break;
+      case 'GeometryCollection':
+        (g.geometries ?? []).forEach(visit);
+        break;
+      case 'Polygon':
+        if (!Array.isArray(g.coordinates)) throw new Error('a Polygon has no "coordinates"');
+        polygons.push(g.coordinates);
+        break;
+      case 'MultiPolygon':
+        if (!Array.isArray(g.coordinates)) throw new Error('a MultiPolygon has no "coordinates"');
+        polygons.push(...g.coordinates);
+        break;
+      default:
+        others.add(String(g.type));
+    }
+  };
+  if (!doc || typeof doc !== 'object' || typeof doc.type !== 'string') {
+    throw new Error('this is not GeoJSON: it has no "type"');
+  }
+  visit(doc);
+  if (others.size) {
+    throw new Error(`only polygons can be submitted; the file also holds ${[...others].join(', ')}`);
+  }
+  if (!polygons.length) throw new Error('the file holds no Polygon or MultiPolygon');
+  return polygons.length === 1 ? { type: 'Polygon', coordinates: polygons[0] }
+    : { type: 'MultiPolygon', coordinates: polygons };
+}
+
+/** Parses GeoJSON text and returns its polygonal geometry; a JSON syntax error becomes a readable Error. */
+export function parsePolygonalGeoJson(text) {
+  let doc;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    throw new Error(`the file is not valid JSON (${e.message})`);
+  }
+  return extractPolygonal(doc);
+}
+
+/** Number of positions in a Polygon or MultiPolygon (closing positions included). */
+export function countVertices(geometry) {
+  if (!geometry) return 0;
+  const polys = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates ?? [];
+  return polys.reduce((n, rings) => n + rings.reduce((m, ring) => m + ring.length, 0), 0);
+}
