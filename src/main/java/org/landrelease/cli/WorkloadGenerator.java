@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.landrelease.geometry.RegionBoundaries;
 
 /** Generates the benchmark workload from a seed: the same seed and sizes give byte-identical files. */
 final class WorkloadGenerator {
@@ -14,7 +13,7 @@ final class WorkloadGenerator {
   static Workload generate(int hazards, int events, long seed, Path regionsFile, ObjectMapper mapper)
       throws Exception {
     long t0 = System.nanoTime();
-    WorkloadRegions regions = new WorkloadRegions(RegionBoundaries.read(regionsFile));
+    WorkloadRegions regions = WorkloadRegions.read(regionsFile, mapper);
     SplittableRandom rnd = new SplittableRandom(seed);
     WorkloadFunding funding = new WorkloadFunding();
     WorkloadHazards.Placed placed = new WorkloadHazards(regions, rnd.split()).place(hazards, funding, mapper);

@@ -9,7 +9,8 @@ import org.locationtech.jts.geom.Polygon;
 /**
  * Polygons of the synthetic workload. Each is star-shaped around its centre (vertices at increasing angles, each at a
  * jittered distance on a rotated ellipse), so it is simple and valid by construction; it is then scaled to an exact
- * geodesic area and put on the ledger's 1 cm grid, so the coordinates written are the ones the service stores.
+ * geodesic area and put on a 1e-7 degree (about 1 cm) grid: short to write, and on the ledger's own grid (1 mm), so
+ * the coordinates written are the ones the service stores.
  */
 final class WorkloadShapes {
   static final double METRES_PER_DEGREE_LAT = 111_132.0;

@@ -17,9 +17,31 @@ public record Config(String host, int port, Path databaseDir, Path regionsFile, 
     boolean loadDemo) {
 
   public static Config defaults() {
+    Path home = home();
     return new Config(env("LEDGER_HOST", "0.0.0.0"), Integer.parseInt(env("LEDGER_PORT", "8080")),
-        Path.of(env("LEDGER_DB", "data/db")), Path.of("data/ukraine-oblasts.geojson"), Path.of("web"),
-        Path.of("data/demo"), true);
+        Path.of(env("LEDGER_DB", home.resolve("data/db").toString())), home.resolve("data/ukraine-oblasts.geojson"),
+        home.resolve("web"), home.resolve("data/demo"), true);
+  }
+
+  /**
+   * The project directory holding data/ and web/: the working directory when it has them (the README's command),
+   * else the directory above the jar (target/landrelease.jar), so the jar also runs from elsewhere.
+   */
+  private static Path home() {
+    Path cwd = Path.of("");
+    if (java.nio.file.Files.isRegularFile(cwd.resolve("data/ukraine-oblasts.geojson"))) {
+      return cwd;
+    }
+    try {
+      Path jar = Path.of(Config.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path project = jar.getParent() == null ? null : jar.getParent().getParent();
+      if (project != null && java.nio.file.Files.isRegularFile(project.resolve("data/ukraine-oblasts.geojson"))) {
+        return project;
+      }
+    } catch (java.net.URISyntaxException | SecurityException e) {
+      // fall back to the working directory
+    }
+    return cwd;
   }
 
   /** Applies command-line options: --port N, --db DIR, --host H, --empty. */

@@ -59,10 +59,18 @@ final class MapResource {
       throw LedgerException.badRequest("invalid-id", "a hazard id is a number, got '" + ctx.pathParam("id") + "'");
     }
     MapService.HazardDetail detail = map.hazard(id);
+    HazardRow current = detail.hazard();
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     try (JsonGenerator out = mapper.getFactory().createGenerator(buffer)) {
-      feature(out, id, detail.hazard().geometry(), o -> {
-        hazardProperties(o, detail.hazard());
+      feature(out, id, current == null ? null : current.geometry(), o -> {
+        if (current == null) {
+          o.writeNumberField("id", detail.id());
+          o.writeStringField("status", "released");
+          o.writeNumberField("areaKm2", 0);
+        } else {
+          hazardProperties(o, current);
+          o.writeStringField("status", "active");
+        }
         o.writeArrayFieldStart("history");
         for (HazardHistoryRow row : detail.history()) {
           o.writeStartObject();
@@ -162,7 +170,11 @@ final class MapResource {
     properties.write(out);
     out.writeEndObject();
     out.writeFieldName("geometry");
-    GeoJsonGeometry.write(geometry, out);
+    if (geometry == null) {
+      out.writeNull();
+    } else {
+      GeoJsonGeometry.write(geometry, out);
+    }
     out.writeEndObject();
   }
 

@@ -142,6 +142,16 @@ public final class LedgerTotals {
     }
   }
 
+  /** The dates of the first and last events, or nulls for an empty ledger. */
+  public LocalDate[] dateRange() {
+    lock.readLock().lock();
+    try {
+      return days.isEmpty() ? new LocalDate[2] : new LocalDate[] {days.firstKey(), days.lastKey()};
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
   /** Visits every cell dated within [from, to] (either may be null). */
   public void scan(LocalDate from, LocalDate to, Visitor visitor) {
     lock.readLock().lock();

@@ -62,13 +62,19 @@ public final class MapService {
     return out;
   }
 
-  /** A hazard with everything the ledger recorded against it, or a 404. */
-  public record HazardDetail(HazardRow hazard, List<LedgerStore.HazardHistoryRow> history) {}
+  /**
+   * A hazard with everything the ledger recorded against it. A hazard released in full has no current row (hazard is
+   * null) but keeps its history; an id the ledger never had is a 404.
+   */
+  public record HazardDetail(long id, HazardRow hazard, List<LedgerStore.HazardHistoryRow> history) {}
 
   public HazardDetail hazard(long id) throws SQLException {
-    HazardRow h = store.hazard(id)
-        .orElseThrow(() -> org.landrelease.domain.LedgerException.notFound("no current hazard " + id));
-    return new HazardDetail(h, store.hazardHistory(id));
+    HazardRow h = store.hazard(id).orElse(null);
+    List<LedgerStore.HazardHistoryRow> history = store.hazardHistory(id);
+    if (h == null && history.isEmpty()) {
+      throw org.landrelease.domain.LedgerException.notFound("no hazard " + id);
+    }
+    return new HazardDetail(id, h, history);
   }
 
   /** Region boundaries, simplified for display when asked. */

@@ -23,9 +23,10 @@ public final class ReportService {
   /** How released land is grouped. */
   public enum By { REGION, PARTNER, GRANT, DONOR, TYPE, MONTH }
 
+  /** National figures; firstDate and lastDate are the dates of the ledger's first and last events. */
   public record Summary(String dataset, LocalDate asOf, double reportedKm2, double contaminatedKm2,
       double releasedKm2, double cancelledKm2, double reducedKm2, double clearedKm2, Double hazardAreaKm2,
-      int events) {}
+      int events, LocalDate firstDate, LocalDate lastDate) {}
 
   public record ReleasedRow(String key, double km2, double cancelledKm2, double reducedKm2, double clearedKm2) {}
 
@@ -63,8 +64,9 @@ public final class ReportService {
     double cleared = m2[PieceKind.CLEARED.ordinal()];
     double released = cancelled + reduced + cleared;
     Double hazardKm2 = asOf == null ? Km2.of(ledger.hazardAreaM2()) : null;
+    LocalDate[] range = totals.dateRange();
     return new Summary(dataset, asOf, Km2.of(reported), Km2.of(reported - released), Km2.of(released),
-        Km2.of(cancelled), Km2.of(reduced), Km2.of(cleared), hazardKm2, events[0]);
+        Km2.of(cancelled), Km2.of(reduced), Km2.of(cleared), hazardKm2, events[0], range[0], range[1]);
   }
 
   public List<ReleasedRow> released(By by, LocalDate from, LocalDate to) {

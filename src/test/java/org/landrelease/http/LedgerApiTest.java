@@ -272,6 +272,16 @@ class LedgerApiTest {
     JsonNode boundaries = server.get("/api/regions/boundaries?simplify=0.01").json();
     assertEquals(27, boundaries.get("features").size());
     assertTrue(boundaries.toString().contains("\"UA-14\""));
+
+    // a hazard released in full has no geometry left but keeps its history
+    created(event(id(), "NON_TECHNICAL_SURVEY", "2024-09-01", "HALO", "NL-HALO", square(37.99, 48.59, 0.04)));
+    JsonNode gone = server.get("/api/hazards/" + hazardId).json();
+    assertTrue(gone.get("geometry").isNull());
+    assertEquals("released", gone.get("properties").get("status").asText());
+    assertEquals(3, gone.get("properties").get("history").size());
+    assertEquals("cancelled", gone.get("properties").get("history").get(2).get("kind").asText());
+    JsonNode summary = server.get("/api/stats/summary").json();
+    assertTrue(summary.get("firstDate").asText().compareTo(summary.get("lastDate").asText()) <= 0);
   }
 
   @Test
