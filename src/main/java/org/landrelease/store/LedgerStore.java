@@ -24,9 +24,12 @@ import org.landrelease.geometry.Geometries;
 /** SQL for events, hazards and pieces. Writes run on the writer connection, under the caller's write lock. */
 public final class LedgerStore {
   private final Database db;
+  /** The last piece id written; pieces are only written under the write lock. */
+  private long lastPieceId;
 
-  public LedgerStore(Database db) {
+  public LedgerStore(Database db) throws SQLException {
     this.db = db;
+    this.lastPieceId = scalarLong("SELECT COALESCE(MAX(id), 0) FROM piece");
   }
 
   public long maxEventSequence() throws SQLException {
@@ -100,6 +103,7 @@ public final class LedgerStore {
       db.committed();
     } catch (SQLException | RuntimeException e) {
       c.rollback();
+      lastPieceId = scalarLong("SELECT COALESCE(MAX(id), 0) FROM piece");
       throw e;
     }
   }
@@ -108,8 +112,8 @@ public final class LedgerStore {
     EventCommand cmd = e.command();
     try (PreparedStatement ps = c.prepareStatement("""
         INSERT INTO event (seq, id, type, event_date, partner_id, grant_id, classification, hazard_types, method,
-          devices_found, notes, regions, footprint, footprint_m2, outside_m2, status, request_hash, recorded_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+          devices_found, notes, regions, footprint_m2, outside_m2, status, request_hash, recorded_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
       ps.setLong(1, e.sequence());
       ps.setObject(2, cmd.id());
       ps.setString(3, cmd.type().name());
@@ -122,36 +126,46 @@ public final class LedgerStore {
       ps.setString(10, Codes.counts(cmd.devicesFound()));
       ps.setString(11, cmd.notes());
       ps.setString(12, e.regions());
-      ps.setObject(13, cmd.footprint());
-      ps.setDouble(14, e.footprintM2());
-      ps.setDouble(15, e.outsideM2());
-      ps.setString(16, e.status());
-      ps.setString(17, cmd.requestHash());
-      ps.setTimestamp(18, Timestamp.from(e.recordedAt()));
+      ps.setDouble(13, e.footprintM2());
+      ps.setDouble(14, e.outsideM2());
+      ps.setString(15, e.status());
+      ps.setString(16, cmd.requestHash());
+      ps.setTimestamp(17, Timestamp.from(e.recordedAt()));
+      ps.executeUpdate();
+    }
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO event_footprint (seq, footprint) VALUES (?, ?)")) {
+      ps.setLong(1, e.sequence());
+      ps.setObject(2, cmd.footprint());
       ps.executeUpdate();
     }
   }
 
-  private static void insertPieces(Connection c, StoredEvent e, List<PieceRow> pieces) throws SQLException {
+  private void insertPieces(Connection c, StoredEvent e, List<PieceRow> pieces) throws SQLException {
     if (pieces.isEmpty()) {
       return;
     }
     try (PreparedStatement ps = c.prepareStatement("""
-        INSERT INTO piece (event_seq, hazard_id, region, kind, area_m2, event_date, partner_id, grant_id, geom)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+        INSERT INTO piece (id, event_seq, hazard_id, region, kind, area_m2, event_date, partner_id, grant_id)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+        PreparedStatement shape = c.prepareStatement("INSERT INTO piece_shape (piece_id, geom) VALUES (?, ?)")) {
       for (PieceRow p : pieces) {
-        ps.setLong(1, e.sequence());
-        ps.setLong(2, p.hazardId());
-        ps.setString(3, p.region());
-        ps.setString(4, p.kind().name());
-        ps.setDouble(5, p.m2());
-        ps.setDate(6, Date.valueOf(e.command().date()));
-        ps.setString(7, e.command().partner());
-        ps.setString(8, e.command().grant());
-        ps.setObject(9, p.geometry());
+        long id = ++lastPieceId;
+        ps.setLong(1, id);
+        ps.setLong(2, e.sequence());
+        ps.setLong(3, p.hazardId());
+        ps.setString(4, p.region());
+        ps.setString(5, p.kind().name());
+        ps.setDouble(6, p.m2());
+        ps.setDate(7, Date.valueOf(e.command().date()));
+        ps.setString(8, e.command().partner());
+        ps.setString(9, e.command().grant());
         ps.addBatch();
+        shape.setLong(1, id);
+        shape.setObject(2, p.geometry());
+        shape.addBatch();
       }
       ps.executeBatch();
+      shape.executeBatch();
     }
   }
 
@@ -200,7 +214,8 @@ public final class LedgerStore {
       + "hazard_types, method, devices_found, notes, regions, footprint_m2, outside_m2, status, request_hash, recorded_at";
 
   private static Optional<StoredEvent> findEvent(Connection c, UUID id, boolean withFootprint) throws SQLException {
-    String sql = "SELECT " + EVENT_COLUMNS + (withFootprint ? ", footprint" : "") + " FROM event WHERE id = ?";
+    String sql = "SELECT " + EVENT_COLUMNS + (withFootprint
+        ? ", (SELECT footprint FROM event_footprint f WHERE f.seq = event.seq)" : "") + " FROM event WHERE id = ?";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setObject(1, id);
       try (ResultSet rs = ps.executeQuery()) {
@@ -326,19 +341,19 @@ public final class LedgerStore {
   /** Released pieces meeting a bounding box (null for all), dated on or before asOf (null for all). */
   public List<ReleasedPiece> releasedPieces(Envelope bbox, LocalDate asOf, int limit) throws SQLException {
     StringBuilder sql = new StringBuilder("""
-        SELECT p.hazard_id, p.region, p.kind, p.area_m2, p.event_date, p.partner_id, p.grant_id, e.id, e.type, p.geom
-        FROM piece p JOIN event e ON e.seq = p.event_seq
-        WHERE p.kind IN ('CANCELLED', 'REDUCED', 'CLEARED')""");
+        SELECT p.hazard_id, p.region, p.kind, p.area_m2, p.event_date, p.partner_id, p.grant_id, e.id, e.type, s.geom
+        FROM piece_shape s JOIN piece p ON p.id = s.piece_id JOIN event e ON e.seq = p.event_seq
+        WHERE p.kind IN ('CANCELLED', 'REDUCED', 'CLEARED')"""); 
     List<Object> args = new ArrayList<>();
     if (bbox != null) {
-      sql.append(" AND p.geom && ?");
+      sql.append(" AND s.geom && ?");
       args.add(box(bbox));
     }
     if (asOf != null) {
       sql.append(" AND p.event_date <= ?");
       args.add(Date.valueOf(asOf));
     }
-    sql.append(" ORDER BY p.event_seq LIMIT ?");
+    sql.append(" ORDER BY p.id LIMIT ?");
     args.add(limit);
     return db.read(c -> {
       try (PreparedStatement ps = c.prepareStatement(sql.toString())) {

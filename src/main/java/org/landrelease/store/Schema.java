@@ -2,7 +2,11 @@ package org.landrelease.store;
 
 import java.util.List;
 
-/** The ledger's tables. Events are append-only; hazards hold the current state derived from them; pieces say how. */
+/**
+ * The ledger's tables. Events are append-only; hazards hold the current state derived from them; pieces say how.
+ * Event footprints and piece shapes live in tables of their own: H2 stores a row whole, and the start-up scans of
+ * events and pieces (the running totals) must not read a geometry for every row.
+ */
 final class Schema {
   private Schema() {}
 
@@ -36,12 +40,15 @@ final class Schema {
         devices_found VARCHAR(1000),
         notes VARCHAR(10000),
         regions VARCHAR(500) NOT NULL,
-        footprint GEOMETRY(GEOMETRY, 4326) NOT NULL,
         footprint_m2 DOUBLE PRECISION NOT NULL,
         outside_m2 DOUBLE PRECISION NOT NULL,
         status VARCHAR(16) NOT NULL,
         request_hash VARCHAR(64) NOT NULL,
         recorded_at TIMESTAMP WITH TIME ZONE NOT NULL)""",
+      """
+      CREATE TABLE IF NOT EXISTS event_footprint (
+        seq BIGINT PRIMARY KEY REFERENCES event(seq),
+        footprint GEOMETRY(GEOMETRY, 4326) NOT NULL)""",
       "CREATE INDEX IF NOT EXISTS event_date_idx ON event(event_date)",
       "CREATE INDEX IF NOT EXISTS event_partner_idx ON event(partner_id)",
       "CREATE INDEX IF NOT EXISTS event_grant_idx ON event(grant_id)",
@@ -58,6 +65,7 @@ final class Schema {
       "CREATE SPATIAL INDEX IF NOT EXISTS hazard_geom_idx ON hazard(geom)",
       """
       CREATE TABLE IF NOT EXISTS piece (
+        id BIGINT PRIMARY KEY,
         event_seq BIGINT NOT NULL,
         hazard_id BIGINT NOT NULL,
         region VARCHAR(16) NOT NULL,
@@ -65,9 +73,12 @@ final class Schema {
         area_m2 DOUBLE PRECISION NOT NULL,
         event_date DATE NOT NULL,
         partner_id VARCHAR(64) NOT NULL,
-        grant_id VARCHAR(64),
-        geom GEOMETRY(GEOMETRY, 4326) NOT NULL)""",
+        grant_id VARCHAR(64))""",
       "CREATE INDEX IF NOT EXISTS piece_event_idx ON piece(event_seq)",
       "CREATE INDEX IF NOT EXISTS piece_hazard_idx ON piece(hazard_id)",
-      "CREATE SPATIAL INDEX IF NOT EXISTS piece_geom_idx ON piece(geom)");
+      """
+      CREATE TABLE IF NOT EXISTS piece_shape (
+        piece_id BIGINT PRIMARY KEY REFERENCES piece(id),
+        geom GEOMETRY(GEOMETRY, 4326) NOT NULL)""",
+      "CREATE SPATIAL INDEX IF NOT EXISTS piece_shape_geom_idx ON piece_shape(geom)");
 }
