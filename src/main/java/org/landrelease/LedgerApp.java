@@ -41,12 +41,28 @@ public final class LedgerApp implements AutoCloseable {
 
   public static LedgerApp start(Config config) throws Exception {
     long t0 = System.nanoTime();
+    // the region index (about a second of geometry) is built while the database opens and the totals load
+    java.util.concurrent.CompletableFuture<RegionIndex> regionIndex = java.util.concurrent.CompletableFuture
+        .supplyAsync(() -> {
+          try {
+            return new RegionIndex(RegionBoundaries.read(config.regionsFile()), REGION_CELL_DEGREES);
+          } catch (Exception e) {
+            throw new java.util.concurrent.CompletionException(e);
+          }
+        });
     Database db = Database.open(config.databaseDir());
-    RegionIndex regions = new RegionIndex(RegionBoundaries.read(config.regionsFile()), REGION_CELL_DEGREES);
     ReentrantLock writeLock = new ReentrantLock(true);
     LedgerStore store = new LedgerStore(db);
     FundingService funding = new FundingService(new FundingStore(db), writeLock);
     LedgerTotals totals = new LedgerTotals();
+    totals.load(store.pieceTotals(), store.eventCountsByDay());
+    RegionIndex regions;
+    try {
+      regions = regionIndex.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      db.close();
+      throw e.getCause() instanceof Exception cause ? cause : e;
+    }
     LedgerService ledger = new LedgerService(store, funding, regions, totals, writeLock, Clock.systemUTC());
     ReportService reports = new ReportService(totals, ledger, funding, store);
     MapService map = new MapService(store, ledger);

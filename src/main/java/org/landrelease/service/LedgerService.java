@@ -48,6 +48,7 @@ public final class LedgerService {
   private long lastHazardId;
   private volatile double hazardM2;
 
+  /** The totals must already hold what the store holds (LedgerTotals.load). */
   public LedgerService(LedgerStore store, FundingService funding, RegionIndex regions, LedgerTotals totals,
       Lock writeLock, Clock clock) throws SQLException {
     this.store = store;
@@ -57,7 +58,6 @@ public final class LedgerService {
     this.writeLock = writeLock;
     this.clock = clock;
     reloadCounters();
-    totals.load(store.pieceTotals(), store.eventCountsByDay());
   }
 
   private void reloadCounters() throws SQLException {
