@@ -55,7 +55,7 @@ public final class LedgerApp implements AutoCloseable {
     LedgerStore store = new LedgerStore(db);
     FundingService funding = new FundingService(new FundingStore(db), writeLock);
     LedgerTotals totals = new LedgerTotals();
-    totals.load(store.pieceTotals(), store.eventCountsByDay());
+    totals.load(store.pieceTotals(), store.eventCountsByDay(), store.hazardAreaM2());
     RegionIndex regions;
     try {
       regions = regionIndex.join();

@@ -46,7 +46,6 @@ public final class LedgerService {
   private final Clock clock;
   private long lastSequence;
   private long lastHazardId;
-  private volatile double hazardM2;
 
   /** The totals must already hold what the store holds (LedgerTotals.load). */
   public LedgerService(LedgerStore store, FundingService funding, RegionIndex regions, LedgerTotals totals,
@@ -63,12 +62,6 @@ public final class LedgerService {
   private void reloadCounters() throws SQLException {
     lastSequence = store.maxEventSequence();
     lastHazardId = store.maxHazardId();
-    hazardM2 = store.hazardAreaM2();
-  }
-
-  /** Geodesic area of the current hazards, in m². */
-  public double hazardAreaM2() {
-    return hazardM2;
   }
 
   public RegionIndex regions() {
@@ -104,8 +97,7 @@ public final class LedgerService {
         throw e;
       }
       lastSequence = event.sequence();
-      hazardM2 += change.hazardDeltaM2;
-      totals.addEvent(cmd.date(), cmd.partner(), cmd.grant(), change.pieces);
+      totals.addEvent(cmd.date(), cmd.partner(), cmd.grant(), change.pieces, change.hazardDeltaM2);
       return new Applied(EventResults.of(event, change.pieces), true);
     } finally {
       writeLock.unlock();

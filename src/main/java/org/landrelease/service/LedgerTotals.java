@@ -81,11 +81,14 @@ public final class LedgerTotals {
 
   private final TreeMap<LocalDate, Day> days = new TreeMap<>();
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
+  /** Geodesic area of the current hazards: kept here so that a reader sees it and the totals of the same moment. */
+  private double hazardM2;
 
-  public void load(List<PieceTotal> pieces, List<DayCount> counts) {
+  public void load(List<PieceTotal> pieces, List<DayCount> counts, double hazardAreaM2) {
     lock.writeLock().lock();
     try {
       days.clear();
+      hazardM2 = hazardAreaM2;
       for (PieceTotal p : pieces) {
         add(p.date(), new Key(p.region(), p.partner(), p.grant(), p.kind()), p.m2());
       }
@@ -97,10 +100,11 @@ public final class LedgerTotals {
     }
   }
 
-  /** Adds one applied event and its pieces. */
-  public void addEvent(LocalDate date, String partner, String grant, List<PieceRow> pieces) {
+  /** Adds one applied event, its pieces and the change it made to the area of the current hazards. */
+  public void addEvent(LocalDate date, String partner, String grant, List<PieceRow> pieces, double hazardDeltaM2) {
     lock.writeLock().lock();
     try {
+      hazardM2 += hazardDeltaM2;
       days.computeIfAbsent(date, d -> new Day()).events++;
       for (PieceRow p : pieces) {
         add(date, new Key(p.region(), partner, grant, p.kind()), p.m2());
@@ -122,8 +126,21 @@ public final class LedgerTotals {
     fact.m2 += m2;
   }
 
-  /** Sums per kind (indexed by PieceKind ordinal) and the event count, over events dated on or before asOf. */
-  public double[] kindTotals(LocalDate asOf, int[] eventCount) {
+  /** Geodesic area of the current hazards, in m². */
+  public double hazardAreaM2() {
+    lock.readLock().lock();
+    try {
+      return hazardM2;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /**
+   * Sums per kind (indexed by PieceKind ordinal) over events dated on or before asOf, with the event count in
+   * counts[0] and, in hazardM2[0], the area of the current hazards read at the same moment.
+   */
+  public double[] kindTotals(LocalDate asOf, int[] eventCount, double[] hazardAreaM2) {
     lock.readLock().lock();
     try {
       double[] out = new double[PieceKind.values().length];
@@ -136,6 +153,7 @@ public final class LedgerTotals {
         events += day.events;
       }
       eventCount[0] = events;
+      hazardAreaM2[0] = hazardM2;
       return out;
     } finally {
       lock.readLock().unlock();

@@ -57,13 +57,14 @@ public final class ReportService {
 
   public Summary summary(LocalDate asOf) {
     int[] events = new int[1];
-    double[] m2 = totals.kindTotals(asOf, events);
+    double[] hazardM2 = new double[1];
+    double[] m2 = totals.kindTotals(asOf, events, hazardM2);
     double reported = m2[PieceKind.ADDED.ordinal()];
     double cancelled = m2[PieceKind.CANCELLED.ordinal()];
     double reduced = m2[PieceKind.REDUCED.ordinal()];
     double cleared = m2[PieceKind.CLEARED.ordinal()];
     double released = cancelled + reduced + cleared;
-    Double hazardKm2 = asOf == null ? Km2.of(ledger.hazardAreaM2()) : null;
+    Double hazardKm2 = asOf == null ? Km2.of(hazardM2[0]) : null;
     LocalDate[] range = totals.dateRange();
     return new Summary(dataset, asOf, Km2.of(reported), Km2.of(reported - released), Km2.of(released),
         Km2.of(cancelled), Km2.of(reduced), Km2.of(cleared), hazardKm2, events[0], range[0], range[1]);
