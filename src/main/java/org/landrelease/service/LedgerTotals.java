@@ -65,12 +65,26 @@ public final class LedgerTotals {
 
   private record Key(String region, String partner, String grant, PieceKind kind) {}
 
-  /** A day's cells: a map to merge into, and a list to scan without allocating. */
+  /** The dimensions the figures are read by, each kept summed per day so that a report adds up days, not cells. */
+  public enum Dimension { REGION, PARTNER, GRANT, MONTH }
+
+  /**
+   * A day's cells (a map to merge into, and a list to scan without allocating) and the same m² summed per region,
+   * partner and grant, per kind (PieceKind ordinal).
+   */
   private static final class Day {
+    final String month;
     final double[] kindM2 = new double[PieceKind.values().length];
     int events;
     final Map<Key, Fact> index = new HashMap<>();
     final List<Fact> facts = new ArrayList<>();
+    final Map<String, double[]> byRegion = new HashMap<>();
+    final Map<String, double[]> byPartner = new HashMap<>();
+    final Map<String, double[]> byGrant = new HashMap<>();
+
+    Day(LocalDate date) {
+      month = date.toString().substring(0, 7);
+    }
   }
 
   /** Receives each cell of a scan with its m². */
@@ -93,7 +107,7 @@ public final class LedgerTotals {
         add(p.date(), new Key(p.region(), p.partner(), p.grant(), p.kind()), p.m2());
       }
       for (DayCount c : counts) {
-        days.computeIfAbsent(c.date(), d -> new Day()).events += c.events();
+        days.computeIfAbsent(c.date(), Day::new).events += c.events();
       }
     } finally {
       lock.writeLock().unlock();
@@ -105,7 +119,7 @@ public final class LedgerTotals {
     lock.writeLock().lock();
     try {
       hazardM2 += hazardDeltaM2;
-      days.computeIfAbsent(date, d -> new Day()).events++;
+      days.computeIfAbsent(date, Day::new).events++;
       for (PieceRow p : pieces) {
         add(date, new Key(p.region(), partner, grant, p.kind()), p.m2());
       }
@@ -114,9 +128,16 @@ public final class LedgerTotals {
     }
   }
 
+  private static void addTo(Map<String, double[]> sums, String key, PieceKind kind, double m2) {
+    sums.computeIfAbsent(key, k -> new double[PieceKind.values().length])[kind.ordinal()] += m2;
+  }
+
   private void add(LocalDate date, Key key, double m2) {
-    Day day = days.computeIfAbsent(date, d -> new Day());
+    Day day = days.computeIfAbsent(date, Day::new);
     day.kindM2[key.kind().ordinal()] += m2;
+    addTo(day.byRegion, key.region(), key.kind(), m2);
+    addTo(day.byPartner, key.partner(), key.kind(), m2);
+    addTo(day.byGrant, key.grant(), key.kind(), m2);
     Fact fact = day.index.get(key);
     if (fact == null) {
       fact = new Fact(date, key);
@@ -170,19 +191,57 @@ public final class LedgerTotals {
     }
   }
 
+  /**
+   * Sums per key of one dimension (a grant key is null for work without a grant), per kind, over the days in
+   * [from, to] (either may be null).
+   */
+  public Map<String, double[]> sumBy(Dimension dimension, LocalDate from, LocalDate to) {
+    lock.readLock().lock();
+    try {
+      Map<String, double[]> out = new HashMap<>();
+      for (Day day : range(from, to).values()) {
+        if (dimension == Dimension.MONTH) {
+          double[] sum = out.computeIfAbsent(day.month, k -> new double[PieceKind.values().length]);
+          for (int i = 0; i < sum.length; i++) {
+            sum[i] += day.kindM2[i];
+          }
+          continue;
+        }
+        Map<String, double[]> sums = switch (dimension) {
+          case REGION -> day.byRegion;
+          case PARTNER -> day.byPartner;
+          default -> day.byGrant;
+        };
+        for (var e : sums.entrySet()) {
+          double[] sum = out.computeIfAbsent(e.getKey(), k -> new double[PieceKind.values().length]);
+          double[] add = e.getValue();
+          for (int i = 0; i < sum.length; i++) {
+            sum[i] += add[i];
+          }
+        }
+      }
+      return out;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  private Map<LocalDate, Day> range(LocalDate from, LocalDate to) {
+    if (from != null && to != null) {
+      return from.isAfter(to) ? Map.of() : days.subMap(from, true, to, true);
+    } else if (from != null) {
+      return days.tailMap(from, true);
+    } else if (to != null) {
+      return days.headMap(to, true);
+    }
+    return days;
+  }
+
   /** Visits every cell dated within [from, to] (either may be null). */
   public void scan(LocalDate from, LocalDate to, Visitor visitor) {
     lock.readLock().lock();
     try {
-      Map<LocalDate, Day> range = days;
-      if (from != null && to != null) {
-        range = from.isAfter(to) ? Map.of() : days.subMap(from, true, to, true);
-      } else if (from != null) {
-        range = days.tailMap(from, true);
-      } else if (to != null) {
-        range = days.headMap(to, true);
-      }
-      for (Day day : range.values()) {
+      for (Day day : range(from, to).values()) {
         for (Fact fact : day.facts) {
           visitor.visit(fact, fact.m2);
         }

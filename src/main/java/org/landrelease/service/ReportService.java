@@ -71,34 +71,67 @@ public final class ReportService {
   }
 
   public List<ReleasedRow> released(By by, LocalDate from, LocalDate to) {
-    Function<Fact, String> key = switch (by) {
-      case REGION -> Fact::region;
-      case PARTNER -> Fact::partner;
-      case GRANT -> f -> f.grant() == null ? "none" : f.grant();
-      case DONOR -> f -> {
-        String donor = funding.donorOf(f.grant());
-        return donor == null ? "none" : donor;
-      };
-      case TYPE -> f -> f.kind().label();
-      case MONTH -> Fact::month;
+    Map<String, double[]> sums = switch (by) {
+      case REGION -> totals.sumBy(LedgerTotals.Dimension.REGION, from, to);
+      case PARTNER -> totals.sumBy(LedgerTotals.Dimension.PARTNER, from, to);
+      case MONTH -> totals.sumBy(LedgerTotals.Dimension.MONTH, from, to);
+      case GRANT -> regroup(totals.sumBy(LedgerTotals.Dimension.GRANT, from, to), g -> g);
+      case DONOR -> regroup(totals.sumBy(LedgerTotals.Dimension.GRANT, from, to), funding::donorOf);
+      case TYPE -> byKind(totals.sumBy(LedgerTotals.Dimension.MONTH, from, to));
     };
-    return releasedRows(from, to, f -> true, key);
+    return rows(sums);
   }
 
-  private List<ReleasedRow> releasedRows(LocalDate from, LocalDate to, java.util.function.Predicate<Fact> filter,
-      Function<Fact, String> key) {
-    // a hash map while scanning (strings cache their hash), sorted once at the end
-    Map<String, double[]> rows = new java.util.HashMap<>();
-    totals.scan(from, to, (fact, m2) -> {
-      if (fact.kind().isRelease() && filter.test(fact)) {
-        double[] row = rows.computeIfAbsent(key.apply(fact), k -> new double[3]);
-        row[fact.kind().ordinal() - PieceKind.CANCELLED.ordinal()] += m2;
+  /** Merges rows under new keys; a null key (no grant, no donor) becomes "none". */
+  private static Map<String, double[]> regroup(Map<String, double[]> sums, Function<String, String> newKey) {
+    Map<String, double[]> out = new java.util.HashMap<>();
+    sums.forEach((k, v) -> {
+      String key = k == null ? null : newKey.apply(k);
+      double[] row = out.computeIfAbsent(key == null ? "none" : key, x -> new double[v.length]);
+      for (int i = 0; i < v.length; i++) {
+        row[i] += v[i];
       }
     });
-    List<ReleasedRow> out = new ArrayList<>();
-    new TreeMap<>(rows).forEach((k, v) -> out.add(new ReleasedRow(k, Km2.of(v[0] + v[1] + v[2]), Km2.of(v[0]), Km2.of(v[1]),
-        Km2.of(v[2]))));
     return out;
+  }
+
+  /** One row per release outcome, keyed "cancelled", "reduced", "cleared". */
+  private static Map<String, double[]> byKind(Map<String, double[]> sums) {
+    Map<String, double[]> out = new java.util.HashMap<>();
+    for (PieceKind kind : PieceKind.values()) {
+      if (kind.isRelease()) {
+        double[] row = new double[PieceKind.values().length];
+        sums.values().forEach(v -> row[kind.ordinal()] += v[kind.ordinal()]);
+        if (row[kind.ordinal()] != 0) {
+          out.put(kind.label(), row);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Release rows sorted by key, leaving out keys that released nothing (a month of hazard reports only). */
+  private static List<ReleasedRow> rows(Map<String, double[]> sums) {
+    List<ReleasedRow> out = new ArrayList<>();
+    new TreeMap<>(sums).forEach((k, v) -> {
+      double c = v[PieceKind.CANCELLED.ordinal()], r = v[PieceKind.REDUCED.ordinal()];
+      double cl = v[PieceKind.CLEARED.ordinal()];
+      if (c + r + cl != 0) {
+        out.add(new ReleasedRow(k, Km2.of(c + r + cl), Km2.of(c), Km2.of(r), Km2.of(cl)));
+      }
+    });
+    return out;
+  }
+
+  /** Released rows of the cells that pass a filter: for one grant's report, which no running sum keeps. */
+  private List<ReleasedRow> releasedRows(java.util.function.Predicate<Fact> filter, Function<Fact, String> key) {
+    Map<String, double[]> sums = new java.util.HashMap<>();
+    totals.scan(null, null, (fact, m2) -> {
+      if (fact.kind().isRelease() && filter.test(fact)) {
+        sums.computeIfAbsent(key.apply(fact), k -> new double[PieceKind.values().length])[fact.kind().ordinal()] += m2;
+      }
+    });
+    return rows(sums);
   }
 
   public List<RegionRow> regions(LocalDate asOf) {
@@ -106,8 +139,12 @@ public final class ReportService {
     for (RegionShape r : ledger.regions().regions()) {
       sums.put(r.code(), new double[PieceKind.values().length]);
     }
-    totals.scan(null, asOf, (fact, m2) -> sums.computeIfAbsent(fact.region(),
-        k -> new double[PieceKind.values().length])[fact.kind().ordinal()] += m2);
+    totals.sumBy(LedgerTotals.Dimension.REGION, null, asOf).forEach((code, m2) -> {
+      double[] sum = sums.computeIfAbsent(code, k -> new double[PieceKind.values().length]);
+      for (int i = 0; i < sum.length; i++) {
+        sum[i] += m2[i];
+      }
+    });
     List<RegionRow> out = new ArrayList<>();
     for (var e : sums.entrySet()) {
       RegionShape shape = ledger.regions().regions().stream().filter(r -> r.code().equals(e.getKey())).findFirst()
@@ -130,8 +167,8 @@ public final class ReportService {
       throw LedgerException.notFound("no grant '" + grantId + "'");
     }
     java.util.function.Predicate<Fact> ofGrant = f -> grantId.equals(f.grant());
-    List<ReleasedRow> byRegion = releasedRows(null, null, ofGrant, Fact::region);
-    List<ReleasedRow> byMonth = releasedRows(null, null, ofGrant, Fact::month);
+    List<ReleasedRow> byRegion = releasedRows(ofGrant, Fact::region);
+    List<ReleasedRow> byMonth = releasedRows(ofGrant, Fact::month);
     double c = 0, r = 0, cl = 0;
     for (ReleasedRow row : byRegion) {
       c += row.cancelledKm2();
