@@ -16,20 +16,24 @@ import java.util.List;
  * @param run             false with --no-run: only generate (and write) the workload
  * @param regionsFile     oblast boundaries (--regions, data/ukraine-oblasts.geojson)
  * @param serverHeap      -Xmx of the service's JVM (--server-heap, 512m: the target)
+ * @param serverOptions   more options for the service's JVM (--server-opt, repeatable), e.g. to record a profile
  * @param window          events per reported window (--window, 10,000)
  * @param queryIterations timed iterations of each query (--queries, 200), after a tenth as many warm-ups
  * @param batchSize       hazard reports per batch request (--batch, 1000: the API's limit)
  * @param outDir          where results.md and the service logs go (--out, target/bench)
  * @param keepDb          keep the databases after the run (--keep-db); they are deleted otherwise
+ * @param restartFirst    start and stop the service once on the new database before the run (--restart-first): the
+ *                        run then measures a database created by an earlier start, as in production after a restart
  */
 record BenchOptions(int hazards, int events, long seed, List<Integer> clients, Path workloadDir, Path writeWorkload,
-    boolean run, Path regionsFile, String serverHeap, int window, int queryIterations, int batchSize, Path outDir,
-    boolean keepDb) {
+    boolean run, Path regionsFile, String serverHeap, List<String> serverOptions, int window, int queryIterations, int batchSize, Path outDir,
+    boolean keepDb, boolean restartFirst) {
 
   static final String USAGE = """
       usage: landrelease bench [--hazards N] [--events N] [--seed S] [--clients 1|4|1,4]
                                [--workload DIR | --write-workload DIR] [--no-run] [--regions FILE]
-                               [--server-heap 512m] [--window N] [--queries N] [--batch N] [--out DIR] [--keep-db]""";
+                               [--server-heap 512m] [--server-opt OPT]... [--window N] [--queries N] [--batch N] [--out DIR] [--keep-db]
+                               [--restart-first]""";
 
   static BenchOptions parse(String[] args) {
     int hazards = 50_000, events = 100_000, window = 10_000, queries = 200, batch = 1000;
@@ -37,7 +41,8 @@ record BenchOptions(int hazards, int events, long seed, List<Integer> clients, P
     List<Integer> clients = List.of(1);
     Path workload = null, write = null, regions = Path.of("data/ukraine-oblasts.geojson"), out = Path.of("target/bench");
     String heap = "512m";
-    boolean run = true, keepDb = false;
+    List<String> serverOptions = new ArrayList<>();
+    boolean run = true, keepDb = false, restartFirst = false;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
@@ -50,24 +55,26 @@ record BenchOptions(int hazards, int events, long seed, List<Integer> clients, P
         case "--no-run" -> run = false;
         case "--regions" -> regions = Path.of(args[++i]);
         case "--server-heap" -> heap = args[++i];
+        case "--server-opt" -> serverOptions.add(args[++i]);
         case "--window" -> window = Integer.parseInt(args[++i]);
         case "--queries" -> queries = Integer.parseInt(args[++i]);
         case "--batch" -> batch = Integer.parseInt(args[++i]);
         case "--out" -> out = Path.of(args[++i]);
         case "--keep-db" -> keepDb = true;
+        case "--restart-first" -> restartFirst = true;
         default -> throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
       }
     }
     if (batch < 1 || batch > 1000) {
       throw new IllegalArgumentException("--batch must be 1 to 1000 (the API's batch limit)");
     }
-    return new BenchOptions(hazards, events, seed, clients, workload, write, run, regions, heap, window, queries,
-        batch, out, keepDb);
+    return new BenchOptions(hazards, events, seed, clients, workload, write, run, regions, heap,
+        List.copyOf(serverOptions), window, queries, batch, out, keepDb, restartFirst);
   }
 
   BenchOptions withWindow(int size) {
     return new BenchOptions(hazards, events, seed, clients, workloadDir, writeWorkload, run, regionsFile, serverHeap,
-        size, queryIterations, batchSize, outDir, keepDb);
+        serverOptions, size, queryIterations, batchSize, outDir, keepDb, restartFirst);
   }
 
   private static List<Integer> counts(String v) {

@@ -14,16 +14,16 @@ final class BenchReport {
 
   private BenchReport() {}
 
-  static String markdown(String command, String serverHeap, Workload w, List<BenchRun.Result> runs,
+  static String markdown(String command, String serverJvm, Workload w, List<BenchRun.Result> runs,
       double seconds) {
     BenchReport r = new BenchReport();
-    r.header(command, serverHeap, w, seconds);
+    r.header(command, serverJvm, w, seconds);
     r.table(runs);
     r.details(runs);
     return r.md.toString();
   }
 
-  private void header(String command, String serverHeap, Workload w, double seconds) {
+  private void header(String command, String serverJvm, Workload w, double seconds) {
     line("# Benchmark results");
     line("");
     line("- command: `" + command + "`");
@@ -33,7 +33,7 @@ final class BenchReport {
     line(f("- workload: %s; %,d hazards, %,d release events", w.funding().path("dataset").asText(),
         w.hazards().size(), w.events().size()));
     line("- each event is one `POST /api/events` over HTTP/1.1 keep-alive, answered 201 only once committed;"
-        + " the service runs in a JVM of its own (`java -Xmx" + serverHeap + " -jar target/landrelease.jar serve"
+        + " the service runs in a JVM of its own (`java " + serverJvm + " -jar target/landrelease.jar serve"
         + " --empty`) on a fresh database for each run");
     line("");
   }
@@ -42,7 +42,7 @@ final class BenchReport {
     BenchRun.Result one = runs.get(0);
     line("| measure | this service | PostGIS reference | target |");
     line("|---|---|---|---|");
-    row("load hazards, `POST /api/events/batch` (" + one.hazards().items() + " reports)",
+    row(f("load hazards, `POST /api/events/batch` (%,d reports)", one.hazards().items()),
         f("%,.0f hazards/s (%.1f s)", one.hazards().perSecond(), one.hazards().seconds()), NONE, NONE);
     for (BenchRun.Result run : runs) {
       applyRows(run);
@@ -104,11 +104,18 @@ final class BenchReport {
       BenchReplay.Result r = run.replay();
       line(f("## Run with %d client(s): %.1f min in all", run.clients(), run.seconds() / 60));
       line("");
-      line(f("- service answered %.2f s after its JVM started on a fresh database; database %.0f MB after the run",
-          run.freshStartMs() / 1e3, run.databaseMb()));
+      line(f("- service answered %.2f s after its JVM started on a fresh database; during the replay it wrote %.0f KB"
+          + " to storage per event; the database file is %.0f MB after the run", run.freshStartMs() / 1e3,
+          run.writtenKbPerEvent(), run.databaseMb()));
       line(f("- funding: %d of %d created; hazards: %,d created, %,d refused%s", run.funding().created(),
           run.funding().items(), run.hazards().created(), run.hazards().refused(),
           run.hazards().firstProblem() == null ? "" : " (first: " + run.hazards().firstProblem() + ")"));
+      line(f("- other processes used %.2f of the %d cores on average during the replay%s", run.otherCores(),
+          Runtime.getRuntime().availableProcessors(), disturbed(run.otherCores())));
+      if (run.reads() != null) {
+        line(f("- other processes used %.2f cores on average during the queries%s", run.reads().otherCores(),
+            disturbed(run.reads().otherCores())));
+      }
       line(f("- statuses %s%s", r.statuses(), r.firstProblem() == null ? "" : "; first problem: " + r.firstProblem()));
       BenchStats.Window first = r.windows().get(0), last = r.windows().get(r.windows().size() - 1);
       line(f("- events that released nothing: %,d in all; %.1f%% of the first window, %.1f%% of the last",
@@ -134,6 +141,11 @@ final class BenchReport {
       }
       line("");
     }
+  }
+
+  /** A fifth of a core taken by others is enough to move the figures of a 2-core machine by 10% or more. */
+  private static String disturbed(double otherCores) {
+    return otherCores > 0.2 ? ": **these figures are disturbed**" : "";
   }
 
   private static String rate(BenchStats.Window w) {

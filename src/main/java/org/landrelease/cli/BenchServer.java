@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -32,14 +33,16 @@ final class BenchServer implements AutoCloseable {
   }
 
   /** Starts the service on the database directory and returns once GET /api/stats/summary answers 200. */
-  static BenchServer start(Path jar, Path db, String heap, Path log) throws Exception {
+  static BenchServer start(Path jar, Path db, String heap, List<String> jvmOptions, Path log) throws Exception {
     int port = freePort();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Files.createDirectories(log.getParent());
     long t0 = System.nanoTime();
-    Process p = new ProcessBuilder(java, "-Xmx" + heap, "-jar", jar.toString(), "serve", "--empty", "--db",
-        db.toString(), "--port", String.valueOf(port))
-        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", jar.toString(), "serve", "--empty", "--db", db.toString(), "--port",
+        String.valueOf(port)));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
     BenchHttp http = new BenchHttp(URI.create("http://localhost:" + port + "/"));
     while (true) {
       if (!p.isAlive()) {
@@ -98,6 +101,20 @@ final class BenchServer implements AutoCloseable {
       // not Linux: leave it out
     }
     return Double.NaN;
+  }
+
+  /** Bytes the service's process has sent to storage so far (write_bytes of /proc/PID/io), or -1 where absent. */
+  long storageWrittenBytes() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid()), "io"))) {
+        if (line.startsWith("write_bytes:")) {
+          return Long.parseLong(line.replaceAll("\\D", ""));
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      // not Linux: leave it out
+    }
+    return -1;
   }
 
   private String jcmd(String command) throws Exception {

@@ -1,11 +1,13 @@
 package org.landrelease.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.landrelease.http.Json;
 
 /**
@@ -36,17 +38,38 @@ public final class Benchmark {
     // a window of 10,000 events as in the reference, smaller for small runs so that first and last differ
     BenchOptions opts = o.withWindow(Math.max(1, Math.min(o.window(), w.events().size() / 5)));
     List<BenchRun.Result> runs = new ArrayList<>();
-    BenchRun bench = new BenchRun(opts, jar(), mapper);
-    for (int i = 0; i < o.clients().size(); i++) {
-      runs.add(bench.run(w, o.clients().get(i), i == 0));
+    Path jar = snapshot(jar());
+    try {
+      BenchRun bench = new BenchRun(opts, jar, mapper);
+      for (int i = 0; i < o.clients().size(); i++) {
+        runs.add(bench.run(w, o.clients().get(i), i == 0));
+      }
+    } finally {
+      BenchRun.delete(jar.getParent());
     }
     String command = "java -jar target/landrelease.jar bench " + String.join(" ", args);
-    String report = BenchReport.markdown(command.trim(), o.serverHeap(), w, runs, (System.nanoTime() - t0) / 1e9);
+    String serverJvm = String.join(" ", "-Xmx" + o.serverHeap(), String.join(" ", o.serverOptions())).trim();
+    String report = BenchReport.markdown(command.trim(), serverJvm, w, runs, (System.nanoTime() - t0) / 1e9);
     System.out.println();
     System.out.print(report);
     Files.createDirectories(o.outDir());
     Files.writeString(o.outDir().resolve("results.md"), report, StandardCharsets.UTF_8);
     System.out.println("Written to " + o.outDir().resolve("results.md"));
+  }
+
+  /**
+   * A private copy of the service jar and its lib folder: others may rebuild target/ while the benchmark runs, and a
+   * JVM whose jar is replaced under it fails at its next class load.
+   */
+  private static Path snapshot(Path jar) throws IOException {
+    Path dir = Files.createTempDirectory("landrelease-bench-jar-");
+    Path lib = Files.createDirectories(dir.resolve("lib"));
+    try (Stream<Path> jars = Files.list(jar.getParent().resolve("lib"))) {
+      for (Path p : jars.toList()) {
+        Files.copy(p, lib.resolve(p.getFileName()));
+      }
+    }
+    return Files.copy(jar, dir.resolve(jar.getFileName()));
   }
 
   /** The jar this class was loaded from; target/landrelease.jar when run from classes. */

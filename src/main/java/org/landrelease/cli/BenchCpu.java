@@ -1,0 +1,55 @@
+package org.landrelease.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * How much of the machine other processes took during a measurement. The benchmark shares its cores with whatever
+ * else runs (a test suite, a demo loader): a figure taken while others used a core is not the service's own.
+ */
+final class BenchCpu {
+  /** Linux clock ticks per second (USER_HZ), 100 on every mainstream kernel. */
+  private static final double TICKS_PER_S = 100;
+
+  /** Busy ticks of the whole machine and of the benchmark's own processes, at a moment. */
+  record Sample(long nanos, long machineBusyTicks, long ownTicks) {}
+
+  private BenchCpu() {}
+
+  /** A sample counting this JVM and the given processes as the benchmark's own; null where /proc is absent. */
+  static Sample sample(long... ownPids) {
+    try {
+      String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+      // user nice system idle iowait irq softirq steal: all but idle and iowait are busy
+      long busy = 0;
+      for (int i = 1; i <= 8 && i < cpu.length; i++) {
+        busy += i == 4 || i == 5 ? 0 : Long.parseLong(cpu[i]);
+      }
+      long own = ticks(ProcessHandle.current().pid());
+      for (long pid : ownPids) {
+        own += ticks(pid);
+      }
+      return new Sample(System.nanoTime(), busy, own);
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** Cores used on average by other processes between the samples; NaN when unknown. */
+  static double otherCores(Sample a, Sample b) {
+    if (a == null || b == null) {
+      return Double.NaN;
+    }
+    double seconds = (b.nanos() - a.nanos()) / 1e9;
+    long others = (b.machineBusyTicks() - a.machineBusyTicks()) - (b.ownTicks() - a.ownTicks());
+    return Math.max(0, others / TICKS_PER_S / seconds);
+  }
+
+  /** utime + stime of a process, from /proc/PID/stat (fields 14 and 15, after the parenthesised name). */
+  private static long ticks(long pid) throws IOException {
+    String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+  }
+}
