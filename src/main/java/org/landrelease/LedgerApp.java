@@ -54,15 +54,18 @@ public final class LedgerApp implements AutoCloseable {
     ReentrantLock writeLock = new ReentrantLock(true);
     LedgerStore store = new LedgerStore(db);
     FundingService funding = new FundingService(new FundingStore(db), writeLock);
+    // the hazard area is a scan of every hazard's row: read it on another core while the totals load
+    java.util.concurrent.CompletableFuture<Double> hazardArea = java.util.concurrent.CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return store.hazardAreaM2();
+          } catch (java.sql.SQLException e) {
+            throw new java.util.concurrent.CompletionException(e);
+          }
+        });
     LedgerTotals totals = new LedgerTotals();
-    totals.load(store.pieceTotals(), store.eventCountsByDay(), store.hazardAreaM2());
-    RegionIndex regions;
-    try {
-      regions = regionIndex.join();
-    } catch (java.util.concurrent.CompletionException e) {
-      db.close();
-      throw e.getCause() instanceof Exception cause ? cause : e;
-    }
+    totals.load(store.pieceTotals(), store.eventCountsByDay(), join(hazardArea, db));
+    RegionIndex regions = join(regionIndex, db);
     LedgerService ledger = new LedgerService(store, funding, regions, totals, writeLock, Clock.systemUTC());
     ReportService reports = new ReportService(totals, ledger, funding, store);
     MapService map = new MapService(store, ledger);
@@ -76,6 +79,16 @@ public final class LedgerApp implements AutoCloseable {
     LOG.info("started in {} ms: {} regions in {} index cells, database {}", (System.nanoTime() - t0) / 1_000_000,
         regions.regions().size(), regions.cellCount(), config.databaseDir().toAbsolutePath());
     return new LedgerApp(db, http, ledger, reports, funding);
+  }
+
+  /** The result of a start-up task; its failure closes the database and fails the start. */
+  private static <T> T join(java.util.concurrent.CompletableFuture<T> task, Database db) throws Exception {
+    try {
+      return task.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      db.close();
+      throw e.getCause() instanceof Exception cause ? cause : e;
+    }
   }
 
   public int port() {
