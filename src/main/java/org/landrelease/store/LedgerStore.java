@@ -70,6 +70,12 @@ public final class LedgerStore {
     }
   }
 
+  private static void bind(PreparedStatement ps, List<Object> args) throws SQLException {
+    for (int i = 0; i < args.size(); i++) {
+      ps.setObject(i + 1, args.get(i));
+    }
+  }
+
   static Geometry box(Envelope env) {
     Geometry g = Geometries.FACTORY.toGeometry(env);
     g.setSRID(Geometries.SRID);
@@ -290,9 +296,7 @@ public final class LedgerStore {
     args.add(f.limit());
     return db.read(c -> {
       try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-        for (int i = 0; i < args.size(); i++) {
-          ps.setObject(i + 1, args.get(i));
-        }
+        bind(ps, args);
         List<StoredEvent> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
@@ -326,9 +330,7 @@ public final class LedgerStore {
     args.add(limit);
     return db.read(c -> {
       try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-        for (int i = 0; i < args.size(); i++) {
-          ps.setObject(i + 1, args.get(i));
-        }
+        bind(ps, args);
         return hazards(ps);
       }
     });
@@ -357,9 +359,7 @@ public final class LedgerStore {
     args.add(limit);
     return db.read(c -> {
       try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-        for (int i = 0; i < args.size(); i++) {
-          ps.setObject(i + 1, args.get(i));
-        }
+        bind(ps, args);
         List<ReleasedPiece> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
