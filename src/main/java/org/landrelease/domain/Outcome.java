@@ -1,10 +1,4 @@
 package org.landrelease.domain;
 
 /** How land was released (IMAS 07.11). */
-public enum Outcome {
-  CANCELLED, REDUCED, CLEARED;
-
-  public String label() {
-    return name().toLowerCase(java.util.Locale.ROOT);
-  }
-}
+public enum Outcome { CANCELLED, REDUCED, CLEARED }
