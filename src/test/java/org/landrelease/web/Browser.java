@@ -37,6 +37,7 @@ final class Browser {
 
   /** Skips (or, in CI, fails) when chromium or chromedriver is missing. */
   static void require() {
+    java.util.logging.Logger.getLogger("org.openqa.selenium").setLevel(java.util.logging.Level.SEVERE);
     boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     String message = "the browser tests need Debian's chromium: apt-get install -y chromium chromium-driver";
     if (!present && System.getenv("CI_REQUIRE_BROWSER") != null) {
@@ -61,6 +62,8 @@ final class Browser {
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
     PROFILES.put(driver, profile);
+    driver.get("about:blank");
+    viewport(driver, width, height);
     return driver;
   }
 

@@ -31,11 +31,8 @@ class DemoClientTest {
   @BeforeAll
   static void start() throws Exception {
     Browser.require();
-    java.util.logging.Logger.getLogger("org.openqa.selenium").setLevel(java.util.logging.Level.SEVERE);
     base = System.getProperty("landrelease.demoUrl").replaceAll("/+$", "");
     driver = Browser.start(1280, 800);
-    driver.get("about:blank");
-    Browser.viewport(driver, 1280, 800);
   }
 
   @AfterAll

@@ -25,15 +25,12 @@ class OfflineReloadTest {
   @BeforeAll
   static void start() throws Exception {
     Browser.require();
-    java.util.logging.Logger.getLogger("org.openqa.selenium").setLevel(java.util.logging.Level.SEVERE);
     server = new TestServer();
     server.fund();
     TestServer.Response r = server.post("/api/events", TestServer.event(java.util.UUID.randomUUID().toString(),
         "HAZARD_REPORT", "2024-02-01", "HALO", null, TestServer.square(30.5, 50.6, 0.03)));
     assertEquals(201, r.status(), r.body());
     driver = Browser.start(1280, 800);
-    driver.get("about:blank");
-    Browser.viewport(driver, 1280, 800);
   }
 
   @AfterAll

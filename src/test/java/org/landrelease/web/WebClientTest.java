@@ -41,7 +41,6 @@ class WebClientTest {
   @BeforeAll
   static void start() throws Exception {
     Browser.require();
-    java.util.logging.Logger.getLogger("org.openqa.selenium").setLevel(java.util.logging.Level.SEVERE);
     server = new TestServer();
     server.fund();
     files = Files.createTempDirectory("web-client-files");
