@@ -16,6 +16,7 @@ import org.landrelease.service.ReportService;
 import org.landrelease.store.Database;
 import org.landrelease.store.FundingStore;
 import org.landrelease.store.LedgerStore;
+import org.landrelease.store.MapStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +42,19 @@ public final class LedgerApp implements AutoCloseable {
 
   public static LedgerApp start(Config config) throws Exception {
     long t0 = System.nanoTime();
-    // the region index (about a second of geometry) is built while the database opens and the totals load
+    // start-up work in parallel: the region index (about a second of geometry) and the hazard-area scan each on a
+    // thread of their own, while this thread opens the database and loads the totals (the common pool has only
+    // one thread on two cores, which ran the two one after the other)
+    java.util.concurrent.ExecutorService startup = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      return start(config, startup, t0);
+    } finally {
+      startup.shutdown();
+    }
+  }
+
+  private static LedgerApp start(Config config, java.util.concurrent.ExecutorService startup, long t0)
+      throws Exception {
     java.util.concurrent.CompletableFuture<RegionIndex> regionIndex = java.util.concurrent.CompletableFuture
         .supplyAsync(() -> {
           try {
@@ -49,7 +62,7 @@ public final class LedgerApp implements AutoCloseable {
           } catch (Exception e) {
             throw new java.util.concurrent.CompletionException(e);
           }
-        });
+        }, startup);
     Database db = Database.open(config.databaseDir());
     ReentrantLock writeLock = new ReentrantLock(true);
     LedgerStore store = new LedgerStore(db);
@@ -62,13 +75,13 @@ public final class LedgerApp implements AutoCloseable {
           } catch (java.sql.SQLException e) {
             throw new java.util.concurrent.CompletionException(e);
           }
-        });
+        }, startup);
     LedgerTotals totals = new LedgerTotals();
     totals.load(store.pieceTotals(), store.eventCountsByDay(), join(hazardArea, db));
     RegionIndex regions = join(regionIndex, db);
     LedgerService ledger = new LedgerService(store, funding, regions, totals, writeLock, Clock.systemUTC());
     ReportService reports = new ReportService(totals, ledger, funding, store);
-    MapService map = new MapService(store, ledger);
+    MapService map = new MapService(store, new MapStore(db), ledger);
     String dataset = store.meta("dataset").orElse(null);
     if (dataset == null && config.loadDemo() && store.maxEventSequence() == 0) {
       dataset = new DemoLoader(funding, ledger).load(config.demoDir());

@@ -15,8 +15,8 @@ import org.landrelease.geometry.RegionShape;
 import org.landrelease.service.Km2;
 import org.landrelease.service.MapService;
 import org.landrelease.store.HazardRow;
-import org.landrelease.store.LedgerStore.HazardHistoryRow;
-import org.landrelease.store.LedgerStore.ReleasedPiece;
+import org.landrelease.store.MapStore.HazardHistoryRow;
+import org.landrelease.store.MapStore.ReleasedPiece;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 

@@ -10,6 +10,7 @@ import org.landrelease.domain.EventType;
 import org.landrelease.geometry.RegionShape;
 import org.landrelease.store.HazardRow;
 import org.landrelease.store.LedgerStore;
+import org.landrelease.store.MapStore;
 import org.landrelease.store.StoredEvent;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -20,10 +21,12 @@ import org.locationtech.jts.simplify.TopologyPreservingSimplifier;
 /** Reads of the ledger's geometry: current hazards in a window, and events with their footprints. */
 public final class MapService {
   private final LedgerStore store;
+  private final MapStore layers;
   private final LedgerService ledger;
 
-  public MapService(LedgerStore store, LedgerService ledger) {
+  public MapService(LedgerStore store, MapStore layers, LedgerService ledger) {
     this.store = store;
+    this.layers = layers;
     this.ledger = ledger;
   }
 
@@ -36,7 +39,7 @@ public final class MapService {
           .orElseThrow(() -> org.landrelease.domain.LedgerException.notFound("no region '" + region + "'"));
       regionShape = PreparedGeometryFactory.prepare(shape.geometry());
     }
-    List<HazardRow> rows = store.hazards(bbox, classification, region, limit);
+    List<HazardRow> rows = layers.hazards(bbox, classification, region, limit);
     List<HazardRow> out = new ArrayList<>(rows.size());
     for (HazardRow h : rows) {
       if (regionShape != null && !regionShape.intersects(h.geometry())) {
@@ -48,15 +51,15 @@ public final class MapService {
     return out;
   }
 
-  public List<LedgerStore.ReleasedPiece> releases(Envelope bbox, java.time.LocalDate asOf, int limit,
+  public List<MapStore.ReleasedPiece> releases(Envelope bbox, java.time.LocalDate asOf, int limit,
       double simplifyDegrees) throws SQLException {
-    List<LedgerStore.ReleasedPiece> rows = store.releasedPieces(bbox, asOf, limit);
+    List<MapStore.ReleasedPiece> rows = layers.releasedPieces(bbox, asOf, limit);
     if (simplifyDegrees <= 0) {
       return rows;
     }
-    List<LedgerStore.ReleasedPiece> out = new ArrayList<>(rows.size());
-    for (LedgerStore.ReleasedPiece p : rows) {
-      out.add(new LedgerStore.ReleasedPiece(p.hazardId(), p.region(), p.kind(), p.m2(), p.date(), p.partner(),
+    List<MapStore.ReleasedPiece> out = new ArrayList<>(rows.size());
+    for (MapStore.ReleasedPiece p : rows) {
+      out.add(new MapStore.ReleasedPiece(p.hazardId(), p.region(), p.kind(), p.m2(), p.date(), p.partner(),
           p.grant(), p.eventId(), p.eventType(), simplify(p.geometry(), simplifyDegrees)));
     }
     return out;
@@ -66,11 +69,11 @@ public final class MapService {
    * A hazard with everything the ledger recorded against it. A hazard released in full has no current row (hazard is
    * null) but keeps its history; an id the ledger never had is a 404.
    */
-  public record HazardDetail(long id, HazardRow hazard, List<LedgerStore.HazardHistoryRow> history) {}
+  public record HazardDetail(long id, HazardRow hazard, List<MapStore.HazardHistoryRow> history) {}
 
   public HazardDetail hazard(long id) throws SQLException {
-    HazardRow h = store.hazard(id).orElse(null);
-    List<LedgerStore.HazardHistoryRow> history = store.hazardHistory(id);
+    HazardRow h = layers.hazard(id).orElse(null);
+    List<MapStore.HazardHistoryRow> history = layers.hazardHistory(id);
     if (h == null && history.isEmpty()) {
       throw org.landrelease.domain.LedgerException.notFound("no hazard " + id);
     }
