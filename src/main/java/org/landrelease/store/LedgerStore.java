@@ -308,14 +308,14 @@ public final class LedgerStore {
     });
   }
 
-  /** One row of the aggregated pieces: the unit from which the running totals are rebuilt at start-up. */
+  /** One piece's figures without its shape: the unit from which the running totals are rebuilt at start-up. */
   public record PieceTotal(LocalDate date, String region, String partner, String grant, PieceKind kind, double m2) {}
 
   public List<PieceTotal> pieceTotals() throws SQLException {
     return db.read(c -> {
-      try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
-          SELECT event_date, region, partner_id, grant_id, kind, SUM(area_m2) FROM piece
-          GROUP BY event_date, region, partner_id, grant_id, kind""")) {
+      // every row, summed by the caller: H2's GROUP BY over five columns took 1.0 s for 200,000 pieces
+      try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+          "SELECT event_date, region, partner_id, grant_id, kind, area_m2 FROM piece")) {
         List<PieceTotal> out = new ArrayList<>();
         while (rs.next()) {
           out.add(new PieceTotal(rs.getDate(1).toLocalDate(), rs.getString(2), rs.getString(3), rs.getString(4),
