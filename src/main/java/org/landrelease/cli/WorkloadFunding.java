@@ -3,10 +3,12 @@ package org.landrelease.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.landrelease.domain.Grant;
 
 /**
  * The benchmark's 8 partners and 20 grants. Partners 1-4 hold a three-year grant and two that split the period;
@@ -15,13 +17,6 @@ import java.util.SplittableRandom;
  */
 final class WorkloadFunding {
   record Partner(String id, String name, double weight) {}
-
-  record Grant(String id, String donor, String partner, String title, long amountEur, LocalDate start,
-      LocalDate end) {
-    boolean covers(LocalDate d) {
-      return !d.isBefore(start) && !d.isAfter(end);
-    }
-  }
 
   static final LocalDate FIRST_DAY = LocalDate.of(2023, 1, 1);
   static final LocalDate LAST_DAY = LocalDate.of(2025, 12, 31);
@@ -50,7 +45,7 @@ final class WorkloadFunding {
   private void grant(String partner, LocalDate start, LocalDate end) {
     int n = grants.size() + 1;
     grants.add(new Grant(String.format("bench-grant-%02d", n), DONORS[n % DONORS.length], partner,
-        "Synthetic land release grant " + n, 250_000L * (4 + n % 7), start, end));
+        "Synthetic land release grant " + n, BigDecimal.valueOf(250_000L * (4 + n % 7)), "EUR", start, end));
   }
 
   List<Partner> partners() {
@@ -93,7 +88,7 @@ final class WorkloadFunding {
     ArrayNode gs = doc.putArray("grants");
     for (Grant g : grants) {
       gs.addObject().put("id", g.id()).put("donor", g.donor()).put("partner", g.partner()).put("title", g.title())
-          .put("amount", g.amountEur()).put("currency", "EUR").put("start", g.start().toString())
+          .put("amount", g.amount()).put("currency", g.currency()).put("start", g.start().toString())
           .put("end", g.end().toString());
     }
     return doc;

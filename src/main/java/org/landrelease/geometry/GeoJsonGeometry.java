@@ -3,13 +3,12 @@ package org.landrelease.geometry;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LinearRing;
-import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.util.PolygonExtracter;
 import org.locationtech.jts.operation.valid.IsValidOp;
 import org.locationtech.jts.precision.GeometryPrecisionReducer;
 import org.locationtech.jts.operation.valid.TopologyValidationError;
@@ -146,28 +145,20 @@ public final class GeoJsonGeometry {
       out.writeFieldName("coordinates");
       writePolygon(p, out);
     } else {
-      List<Polygon> polygons = polygons(g);
+      @SuppressWarnings("unchecked")
+      List<Polygon> polygons = PolygonExtracter.getPolygons(g);
       out.writeStringField("type", "MultiPolygon");
       out.writeFieldName("coordinates");
       out.writeStartArray();
       for (Polygon p : polygons) {
+        if (p.isEmpty()) {
+          continue;
+        }
         writePolygon(p, out);
       }
       out.writeEndArray();
     }
     out.writeEndObject();
-  }
-
-  private static List<Polygon> polygons(Geometry g) {
-    List<Polygon> out = new ArrayList<>();
-    for (int i = 0; i < g.getNumGeometries(); i++) {
-      if (g.getGeometryN(i) instanceof Polygon p && !p.isEmpty()) {
-        out.add(p);
-      } else if (g.getGeometryN(i) instanceof MultiPolygon mp) {
-        out.addAll(polygons(mp));
-      }
-    }
-    return out;
   }
 
   private static void writePolygon(Polygon p, JsonGenerator out) throws IOException {

@@ -3,6 +3,7 @@ package org.landrelease.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -149,17 +150,13 @@ public final class EventJson {
     Map<HazardType, Integer> out = new EnumMap<>(HazardType.class);
     for (var it = v.fields(); it.hasNext(); ) {
       var e = it.next();
-      HazardType t = enumValue(HazardType.class, mapperless(e.getKey()), "devicesFound");
+      HazardType t = enumValue(HazardType.class, TextNode.valueOf(e.getKey()), "devicesFound");
       if (!e.getValue().canConvertToInt() || !e.getValue().isIntegralNumber()) {
         throw LedgerException.badRequest("invalid-devicesFound", "devicesFound." + t + " must be an integer");
       }
       out.put(t, e.getValue().intValue());
     }
     return out;
-  }
-
-  private static JsonNode mapperless(String s) {
-    return com.fasterxml.jackson.databind.node.TextNode.valueOf(s);
   }
 
   /** SHA-256 of the body with its keys sorted, so a replay with fields in another order is the same event. */
