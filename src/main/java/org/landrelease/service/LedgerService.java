@@ -36,7 +36,7 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
  * the same land can never both count it.
  */
 public final class LedgerService {
-  public static final String STATUS_APPLIED = "APPLIED";
+  public static final String STATUS_APPROVED = "APPROVED";
 
   private final LedgerStore store;
   private final FundingService funding;
@@ -89,7 +89,7 @@ public final class LedgerService {
           .filter(p -> p.kind() == (cmd.type().isRelease() ? PieceKind.of(cmd.type().outcome()) : PieceKind.ADDED))
           .mapToDouble(PieceRow::m2).sum();
       StoredEvent event = new StoredEvent(lastSequence + 1, cmd, "," + String.join(",", touched) + ",",
-          footprintM2, Math.max(0, footprintM2 - changedM2), STATUS_APPLIED, clock.instant());
+          footprintM2, Math.max(0, footprintM2 - changedM2), STATUS_APPROVED, clock.instant());
       try {
         store.commitEvent(event, change.pieces, change.writes);
       } catch (SQLException | RuntimeException e) {
