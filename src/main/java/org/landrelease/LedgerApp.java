@@ -3,16 +3,19 @@ package org.landrelease;
 import io.javalin.Javalin;
 import java.time.Clock;
 import java.util.concurrent.locks.ReentrantLock;
+import org.landrelease.cli.AccountBootstrap;
 import org.landrelease.cli.DemoLoader;
 import org.landrelease.config.Config;
 import org.landrelease.geometry.RegionBoundaries;
 import org.landrelease.geometry.RegionIndex;
 import org.landrelease.http.HttpApi;
+import org.landrelease.service.AccountService;
 import org.landrelease.service.FundingService;
 import org.landrelease.service.LedgerService;
 import org.landrelease.service.LedgerTotals;
 import org.landrelease.service.MapService;
 import org.landrelease.service.ReportService;
+import org.landrelease.store.AccountStore;
 import org.landrelease.store.Database;
 import org.landrelease.store.FundingStore;
 import org.landrelease.store.LedgerStore;
@@ -31,8 +34,11 @@ public final class LedgerApp implements AutoCloseable {
   private final LedgerService ledger;
   private final ReportService reports;
   private final FundingService funding;
+  private final AccountService accounts;
 
-  private LedgerApp(Database db, Javalin http, LedgerService ledger, ReportService reports, FundingService funding) {
+  private LedgerApp(Database db, Javalin http, LedgerService ledger, ReportService reports, FundingService funding,
+      AccountService accounts) {
+    this.accounts = accounts;
     this.db = db;
     this.http = http;
     this.ledger = ledger;
@@ -80,18 +86,22 @@ public final class LedgerApp implements AutoCloseable {
     totals.load(store.pieceTotals(), store.eventCountsByDay(), join(hazardArea, db));
     RegionIndex regions = join(regionIndex, db);
     LedgerService ledger = new LedgerService(store, funding, regions, totals, writeLock, Clock.systemUTC());
+    AccountService accounts = new AccountService(new AccountStore(db), funding, writeLock, Clock.systemUTC());
     ReportService reports = new ReportService(totals, ledger, funding, store);
     MapService map = new MapService(store, new MapStore(db), ledger);
     String dataset = store.meta("dataset").orElse(null);
     if (dataset == null && config.loadDemo() && store.maxEventSequence() == 0) {
       dataset = new DemoLoader(funding, ledger).load(config.demoDir());
       store.putMeta("dataset", dataset);
+      AccountBootstrap.demo(accounts);
     }
+    AccountBootstrap.adminIfNone(accounts);
     reports.dataset(dataset == null ? "user" : dataset);
-    Javalin http = HttpApi.create(ledger, reports, funding, map, config.webDir()).start(config.host(), config.port());
+    Javalin http = HttpApi.create(ledger, reports, funding, map, accounts, config.publicReads(), config.webDir())
+        .start(config.host(), config.port());
     LOG.info("started in {} ms: {} regions in {} index cells, database {}", (System.nanoTime() - t0) / 1_000_000,
         regions.regions().size(), regions.cellCount(), config.databaseDir().toAbsolutePath());
-    return new LedgerApp(db, http, ledger, reports, funding);
+    return new LedgerApp(db, http, ledger, reports, funding, accounts);
   }
 
   /** The result of a start-up task; its failure closes the database and fails the start. */
@@ -118,6 +128,14 @@ public final class LedgerApp implements AutoCloseable {
 
   public FundingService funding() {
     return funding;
+  }
+
+  public AccountService accounts() {
+    return accounts;
+  }
+
+  public Database database() {
+    return db;
   }
 
   @Override

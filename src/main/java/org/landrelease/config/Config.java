@@ -12,15 +12,18 @@ import java.nio.file.Path;
  * @param webDir       static files of the web client (default web)
  * @param demoDir      the synthetic demonstration scenario (default data/demo)
  * @param loadDemo     load the demo into an empty database on start (default true; --empty turns it off)
+ * @param publicReads  national and region figures, map layers and approved events are readable without a token
+ *                     (LEDGER_PUBLIC_READS, default true; --private-reads turns it off)
  */
 public record Config(String host, int port, Path databaseDir, Path regionsFile, Path webDir, Path demoDir,
-    boolean loadDemo) {
+    boolean loadDemo, boolean publicReads) {
 
   public static Config defaults() {
     Path home = home();
     return new Config(env("LEDGER_HOST", "0.0.0.0"), Integer.parseInt(env("LEDGER_PORT", "8080")),
         Path.of(env("LEDGER_DB", home.resolve("data/db").toString())), home.resolve("data/ukraine-oblasts.geojson"),
-        home.resolve("web"), home.resolve("data/demo"), true);
+        home.resolve("web"), home.resolve("data/demo"), true,
+        Boolean.parseBoolean(env("LEDGER_PUBLIC_READS", "true")));
   }
 
   /**
@@ -44,19 +47,22 @@ public record Config(String host, int port, Path databaseDir, Path regionsFile, 
     return cwd;
   }
 
-  /** Applies command-line options: --port N, --db DIR, --host H, --empty. */
+  /** Applies command-line options: --port N, --db DIR, --host H, --empty, --private-reads. */
   public Config withArguments(String[] args) {
     Config c = this;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
         case "--port" -> c = new Config(c.host, Integer.parseInt(args[++i]), c.databaseDir, c.regionsFile, c.webDir,
-            c.demoDir, c.loadDemo);
+            c.demoDir, c.loadDemo, c.publicReads);
         case "--host" -> c = new Config(args[++i], c.port, c.databaseDir, c.regionsFile, c.webDir, c.demoDir,
-            c.loadDemo);
+            c.loadDemo, c.publicReads);
         case "--db" -> c = new Config(c.host, c.port, Path.of(args[++i]), c.regionsFile, c.webDir, c.demoDir,
-            c.loadDemo);
-        case "--empty" -> c = new Config(c.host, c.port, c.databaseDir, c.regionsFile, c.webDir, c.demoDir, false);
+            c.loadDemo, c.publicReads);
+        case "--empty" -> c = new Config(c.host, c.port, c.databaseDir, c.regionsFile, c.webDir, c.demoDir, false,
+            c.publicReads);
+        case "--private-reads" -> c = new Config(c.host, c.port, c.databaseDir, c.regionsFile, c.webDir, c.demoDir,
+            c.loadDemo, false);
         default -> throw new IllegalArgumentException("unknown option " + a);
       }
     }

@@ -5,7 +5,9 @@ public enum EventType {
   HAZARD_REPORT(null),
   NON_TECHNICAL_SURVEY(Outcome.CANCELLED),
   TECHNICAL_SURVEY(Outcome.REDUCED),
-  CLEARANCE(Outcome.CLEARED);
+  CLEARANCE(Outcome.CLEARED),
+  /** A correction: undoes the release of an approved event; its land becomes contaminated again. */
+  REVERSAL(null);
 
   private final Outcome outcome;
 
@@ -13,12 +15,16 @@ public enum EventType {
     this.outcome = outcome;
   }
 
-  /** The release outcome of this type, or null for a hazard report. */
+  /** The release outcome of this type, or null for a hazard report or a reversal. */
   public Outcome outcome() {
     return outcome;
   }
 
   public boolean isRelease() {
     return outcome != null;
+  }
+
+  public boolean isReport() {
+    return this == HAZARD_REPORT;
   }
 }

@@ -5,7 +5,7 @@ package org.landrelease.domain;
  * when present, is where a geometry is wrong (lon, lat).
  */
 public class LedgerException extends RuntimeException {
-  public enum Kind { BAD_REQUEST, NOT_FOUND, CONFLICT, TOO_LARGE, UNPROCESSABLE }
+  public enum Kind { BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, TOO_LARGE, UNPROCESSABLE }
 
   private final Kind kind;
   private final String slug;
@@ -37,6 +37,16 @@ public class LedgerException extends RuntimeException {
 
   public static LedgerException badRequest(String slug, String detail) {
     return new LedgerException(Kind.BAD_REQUEST, slug, detail);
+  }
+
+  /** No token, or one that names no account: 401. */
+  public static LedgerException unauthorized(String slug, String detail) {
+    return new LedgerException(Kind.UNAUTHORIZED, slug, detail);
+  }
+
+  /** A known account that may not do this: 403. */
+  public static LedgerException forbidden(String slug, String detail) {
+    return new LedgerException(Kind.FORBIDDEN, slug, detail);
   }
 
   public static LedgerException notFound(String detail) {

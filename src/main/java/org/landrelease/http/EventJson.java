@@ -30,7 +30,9 @@ import org.locationtech.jts.geom.Geometry;
 public final class EventJson {
   static final int MAX_VERTICES = 100_000;
   private static final Set<String> FIELDS = Set.of("id", "type", "date", "partner", "grant", "classification",
-      "hazardTypes", "method", "devicesFound", "notes", "geometry");
+      "hazardTypes", "method", "devicesFound", "notes", "geometry", "reverses", "reason");
+  private static final Set<String> REVERSAL_FIELDS = Set.of("id", "type", "date", "partner", "notes", "reverses",
+      "reason");
 
   private EventJson() {}
 
@@ -46,6 +48,12 @@ public final class EventJson {
     }
     UUID id = uuid(required(body, "id"));
     EventType type = enumValue(EventType.class, required(body, "type"), "type");
+    if (type == EventType.REVERSAL) {
+      return reversal(body, id, mapper);
+    }
+    if (body.has("reverses") || body.has("reason")) {
+      throw LedgerException.badRequest("reversal-only-field", "'reverses' and 'reason' belong to REVERSAL events");
+    }
     LocalDate date = date(required(body, "date"));
     String partner = text(required(body, "partner"), "partner");
     String grant = body.hasNonNull("grant") ? text(body.get("grant"), "grant") : null;
@@ -68,7 +76,31 @@ public final class EventJson {
     }
     Geometry footprint = footprint(required(body, "geometry"));
     return new EventCommand(id, type, date, partner, grant, classification, hazardTypes, method, devices, notes,
-        footprint, hash(body, mapper));
+        footprint, hash(body, mapper), null, null);
+  }
+
+  /** A correction: which approved event it reverses and why. Partner, grant and footprint come from that event. */
+  private static EventCommand reversal(JsonNode body, UUID id, ObjectMapper mapper) {
+    for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
+      String f = it.next();
+      if (!REVERSAL_FIELDS.contains(f)) {
+        throw LedgerException.badRequest("unknown-field",
+            "a REVERSAL does not take '" + f + "'; its fields are " + REVERSAL_FIELDS);
+      }
+    }
+    LocalDate date = date(required(body, "date"));
+    UUID reverses = uuid(required(body, "reverses"));
+    String reason = text(required(body, "reason"), "reason").strip();
+    if (reason.isEmpty() || reason.length() > 2000) {
+      throw LedgerException.badRequest("invalid-reason", "a REVERSAL needs a 'reason' of 1 to 2,000 characters");
+    }
+    String partner = body.hasNonNull("partner") ? text(body.get("partner"), "partner") : null;
+    String notes = body.hasNonNull("notes") ? text(body.get("notes"), "notes") : null;
+    if (notes != null && notes.length() > 10_000) {
+      throw LedgerException.badRequest("field-too-long", "'notes' is longer than 10,000 characters");
+    }
+    return new EventCommand(id, EventType.REVERSAL, date, partner, null, null, null, null, null, notes, null,
+        hash(body, mapper), reverses, reason);
   }
 
   static Geometry footprint(JsonNode geometry) {

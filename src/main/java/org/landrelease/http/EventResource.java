@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.landrelease.domain.EventCommand;
 import org.landrelease.domain.EventResult;
+import org.landrelease.domain.EventStatus;
 import org.landrelease.domain.EventType;
 import org.landrelease.domain.LedgerException;
 import org.landrelease.geometry.GeoJsonGeometry;
@@ -35,11 +36,11 @@ final class EventResource {
 
   void post(Context ctx) throws Exception {
     EventCommand cmd = EventJson.parse(HttpApi.body(ctx, mapper), mapper);
-    Applied applied = ledger.apply(cmd);
+    Applied applied = ledger.submit(cmd, Access.account(ctx));
     ctx.status(applied.created() ? 201 : 200).json(applied.result());
   }
 
-  /** Each event of the batch is applied on its own, in order; one refused event does not block the others. */
+  /** Each event of the batch is submitted on its own, in order; one refused event does not block the others. */
   void postBatch(Context ctx) throws Exception {
     JsonNode body = HttpApi.body(ctx, mapper);
     if (!body.isArray()) {
@@ -59,7 +60,7 @@ final class EventResource {
         out.set("id", item.get("id"));
       }
       try {
-        Applied applied = ledger.apply(EventJson.parse(item, mapper));
+        Applied applied = ledger.submit(EventJson.parse(item, mapper), Access.account(ctx));
         out.put("status", applied.created() ? 201 : 200);
         out.set("result", mapper.valueToTree(applied.result()));
         if (applied.created()) {
@@ -81,14 +82,18 @@ final class EventResource {
   }
 
   void list(Context ctx) throws Exception {
-    HttpApi.allowOnly(ctx, Set.of("type", "partner", "grant", "region", "from", "to", "limit", "cursor"));
+    HttpApi.allowOnly(ctx, Set.of("type", "status", "partner", "grant", "region", "from", "to", "limit", "cursor"));
     String typeParam = ctx.queryParam("type");
     EventType type = typeParam == null ? null
         : EventJson.enumValue(EventType.class, mapper.getNodeFactory().textNode(typeParam), "type");
+    String statusParam = ctx.queryParam("status");
+    EventStatus status = statusParam == null ? null
+        : EventJson.enumValue(EventStatus.class, mapper.getNodeFactory().textNode(statusParam), "status");
     int limit = HttpApi.intParam(ctx, "limit", 100, 1, 1000);
     long cursor = HttpApi.intParam(ctx, "cursor", 0, 0, Integer.MAX_VALUE);
     List<StoredEvent> page = map.events(type, ctx.queryParam("partner"), ctx.queryParam("grant"),
-        ctx.queryParam("region"), HttpApi.dateParam(ctx, "from"), HttpApi.dateParam(ctx, "to"), cursor, limit);
+        ctx.queryParam("region"), HttpApi.dateParam(ctx, "from"), HttpApi.dateParam(ctx, "to"), status,
+        Access.account(ctx), cursor, limit);
     ObjectNode response = mapper.createObjectNode();
     ArrayNode items = response.putArray("events");
     for (StoredEvent e : page) {
@@ -101,13 +106,8 @@ final class EventResource {
   }
 
   void get(Context ctx) throws Exception {
-    UUID id;
-    try {
-      id = UUID.fromString(ctx.pathParam("id"));
-    } catch (IllegalArgumentException e) {
-      throw LedgerException.badRequest("invalid-id", "'" + ctx.pathParam("id") + "' is not a UUID");
-    }
-    StoredEvent event = map.event(id).orElseThrow(() -> LedgerException.notFound("no event " + id));
+    UUID id = eventId(ctx);
+    StoredEvent event = map.event(id, Access.account(ctx)).orElseThrow(() -> LedgerException.notFound("no event " + id));
     EventResult result = ledger.result(id).orElseThrow();
     ObjectNode out = describe(event);
     ObjectNode r = mapper.valueToTree(result);
@@ -120,13 +120,22 @@ final class EventResource {
     ctx.json(out);
   }
 
+  static UUID eventId(Context ctx) {
+    try {
+      return UUID.fromString(ctx.pathParam("id"));
+    } catch (IllegalArgumentException e) {
+      throw LedgerException.badRequest("invalid-id", "'" + ctx.pathParam("id") + "' is not a UUID");
+    }
+  }
+
   private ObjectNode describe(StoredEvent e) {
     EventCommand c = e.command();
     ObjectNode o = mapper.createObjectNode();
     o.put("id", c.id().toString());
     o.put("sequence", e.sequence());
     o.put("type", c.type().name());
-    o.put("status", e.status());
+    o.put("status", e.status().name());
+    o.put("submittedBy", e.submittedBy());
     o.put("date", c.date().toString());
     o.put("partner", c.partner());
     if (c.grant() != null) {
@@ -154,11 +163,26 @@ final class EventResource {
         regions.add(code);
       }
     }
+    if (c.reverses() != null) {
+      o.put("reverses", c.reverses().toString());
+      o.put("reason", c.reason());
+    }
     o.put("footprintKm2", Km2.of(e.footprintM2()));
-    // outside = footprint - changed, so the changed area is read back without the pieces
-    o.put(c.type().isRelease() ? "releasedKm2" : "addedKm2", Km2.of(e.footprintM2() - e.outsideM2()));
-    o.put("outsideContaminationKm2", Km2.of(e.outsideM2()));
+    if (e.status() == EventStatus.APPROVED) {
+      // outside = footprint - changed, so the changed area is read back without the pieces
+      double changedKm2 = Km2.of(e.footprintM2() - e.outsideM2());
+      if (c.type() == EventType.REVERSAL) {
+        o.put("releasedKm2", -changedKm2);
+      } else {
+        o.put(c.type().isRelease() ? "releasedKm2" : "addedKm2", changedKm2);
+        o.put("outsideContaminationKm2", Km2.of(e.outsideM2()));
+      }
+      o.put("countedOn", e.countedOn().toString());
+    }
     o.put("recordedAt", e.recordedAt().toString());
+    if (e.decidedAt() != null) {
+      o.put("decidedAt", e.decidedAt().toString());
+    }
     return o;
   }
 }

@@ -11,6 +11,7 @@ import org.landrelease.domain.Grant;
 import org.landrelease.domain.LedgerException;
 import org.landrelease.domain.Partner;
 import org.landrelease.service.FundingService;
+import org.landrelease.service.Permissions;
 import org.landrelease.service.ReportService;
 
 /** /api/partners and /api/grants, and the donor's report of one grant. */
@@ -37,16 +38,23 @@ final class FundingResource {
     ctx.status(funding.addPartner(p) ? 201 : 200).json(p);
   }
 
+  /** The grants this account may read: all for reviewers and administrators, else its donor's or partner's. */
   void listGrants(Context ctx) {
-    ctx.json(funding.grants());
+    var reader = Access.account(ctx);
+    ctx.json(funding.grants().stream().filter(g -> Permissions.mayRead(reader, g)).toList());
   }
 
   void getGrant(Context ctx) {
+    ctx.json(readableGrant(ctx));
+  }
+
+  private Grant readableGrant(Context ctx) {
     Grant g = funding.grant(ctx.pathParam("id"));
     if (g == null) {
       throw LedgerException.notFound("no grant '" + ctx.pathParam("id") + "'");
     }
-    ctx.json(g);
+    Permissions.requireRead(Access.account(ctx), g);
+    return g;
   }
 
   void createGrant(Context ctx) throws Exception {
@@ -69,7 +77,7 @@ final class FundingResource {
   }
 
   void grantReport(Context ctx) throws Exception {
-    ctx.json(reports.grantReport(ctx.pathParam("id")));
+    ctx.json(reports.grantReport(readableGrant(ctx).id()));
   }
 
   private static JsonNode object(JsonNode body, Set<String> fields) {

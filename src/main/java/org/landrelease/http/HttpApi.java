@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import org.landrelease.domain.LedgerException;
+import org.landrelease.service.AccountService;
 import org.landrelease.service.LedgerService;
 import org.landrelease.service.ReportService;
 import org.slf4j.Logger;
@@ -23,11 +24,15 @@ public final class HttpApi {
   private HttpApi() {}
 
   public static Javalin create(LedgerService ledger, ReportService reports,
-      org.landrelease.service.FundingService funding, org.landrelease.service.MapService map, Path webDir) {
+      org.landrelease.service.FundingService funding, org.landrelease.service.MapService map,
+      AccountService accounts, boolean publicReads, Path webDir) {
     ObjectMapper mapper = Json.mapper();
     EventResource events = new EventResource(ledger, map, mapper);
+    ReviewResource reviews = new ReviewResource(ledger, map, mapper);
+    AccountResource accountResource = new AccountResource(accounts, mapper);
+    Access.Check access = new Access.Check(accounts, publicReads);
     FundingResource fundingResource = new FundingResource(funding, reports, mapper);
-    StatsResource stats = new StatsResource(reports);
+    StatsResource stats = new StatsResource(reports, funding);
     MapResource layers = new MapResource(map, mapper);
     return Javalin.create(config -> {
       config.jsonMapper(new JavalinJackson(mapper, false));
@@ -41,23 +46,34 @@ public final class HttpApi {
           LOG.info("{} {} {} {} ms", ctx.method(), ctx.path(), ctx.status().getCode(), Math.round(ms)));
       var routes = config.routes;
       routes.before("/api/*", HttpApi::refuseLargeBodies);
-      routes.get("/api/partners", fundingResource::listPartners);
-      routes.post("/api/partners", fundingResource::createPartner);
-      routes.get("/api/grants", fundingResource::listGrants);
-      routes.post("/api/grants", fundingResource::createGrant);
-      routes.get("/api/grants/{id}", fundingResource::getGrant);
-      routes.get("/api/grants/{id}/report", fundingResource::grantReport);
-      routes.post("/api/events", events::post);
-      routes.post("/api/events/batch", events::postBatch);
-      routes.get("/api/events", events::list);
-      routes.get("/api/events/{id}", events::get);
-      routes.get("/api/hazards", layers::hazards);
-      routes.get("/api/hazards/{id}", layers::hazard);
-      routes.get("/api/releases", layers::releases);
-      routes.get("/api/regions/boundaries", layers::regionBoundaries);
-      routes.get("/api/regions", stats::regions);
-      routes.get("/api/stats/summary", stats::summary);
-      routes.get("/api/stats/released", stats::released);
+      routes.beforeMatched(access::before);
+      // who may call each route: see Access; what each role then sees is narrowed in the handler
+      routes.get("/api/me", accountResource::me, Access.SIGNED_IN);
+      routes.get("/api/users", accountResource::list, Access.ADMIN);
+      routes.post("/api/users", accountResource::create, Access.ADMIN);
+      routes.delete("/api/users/{name}", accountResource::revoke, Access.ADMIN);
+      routes.get("/api/partners", fundingResource::listPartners, Access.PUBLIC_READ);
+      routes.post("/api/partners", fundingResource::createPartner, Access.ADMIN);
+      routes.get("/api/grants", fundingResource::listGrants, Access.SIGNED_IN);
+      routes.post("/api/grants", fundingResource::createGrant, Access.ADMIN);
+      routes.get("/api/grants/{id}", fundingResource::getGrant, Access.SIGNED_IN);
+      routes.get("/api/grants/{id}/report", fundingResource::grantReport, Access.SIGNED_IN);
+      routes.post("/api/events", events::post, Access.FIELD, Access.ADMIN);
+      routes.post("/api/events/batch", events::postBatch, Access.FIELD, Access.ADMIN);
+      routes.get("/api/events", events::list, Access.PUBLIC_READ);
+      routes.get("/api/events/{id}", events::get, Access.PUBLIC_READ);
+      routes.get("/api/events/{id}/history", reviews::history, Access.PUBLIC_READ);
+      routes.post("/api/events/{id}/approve", reviews::approve, Access.REVIEWER);
+      routes.post("/api/events/{id}/reject", reviews::reject, Access.REVIEWER);
+      routes.post("/api/events/{id}/withdraw", reviews::withdraw, Access.FIELD, Access.ADMIN);
+      routes.post("/api/reviews", reviews::decideBatch, Access.REVIEWER);
+      routes.get("/api/hazards", layers::hazards, Access.PUBLIC_READ);
+      routes.get("/api/hazards/{id}", layers::hazard, Access.PUBLIC_READ);
+      routes.get("/api/releases", layers::releases, Access.PUBLIC_READ);
+      routes.get("/api/regions/boundaries", layers::regionBoundaries, Access.PUBLIC_READ);
+      routes.get("/api/regions", stats::regions, Access.PUBLIC_READ);
+      routes.get("/api/stats/summary", stats::summary, Access.PUBLIC_READ);
+      routes.get("/api/stats/released", stats::released, Access.PUBLIC_READ);
       Problems.register(routes, mapper);
     });
   }

@@ -42,6 +42,8 @@ final class Problems {
   static ObjectNode problem(ObjectMapper mapper, LedgerException e, Context ctx) {
     int status = switch (e.kind()) {
       case BAD_REQUEST -> 400;
+      case UNAUTHORIZED -> 401;
+      case FORBIDDEN -> 403;
       case NOT_FOUND -> 404;
       case CONFLICT -> 409;
       case TOO_LARGE -> 413;
@@ -73,6 +75,8 @@ final class Problems {
   static String titleOf(int status) {
     return switch (status) {
       case 400 -> "Bad request";
+      case 401 -> "Unauthorized";
+      case 403 -> "Forbidden";
       case 404 -> "Not found";
       case 405 -> "Method not allowed";
       case 409 -> "Conflict";
@@ -83,7 +87,11 @@ final class Problems {
   }
 
   private static void write(Context ctx, ObjectMapper mapper, ObjectNode problem) {
-    ctx.status(problem.get("status").asInt());
+    int status = problem.get("status").asInt();
+    ctx.status(status);
+    if (status == 401) {
+      ctx.header("WWW-Authenticate", "Bearer realm=\"landrelease\"");
+    }
     ctx.contentType(CONTENT_TYPE);
     try {
       ctx.result(mapper.writeValueAsBytes(problem));

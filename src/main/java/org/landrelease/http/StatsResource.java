@@ -4,14 +4,19 @@ import io.javalin.http.Context;
 import java.util.Locale;
 import java.util.Set;
 import org.landrelease.domain.LedgerException;
+import org.landrelease.domain.Role;
+import org.landrelease.service.FundingService;
+import org.landrelease.service.Permissions;
 import org.landrelease.service.ReportService;
 
 /** Figures: summary, released-by, regions. */
 final class StatsResource {
   private final ReportService reports;
+  private final FundingService funding;
 
-  StatsResource(ReportService reports) {
+  StatsResource(ReportService reports, FundingService funding) {
     this.reports = reports;
+    this.funding = funding;
   }
 
   void summary(Context ctx) {
@@ -33,7 +38,19 @@ final class StatsResource {
       throw LedgerException.badRequest("invalid-parameter",
           "'by' must be region, partner, grant, donor, type or month, got '" + by + "'");
     }
-    ctx.json(reports.released(group, HttpApi.dateParam(ctx, "from"), HttpApi.dateParam(ctx, "to")));
+    var rows = reports.released(group, HttpApi.dateParam(ctx, "from"), HttpApi.dateParam(ctx, "to"));
+    if (group == ReportService.By.GRANT || group == ReportService.By.DONOR) {
+      // funding figures are not public: each account sees the rows of the grants (donors) it may read
+      var reader = Access.account(ctx);
+      if (reader == null) {
+        throw LedgerException.unauthorized("token-required", "released by " + by + " needs a bearer token");
+      }
+      boolean all = reader.role() == Role.ADMIN || reader.role() == Role.REVIEWER;
+      rows = rows.stream().filter(r -> all || (group == ReportService.By.GRANT
+          ? funding.grant(r.key()) != null && Permissions.mayRead(reader, funding.grant(r.key()))
+          : Permissions.mayReadDonor(reader, r.key()))).toList();
+    }
+    ctx.json(rows);
   }
 
   void regions(Context ctx) {

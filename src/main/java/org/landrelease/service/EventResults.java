@@ -6,17 +6,24 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.landrelease.domain.EventCommand;
 import org.landrelease.domain.EventResult;
+import org.landrelease.domain.EventStatus;
+import org.landrelease.domain.EventType;
 import org.landrelease.domain.PieceKind;
 import org.landrelease.store.PieceRow;
 import org.landrelease.store.StoredEvent;
 
-/** Builds an event's result from its pieces, the same way when it is applied and when it is read back. */
+/**
+ * Builds an event's result from its pieces, the same way when it is approved and when it is read back. An event that
+ * is not approved has changed nothing, so its figures are null, not zero.
+ */
 final class EventResults {
   private EventResults() {}
 
   static EventResult of(StoredEvent event, List<PieceRow> pieces) {
     EventCommand cmd = event.command();
-    boolean release = cmd.type().isRelease();
+    // a reversal's pieces are releases of negative area: its figures read as a negative release
+    boolean release = cmd.type().isRelease() || cmd.type() == EventType.REVERSAL;
+    boolean approved = event.status() == EventStatus.APPROVED;
     Map<String, Double> byRegion = new TreeMap<>();
     Map<Long, Double> byHazard = new TreeMap<>();
     double added = 0;
@@ -38,9 +45,9 @@ final class EventResults {
     byRegion.forEach((code, m2) -> regions.add(new EventResult.RegionShare(code, Km2.of(m2))));
     List<EventResult.HazardShare> hazards = new ArrayList<>();
     byHazard.forEach((id, m2) -> hazards.add(new EventResult.HazardShare(id, Km2.of(m2))));
-    return new EventResult(cmd.id(), cmd.type(), event.status(), cmd.date(), cmd.partner(), cmd.grant(),
-        event.sequence(), Km2.of(event.footprintM2()), release ? null : Km2.of(added),
-        release ? null : Km2.of(reclassified), release ? Km2.of(released) : null, Km2.of(event.outsideM2()),
-        regions, hazards);
+    return new EventResult(cmd.id(), cmd.type(), event.status().name(), cmd.date(), cmd.partner(), cmd.grant(),
+        event.sequence(), Km2.of(event.footprintM2()), approved && !release ? Km2.of(added) : null,
+        approved && !release ? Km2.of(reclassified) : null, approved && release ? Km2.of(released) : null,
+        approved ? Km2.of(event.outsideM2()) : null, event.countedOn(), cmd.reverses(), regions, hazards);
   }
 }

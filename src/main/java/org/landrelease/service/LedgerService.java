@@ -2,50 +2,42 @@ package org.landrelease.service;
 
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.LinkedHashSet;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.Lock;
-import org.landrelease.domain.Classification;
+import org.landrelease.domain.Account;
 import org.landrelease.domain.EventCommand;
 import org.landrelease.domain.EventResult;
-import org.landrelease.domain.HazardType;
+import org.landrelease.domain.EventStatus;
+import org.landrelease.domain.EventType;
 import org.landrelease.domain.LedgerException;
 import org.landrelease.domain.PieceKind;
+import org.landrelease.domain.Role;
+import org.landrelease.domain.Transition;
 import org.landrelease.geometry.GeodesicArea;
-import org.landrelease.geometry.Overlay;
 import org.landrelease.geometry.RegionIndex;
-import org.landrelease.geometry.RegionPart;
-import org.landrelease.store.HazardRow;
-import org.landrelease.store.HazardWrite;
 import org.landrelease.store.LedgerStore;
-import org.landrelease.store.PieceRow;
 import org.landrelease.store.StoredEvent;
-import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.prep.PreparedGeometry;
-import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 
 /**
- * Applies events to the hazard areas. One writer at a time: an event reads the hazards it meets, overlays them, and
- * commits its pieces and the new hazard geometry in one transaction before it is acknowledged. So two releases over
- * the same land can never both count it.
+ * The approval workflow of the ledger. An event enters SUBMITTED and changes no figure; a reviewer approves it, and
+ * only then is its geometry applied, against the hazards as they are at that moment, in approval order. So two
+ * releases over the same land can never both count it. One writer at a time: every change is committed in one
+ * transaction before it is acknowledged.
  */
 public final class LedgerService {
-  public static final String STATUS_APPROVED = "APPROVED";
-
   private final LedgerStore store;
   private final FundingService funding;
   private final RegionIndex regions;
   private final LedgerTotals totals;
   private final Lock writeLock;
   private final Clock clock;
+  private final LandChange land;
   private long lastSequence;
-  private long lastHazardId;
 
   /** The totals must already hold what the store holds (LedgerTotals.load). */
   public LedgerService(LedgerStore store, FundingService funding, RegionIndex regions, LedgerTotals totals,
@@ -56,21 +48,34 @@ public final class LedgerService {
     this.totals = totals;
     this.writeLock = writeLock;
     this.clock = clock;
+    this.land = new LandChange(store, regions);
     reloadCounters();
   }
 
   private void reloadCounters() throws SQLException {
     lastSequence = store.maxEventSequence();
-    lastHazardId = store.maxHazardId();
+    land.reload();
   }
 
   public RegionIndex regions() {
     return regions;
   }
 
-  /** Applies one event, or returns the first result again when the same event is posted twice. */
-  public Applied apply(EventCommand cmd) throws SQLException {
-    EventRules.check(cmd, funding, LocalDate.now(clock));
+  /**
+   * Records a submitted event, or returns the first result again when the same event is posted twice. A field
+   * account submits for its own partner only; a reversal takes its partner, grant and footprint from its target.
+   */
+  public Applied submit(EventCommand posted, Account actor) throws SQLException {
+    EventCommand cmd = posted.type() == EventType.REVERSAL ? Reversals.complete(posted, store) : posted;
+    if (actor.is(Role.FIELD) && !cmd.partner().equals(actor.partner())) {
+      throw LedgerException.forbidden("other-partner", "account '" + actor.name() + "' submits for partner '"
+          + actor.partner() + "' only, not '" + cmd.partner() + "'");
+    }
+    if (cmd.type() == EventType.REVERSAL) {
+      Reversals.checkDate(cmd, LocalDate.now(clock));
+    } else {
+      EventRules.check(cmd, funding, LocalDate.now(clock));
+    }
     List<String> touched = regions.touching(cmd.footprint());
     if (touched.isEmpty()) {
       var c = cmd.footprint().getInteriorPoint().getCoordinate();
@@ -80,28 +85,137 @@ public final class LedgerService {
     double footprintM2 = GeodesicArea.m2(cmd.footprint());
     writeLock.lock();
     try {
-      Optional<StoredEvent> existing = store.eventForWrite(cmd.id());
+      Optional<StoredEvent> existing = store.eventForWrite(cmd.id(), false);
       if (existing.isPresent()) {
         return new Applied(replay(existing.get(), cmd), false);
       }
-      Change change = cmd.type().isRelease() ? release(cmd) : report(cmd);
-      double changedM2 = change.pieces.stream()
-          .filter(p -> p.kind() == (cmd.type().isRelease() ? PieceKind.of(cmd.type().outcome()) : PieceKind.ADDED))
-          .mapToDouble(PieceRow::m2).sum();
+      Instant now = clock.instant();
       StoredEvent event = new StoredEvent(lastSequence + 1, cmd, "," + String.join(",", touched) + ",",
-          footprintM2, Math.max(0, footprintM2 - changedM2), STATUS_APPROVED, clock.instant());
+          footprintM2, footprintM2, EventStatus.SUBMITTED, now, actor.name(), null, null);
       try {
-        store.commitEvent(event, change.pieces, change.writes);
+        store.commitSubmission(event, new Transition(null, EventStatus.SUBMITTED, actor.name(), now, null));
       } catch (SQLException | RuntimeException e) {
         reloadCounters();
         throw e;
       }
       lastSequence = event.sequence();
-      totals.addEvent(cmd.date(), cmd.partner(), cmd.grant(), change.pieces, change.hazardDeltaM2);
-      return new Applied(EventResults.of(event, change.pieces), true);
+      return new Applied(EventResults.of(event, List.of()), true);
     } finally {
       writeLock.unlock();
     }
+  }
+
+  /**
+   * Approves a submitted event and applies it now. The result is what it released (or added) at this moment, which
+   * can be less than when it was submitted if another event took the same land in between.
+   */
+  public EventResult approve(UUID id, Account reviewer, String note) throws SQLException {
+    writeLock.lock();
+    try {
+      StoredEvent event = submitted(id, true);
+      Instant now = clock.instant();
+      return applyApproved(event, null, new Transition(EventStatus.SUBMITTED, EventStatus.APPROVED, reviewer.name(),
+          now, note), countedOn(event.command().date(), now));
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /**
+   * Records an event of the past as submitted and approved at once, counted on its own date: for loading the
+   * history of a programme (the demo, a migration), never for new field results.
+   */
+  public Applied record(EventCommand cmd, Account system) throws SQLException {
+    Applied submitted = submit(cmd, system);
+    if (!submitted.created()) {
+      return submitted;
+    }
+    writeLock.lock();
+    try {
+      StoredEvent event = submitted(cmd.id(), true);
+      return new Applied(applyApproved(event, null, new Transition(EventStatus.SUBMITTED, EventStatus.APPROVED,
+          system.name(), clock.instant(), "historical record"), event.command().date()), true);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /** Rejects a submitted event with a reason; it will never count. */
+  public EventResult reject(UUID id, Account reviewer, String reason) throws SQLException {
+    if (reason == null || reason.isBlank()) {
+      throw LedgerException.badRequest("reason-required", "a rejection needs a 'reason' the field team can act on");
+    }
+    return decide(id, EventStatus.REJECTED, reviewer, reason, null);
+  }
+
+  /** Withdraws a submitted event; only the account that submitted it may. */
+  public EventResult withdraw(UUID id, Account submitter, String reason) throws SQLException {
+    return decide(id, EventStatus.WITHDRAWN, submitter, reason, submitter.name());
+  }
+
+  private EventResult decide(UUID id, EventStatus to, Account actor, String reason, String mustBeSubmitter)
+      throws SQLException {
+    writeLock.lock();
+    try {
+      StoredEvent event = submitted(id, false);
+      if (mustBeSubmitter != null && !mustBeSubmitter.equals(event.submittedBy())) {
+        throw LedgerException.forbidden("not-submitter", "event " + id + " was submitted by '" + event.submittedBy()
+            + "'; only that account may withdraw it");
+      }
+      Instant now = clock.instant();
+      StoredEvent decided = event.decided(to, now);
+      store.commitDecision(decided, new Transition(EventStatus.SUBMITTED, to, actor.name(), now, reason));
+      return EventResults.of(decided, List.of());
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /** The event, which must still be SUBMITTED (caller holds the write lock). */
+  private StoredEvent submitted(UUID id, boolean withFootprint) throws SQLException {
+    StoredEvent event = store.eventForWrite(id, withFootprint)
+        .orElseThrow(() -> LedgerException.notFound("no event " + id));
+    if (event.status() != EventStatus.SUBMITTED) {
+      throw new LedgerException(LedgerException.Kind.CONFLICT, "already-decided",
+          "event " + id + " is " + event.status() + ", not SUBMITTED; a decided event never changes");
+    }
+    return event;
+  }
+
+  private EventResult applyApproved(StoredEvent event, Transition submission, Transition approval, LocalDate countedOn)
+      throws SQLException {
+    EventCommand cmd = event.command();
+    Long reversedSeq = null;
+    LandChange.Change change;
+    PieceKind kind;
+    if (cmd.type() == EventType.REVERSAL) {
+      StoredEvent target = Reversals.approvableTarget(cmd, store);
+      reversedSeq = target.sequence();
+      change = land.restore(store.piecesToRestore(target.sequence()));
+      kind = PieceKind.of(target.command().type().outcome());
+    } else if (cmd.type().isRelease()) {
+      change = land.release(cmd);
+      kind = PieceKind.of(cmd.type().outcome());
+    } else {
+      change = land.report(cmd);
+      kind = PieceKind.ADDED;
+    }
+    double changedM2 = Math.abs(change.changedM2(kind));
+    StoredEvent approved = event.approved(Math.max(0, event.footprintM2() - changedM2), approval.at(), countedOn);
+    try {
+      store.commitApproval(approved, submission, approval, change.pieces, change.writes, reversedSeq);
+    } catch (SQLException | RuntimeException e) {
+      reloadCounters();
+      throw e;
+    }
+    totals.addEvent(countedOn, cmd.partner(), cmd.grant(), change.pieces, change.hazardDeltaM2);
+    return EventResults.of(approved, change.pieces);
+  }
+
+  /** An approved event counts from the later of its own date and the day it was approved (UTC). */
+  static LocalDate countedOn(LocalDate eventDate, Instant approvedAt) {
+    LocalDate approvedOn = approvedAt.atOffset(ZoneOffset.UTC).toLocalDate();
+    return eventDate.isAfter(approvedOn) ? eventDate : approvedOn;
   }
 
   private EventResult replay(StoredEvent stored, EventCommand cmd) throws SQLException {
@@ -119,105 +233,7 @@ public final class LedgerService {
     return Optional.of(EventResults.of(e.get(), store.piecesOfEvent(e.get().sequence())));
   }
 
-  private static final class Change {
-    final List<PieceRow> pieces = new ArrayList<>();
-    final List<HazardWrite> writes = new ArrayList<>();
-    double hazardDeltaM2;
-  }
-
-  private List<HazardRow> hazardsMeeting(Geometry footprint, PreparedGeometry prepared) throws SQLException {
-    List<HazardRow> out = new ArrayList<>();
-    for (HazardRow h : store.hazardsNear(footprint.getEnvelopeInternal())) {
-      if (prepared.intersects(h.geometry())) {
-        out.add(h);
-      }
-    }
-    return out;
-  }
-
-  /** Subtracts the footprint from every hazard it meets; only land that was in a hazard counts as released. */
-  private Change release(EventCommand cmd) throws SQLException {
-    Geometry footprint = cmd.footprint();
-    PreparedGeometry prepared = PreparedGeometryFactory.prepare(footprint);
-    PieceKind kind = PieceKind.of(cmd.type().outcome());
-    Change change = new Change();
-    for (HazardRow h : hazardsMeeting(footprint, prepared)) {
-      boolean whole = prepared.covers(h.geometry());
-      Geometry piece = whole ? h.geometry() : Overlay.intersection(h.geometry(), footprint);
-      if (piece.isEmpty()) {
-        continue; // touches along an edge or at a point: no area
-      }
-      double pieceM2 = whole ? h.areaM2() : GeodesicArea.m2(piece);
-      Geometry rest = whole ? null : Overlay.difference(h.geometry(), footprint);
-      addPieces(change, h.id(), kind, piece, pieceM2);
-      if (rest == null || rest.isEmpty()) {
-        change.writes.add(new HazardWrite.Delete(h.id()));
-        change.hazardDeltaM2 -= h.areaM2();
-      } else {
-        double restM2 = GeodesicArea.m2(rest);
-        change.writes.add(new HazardWrite.Update(h.id(), rest, restM2));
-        change.hazardDeltaM2 += restM2 - h.areaM2();
-      }
-    }
-    return change;
-  }
-
-  /**
-   * Adds the footprint's land not yet in a hazard as a new hazard. A CHA report over a suspected area confirms that
-   * part: it becomes a CHA hazard of its own, reclassified, and its area is not added again.
-   */
-  private Change report(EventCommand cmd) throws SQLException {
-    Geometry footprint = cmd.footprint();
-    PreparedGeometry prepared = PreparedGeometryFactory.prepare(footprint);
-    Classification classification = cmd.classification();
-    Set<HazardType> types = cmd.hazardTypes() == null || cmd.hazardTypes().isEmpty()
-        ? EnumSet.of(HazardType.OTHER) : EnumSet.copyOf(cmd.hazardTypes());
-    Change change = new Change();
-    Geometry added = footprint;
-    for (HazardRow h : hazardsMeeting(footprint, prepared)) {
-      added = Overlay.difference(added, h.geometry());
-      if (classification != Classification.CHA || h.classification() != Classification.SHA) {
-        continue;
-      }
-      boolean whole = prepared.covers(h.geometry());
-      Geometry confirmed = whole ? h.geometry() : Overlay.intersection(h.geometry(), footprint);
-      if (confirmed.isEmpty()) {
-        continue;
-      }
-      Geometry rest = whole ? null : Overlay.difference(h.geometry(), footprint);
-      double confirmedM2 = whole ? h.areaM2() : GeodesicArea.m2(confirmed);
-      Set<HazardType> merged = EnumSet.copyOf(types);
-      merged.addAll(h.hazardTypes());
-      long id = ++lastHazardId;
-      String codes = addPieces(change, id, PieceKind.RECLASSIFIED, confirmed, confirmedM2);
-      change.writes.add(new HazardWrite.Insert(
-          new HazardRow(id, confirmed, Classification.CHA, merged, confirmedM2, codes)));
-      if (rest == null || rest.isEmpty()) {
-        change.writes.add(new HazardWrite.Delete(h.id()));
-        change.hazardDeltaM2 += confirmedM2 - h.areaM2();
-      } else {
-        double restM2 = GeodesicArea.m2(rest);
-        change.writes.add(new HazardWrite.Update(h.id(), rest, restM2));
-        change.hazardDeltaM2 += confirmedM2 + restM2 - h.areaM2();
-      }
-    }
-    if (!added.isEmpty()) {
-      double addedM2 = added == footprint ? GeodesicArea.m2(footprint) : GeodesicArea.m2(added);
-      long id = ++lastHazardId;
-      String codes = addPieces(change, id, PieceKind.ADDED, added, addedM2);
-      change.writes.add(new HazardWrite.Insert(new HazardRow(id, added, classification, types, addedM2, codes)));
-      change.hazardDeltaM2 += addedM2;
-    }
-    return change;
-  }
-
-  /** Splits a piece by region into piece rows; returns the codes of its regions as ",A,B,". */
-  private String addPieces(Change change, long hazardId, PieceKind kind, Geometry piece, double pieceM2) {
-    Set<String> codes = new LinkedHashSet<>();
-    for (RegionPart part : regions.split(piece, pieceM2)) {
-      change.pieces.add(new PieceRow(hazardId, part.code(), kind, part.m2(), part.geometry()));
-      codes.add(part.code());
-    }
-    return "," + String.join(",", codes) + ",";
+  public List<Transition> history(long sequence) throws SQLException {
+    return store.transitions(sequence);
   }
 }

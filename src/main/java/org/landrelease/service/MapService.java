@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.landrelease.domain.Account;
 import org.landrelease.domain.Classification;
+import org.landrelease.domain.EventStatus;
 import org.landrelease.domain.EventType;
 import org.landrelease.geometry.RegionShape;
 import org.landrelease.store.HazardRow;
@@ -94,12 +96,21 @@ public final class MapService {
     return TopologyPreservingSimplifier.simplify(g, tolerance);
   }
 
-  public Optional<StoredEvent> event(UUID id) throws SQLException {
-    return store.event(id, true);
+  /** The event with its footprint, if this reader may see it (else as if it did not exist). */
+  public Optional<StoredEvent> event(UUID id, Account reader) throws SQLException {
+    Optional<StoredEvent> e = store.event(id, true);
+    LedgerStore.Visibility v = Permissions.events(reader);
+    if (e.isPresent() && !v.all() && e.get().status() != EventStatus.APPROVED
+        && !e.get().command().partner().equals(v.ownPartner())) {
+      return Optional.empty();
+    }
+    return e;
   }
 
   public List<StoredEvent> events(EventType type, String partner, String grant, String region,
-      java.time.LocalDate from, java.time.LocalDate to, long afterSequence, int limit) throws SQLException {
-    return store.events(new LedgerStore.EventFilter(type, partner, grant, region, from, to, afterSequence, limit));
+      java.time.LocalDate from, java.time.LocalDate to, EventStatus status, Account reader, long afterSequence,
+      int limit) throws SQLException {
+    return store.events(new LedgerStore.EventFilter(type, partner, grant, region, from, to, status,
+        Permissions.events(reader), afterSequence, limit));
   }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.landrelease.domain.EventStatus;
 import org.landrelease.domain.EventType;
 import org.landrelease.domain.Grant;
 import org.landrelease.domain.LedgerException;
@@ -179,7 +180,8 @@ public final class ReportService {
     long after = 0;
     while (true) {
       List<StoredEvent> page = store.events(
-          new LedgerStore.EventFilter(null, null, grantId, null, null, null, after, 5000));
+          new LedgerStore.EventFilter(null, null, grantId, null, null, null, EventStatus.APPROVED,
+              LedgerStore.Visibility.APPROVED, after, 5000));
       for (StoredEvent e : page) {
         events.add(new GrantEvent(e.command().id(), e.command().type(), e.command().date(),
             e.regions().substring(1, Math.max(1, e.regions().length() - 1))));

@@ -78,11 +78,32 @@ public final class Database implements AutoCloseable {
       LOG.info("H2GIS functions registered in {} ms", (System.nanoTime() - t0) / 1_000_000);
     }
     try (Statement st = writer.createStatement()) {
+      String version = null;
+      boolean hasEventTable = false;
+      if (tableExists(st, "META")) {
+        try (ResultSet rs = st.executeQuery("SELECT v FROM meta WHERE k = 'schema'")) {
+          version = rs.next() ? rs.getString(1) : "1";
+        }
+        hasEventTable = tableExists(st, "EVENT");
+      }
+      if (hasEventTable && !Schema.VERSION.equals(version)) {
+        throw new SQLException("the database at " + url + " has schema version " + version + "; this service needs "
+            + Schema.VERSION + ". Move the directory away (or restore a backup of this version) and start again.");
+      }
       for (String ddl : Schema.STATEMENTS) {
         st.execute(ddl);
       }
+      st.execute("MERGE INTO meta (k, v) KEY (k) VALUES ('schema', '" + Schema.VERSION + "')");
     }
     writer.commit();
+  }
+
+  private static boolean tableExists(Statement st, String name) throws SQLException {
+    try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = '"
+        + name + "' AND TABLE_SCHEMA = 'PUBLIC'")) {
+      rs.next();
+      return rs.getInt(1) > 0;
+    }
   }
 
   private boolean h2gisLoaded() throws SQLException {

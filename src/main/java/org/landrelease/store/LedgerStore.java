@@ -15,7 +15,9 @@ import java.util.UUID;
 import org.landrelease.domain.Classification;
 import org.landrelease.domain.ClearanceMethod;
 import org.landrelease.domain.EventCommand;
+import org.landrelease.domain.EventStatus;
 import org.landrelease.domain.EventType;
+import org.landrelease.domain.Transition;
 import org.landrelease.domain.PieceKind;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -94,17 +96,62 @@ public final class LedgerStore {
   }
 
   /** The event with this id, read on the writer connection (sees everything committed). */
-  public Optional<StoredEvent> eventForWrite(UUID id) throws SQLException {
-    return findEvent(db.writer(), id, false);
+  public Optional<StoredEvent> eventForWrite(UUID id, boolean withFootprint) throws SQLException {
+    return findEvent(db.writer(), id, withFootprint);
   }
 
-  /** Writes an event with its pieces and hazard changes in one transaction, committed before this returns. */
-  public void commitEvent(StoredEvent event, List<PieceRow> pieces, List<HazardWrite> writes) throws SQLException {
-    Connection c = db.writer();
-    try {
+  /** Stores a submitted event with its first transition; committed before this returns. */
+  public void commitSubmission(StoredEvent event, Transition submitted) throws SQLException {
+    inTransaction(c -> {
       insertEvent(c, event);
+      insertTransition(c, event.sequence(), 1, submitted);
+    });
+  }
+
+  /**
+   * Stores an approval: the event's new state, its pieces, the hazard changes and, for a reversal, the mark on the
+   * pieces it undoes, in one transaction committed before this returns. With submitted non-null the event is
+   * inserted first (a historical record approved as it is loaded).
+   */
+  public void commitApproval(StoredEvent event, Transition submitted, Transition approved, List<PieceRow> pieces,
+      List<HazardWrite> writes, Long reversedEventSeq) throws SQLException {
+    inTransaction(c -> {
+      if (submitted != null) {
+        insertEvent(c, event);
+        insertTransition(c, event.sequence(), 1, submitted);
+      } else {
+        updateDecision(c, event);
+      }
+      insertTransition(c, event.sequence(), 2, approved);
       insertPieces(c, event, pieces);
       applyHazardWrites(c, event.sequence(), writes);
+      if (reversedEventSeq != null) {
+        try (PreparedStatement ps = c.prepareStatement(
+            "UPDATE piece SET reversed_on = ? WHERE event_seq = ? AND area_m2 > 0")) {
+          ps.setDate(1, Date.valueOf(event.countedOn()));
+          ps.setLong(2, reversedEventSeq);
+          ps.executeUpdate();
+        }
+      }
+    });
+  }
+
+  /** Stores a rejection or withdrawal: the event's final state and its transition. */
+  public void commitDecision(StoredEvent event, Transition decided) throws SQLException {
+    inTransaction(c -> {
+      updateDecision(c, event);
+      insertTransition(c, event.sequence(), 2, decided);
+    });
+  }
+
+  private interface Work {
+    void run(Connection c) throws SQLException;
+  }
+
+  private void inTransaction(Work work) throws SQLException {
+    Connection c = db.writer();
+    try {
+      work.run(c);
       c.commit();
       db.committed();
     } catch (SQLException | RuntimeException e) {
@@ -114,12 +161,42 @@ public final class LedgerStore {
     }
   }
 
+  private static void updateDecision(Connection c, StoredEvent e) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "UPDATE event SET status = ?, outside_m2 = ?, decided_at = ?, counted_on = ? WHERE seq = ?")) {
+      ps.setString(1, e.status().name());
+      ps.setDouble(2, e.outsideM2());
+      ps.setTimestamp(3, Timestamp.from(e.decidedAt()));
+      ps.setDate(4, e.countedOn() == null ? null : Date.valueOf(e.countedOn()));
+      ps.setLong(5, e.sequence());
+      if (ps.executeUpdate() != 1) {
+        throw new SQLException("event " + e.sequence() + " is not in the ledger");
+      }
+    }
+  }
+
+  private static void insertTransition(Connection c, long seq, int n, Transition t) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("""
+        INSERT INTO event_transition (event_seq, n, from_status, to_status, actor, at, reason)
+        VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
+      ps.setLong(1, seq);
+      ps.setInt(2, n);
+      ps.setString(3, t.from() == null ? null : t.from().name());
+      ps.setString(4, t.to().name());
+      ps.setString(5, t.actor());
+      ps.setTimestamp(6, Timestamp.from(t.at()));
+      ps.setString(7, t.reason());
+      ps.executeUpdate();
+    }
+  }
+
   private static void insertEvent(Connection c, StoredEvent e) throws SQLException {
     EventCommand cmd = e.command();
     try (PreparedStatement ps = c.prepareStatement("""
         INSERT INTO event (seq, id, type, event_date, partner_id, grant_id, classification, hazard_types, method,
-          devices_found, notes, regions, footprint_m2, outside_m2, status, request_hash, recorded_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+          devices_found, notes, regions, footprint_m2, outside_m2, status, request_hash, recorded_at, submitted_by,
+          decided_at, counted_on, reverses, reason)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
       ps.setLong(1, e.sequence());
       ps.setObject(2, cmd.id());
       ps.setString(3, cmd.type().name());
@@ -134,9 +211,14 @@ public final class LedgerStore {
       ps.setString(12, e.regions());
       ps.setDouble(13, e.footprintM2());
       ps.setDouble(14, e.outsideM2());
-      ps.setString(15, e.status());
+      ps.setString(15, e.status().name());
       ps.setString(16, cmd.requestHash());
       ps.setTimestamp(17, Timestamp.from(e.recordedAt()));
+      ps.setString(18, e.submittedBy());
+      ps.setTimestamp(19, e.decidedAt() == null ? null : Timestamp.from(e.decidedAt()));
+      ps.setDate(20, e.countedOn() == null ? null : Date.valueOf(e.countedOn()));
+      ps.setObject(21, cmd.reverses());
+      ps.setString(22, cmd.reason());
       ps.executeUpdate();
     }
     try (PreparedStatement ps = c.prepareStatement("INSERT INTO event_footprint (seq, footprint) VALUES (?, ?)")) {
@@ -151,8 +233,9 @@ public final class LedgerStore {
       return;
     }
     try (PreparedStatement ps = c.prepareStatement("""
-        INSERT INTO piece (id, event_seq, hazard_id, region, kind, area_m2, event_date, partner_id, grant_id)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+        INSERT INTO piece (id, event_seq, hazard_id, region, kind, area_m2, event_date, partner_id, grant_id,
+          classification, hazard_types)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
         PreparedStatement shape = c.prepareStatement("INSERT INTO piece_shape (piece_id, geom) VALUES (?, ?)")) {
       for (PieceRow p : pieces) {
         long id = ++lastPieceId;
@@ -162,9 +245,11 @@ public final class LedgerStore {
         ps.setString(4, p.region());
         ps.setString(5, p.kind().name());
         ps.setDouble(6, p.m2());
-        ps.setDate(7, Date.valueOf(e.command().date()));
+        ps.setDate(7, Date.valueOf(e.countedOn()));
         ps.setString(8, e.command().partner());
         ps.setString(9, e.command().grant());
+        ps.setString(10, p.classification().name());
+        ps.setString(11, Codes.types(p.hazardTypes()));
         ps.addBatch();
         shape.setLong(1, id);
         shape.setObject(2, p.geometry());
@@ -216,8 +301,9 @@ public final class LedgerStore {
     return db.read(c -> findEvent(c, id, withFootprint));
   }
 
-  private static final String EVENT_COLUMNS = "seq, id, type, event_date, partner_id, grant_id, classification, "
-      + "hazard_types, method, devices_found, notes, regions, footprint_m2, outside_m2, status, request_hash, recorded_at";
+  static final String EVENT_COLUMNS = "seq, id, type, event_date, partner_id, grant_id, classification, "
+      + "hazard_types, method, devices_found, notes, regions, footprint_m2, outside_m2, status, request_hash, recorded_at, "
+      + "submitted_by, decided_at, counted_on, reverses, reason";
 
   private static Optional<StoredEvent> findEvent(Connection c, UUID id, boolean withFootprint) throws SQLException {
     String sql = "SELECT " + EVENT_COLUMNS + (withFootprint
@@ -230,29 +316,71 @@ public final class LedgerStore {
     }
   }
 
-  private static StoredEvent eventRow(ResultSet rs, boolean withFootprint) throws SQLException {
+  static StoredEvent eventRow(ResultSet rs, boolean withFootprint) throws SQLException {
     String classification = rs.getString(7);
     String method = rs.getString(9);
     EventCommand cmd = new EventCommand(rs.getObject(2, UUID.class), EventType.valueOf(rs.getString(3)),
         rs.getDate(4).toLocalDate(), rs.getString(5), rs.getString(6),
         classification == null ? null : Classification.valueOf(classification), Codes.types(rs.getString(8)),
         method == null ? null : ClearanceMethod.valueOf(method), Codes.counts(rs.getString(10)), rs.getString(11),
-        withFootprint ? (Geometry) rs.getObject(18) : null, rs.getString(16));
+        withFootprint ? (Geometry) rs.getObject(23) : null, rs.getString(16), rs.getObject(21, UUID.class),
+        rs.getString(22));
+    Timestamp decided = rs.getTimestamp(19);
+    Date counted = rs.getDate(20);
     return new StoredEvent(rs.getLong(1), cmd, rs.getString(12), rs.getDouble(13), rs.getDouble(14),
-        rs.getString(15), rs.getTimestamp(17).toInstant());
+        EventStatus.valueOf(rs.getString(15)), rs.getTimestamp(17).toInstant(), rs.getString(18),
+        decided == null ? null : decided.toInstant(), counted == null ? null : counted.toLocalDate());
   }
 
   /** Pieces of one event, without their geometry. */
   public List<PieceRow> piecesOfEvent(long seq) throws SQLException {
     return db.read(c -> {
       try (PreparedStatement ps = c.prepareStatement(
-          "SELECT hazard_id, region, kind, area_m2 FROM piece WHERE event_seq = ? ORDER BY hazard_id, region")) {
+          "SELECT hazard_id, region, kind, area_m2, classification, hazard_types FROM piece WHERE event_seq = ? "
+              + "ORDER BY hazard_id, region")) {
         ps.setLong(1, seq);
-        List<PieceRow> out = new ArrayList<>();
+        return pieces(ps, false);
+      }
+    });
+  }
+
+  /** The released pieces of an event not yet reversed, with their shapes, read on the writer connection. */
+  public List<PieceRow> piecesToRestore(long seq) throws SQLException {
+    try (PreparedStatement ps = db.writer().prepareStatement("""
+        SELECT p.hazard_id, p.region, p.kind, p.area_m2, p.classification, p.hazard_types, s.geom
+        FROM piece p JOIN piece_shape s ON s.piece_id = p.id
+        WHERE p.event_seq = ? AND p.area_m2 > 0 AND p.reversed_on IS NULL
+          AND p.kind IN ('CANCELLED', 'REDUCED', 'CLEARED')
+        ORDER BY p.hazard_id, p.region""")) {
+      ps.setLong(1, seq);
+      return pieces(ps, true);
+    }
+  }
+
+  private static List<PieceRow> pieces(PreparedStatement ps, boolean withShape) throws SQLException {
+    List<PieceRow> out = new ArrayList<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(new PieceRow(rs.getLong(1), rs.getString(2), PieceKind.valueOf(rs.getString(3)), rs.getDouble(4),
+            withShape ? (Geometry) rs.getObject(7) : null, Classification.valueOf(rs.getString(5)),
+            Codes.types(rs.getString(6))));
+      }
+    }
+    return out;
+  }
+
+  /** The status changes of one event, oldest first. */
+  public List<Transition> transitions(long seq) throws SQLException {
+    return db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT from_status, to_status, actor, at, reason FROM event_transition WHERE event_seq = ? ORDER BY n")) {
+        ps.setLong(1, seq);
+        List<Transition> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            out.add(new PieceRow(rs.getLong(1), rs.getString(2), PieceKind.valueOf(rs.getString(3)),
-                rs.getDouble(4), null));
+            String from = rs.getString(1);
+            out.add(new Transition(from == null ? null : EventStatus.valueOf(from), EventStatus.valueOf(rs.getString(2)),
+                rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getString(5)));
           }
         }
         return out;
@@ -260,9 +388,29 @@ public final class LedgerStore {
     });
   }
 
+  /** The approved reversal of an event, if there is one: its id. Read on the writer connection. */
+  public Optional<UUID> approvedReversalOf(UUID target) throws SQLException {
+    try (PreparedStatement ps = db.writer().prepareStatement(
+        "SELECT id FROM event WHERE reverses = ? AND status = 'APPROVED'")) {
+      ps.setObject(1, target);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getObject(1, UUID.class)) : Optional.empty();
+      }
+    }
+  }
+
   /** Filters of the event list; null means no filter. The cursor is the last sequence of the previous page. */
   public record EventFilter(EventType type, String partner, String grant, String region, LocalDate from,
-      LocalDate to, long afterSequence, int limit) {}
+      LocalDate to, EventStatus status, Visibility visibility, long afterSequence, int limit) {}
+
+  /**
+   * Which events a reader may see: everything, approved ones only, or approved ones plus every event of one partner
+   * (a field team sees its own submissions).
+   */
+  public record Visibility(boolean all, String ownPartner) {
+    public static final Visibility ALL = new Visibility(true, null);
+    public static final Visibility APPROVED = new Visibility(false, null);
+  }
 
   public List<StoredEvent> events(EventFilter f) throws SQLException {
     StringBuilder sql = new StringBuilder("SELECT " + EVENT_COLUMNS + " FROM event WHERE seq > ?");
@@ -291,6 +439,18 @@ public final class LedgerStore {
     if (f.to() != null) {
       sql.append(" AND event_date <= ?");
       args.add(Date.valueOf(f.to()));
+    }
+    if (f.status() != null) {
+      sql.append(" AND status = ?");
+      args.add(f.status().name());
+    }
+    if (!f.visibility().all()) {
+      if (f.visibility().ownPartner() == null) {
+        sql.append(" AND status = 'APPROVED'");
+      } else {
+        sql.append(" AND (status = 'APPROVED' OR partner_id = ?)");
+        args.add(f.visibility().ownPartner());
+      }
     }
     sql.append(" ORDER BY seq LIMIT ?");
     args.add(f.limit());
@@ -331,7 +491,8 @@ public final class LedgerStore {
   public List<DayCount> eventCountsByDay() throws SQLException {
     return db.read(c -> {
       try (Statement st = c.createStatement();
-          ResultSet rs = st.executeQuery("SELECT event_date, COUNT(*) FROM event GROUP BY event_date")) {
+          ResultSet rs = st.executeQuery(
+              "SELECT counted_on, COUNT(*) FROM event WHERE status = 'APPROVED' GROUP BY counted_on")) {
         List<DayCount> out = new ArrayList<>();
         while (rs.next()) {
           out.add(new DayCount(rs.getDate(1).toLocalDate(), rs.getInt(2)));

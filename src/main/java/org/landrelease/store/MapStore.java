@@ -60,15 +60,19 @@ public final class MapStore {
     StringBuilder sql = new StringBuilder("""
         SELECT p.hazard_id, p.region, p.kind, p.area_m2, p.event_date, p.partner_id, p.grant_id, e.id, e.type, s.geom
         FROM piece_shape s JOIN piece p ON p.id = s.piece_id JOIN event e ON e.seq = p.event_seq
-        WHERE p.kind IN ('CANCELLED', 'REDUCED', 'CLEARED')"""); 
+        WHERE p.kind IN ('CANCELLED', 'REDUCED', 'CLEARED') AND p.area_m2 > 0""");
     List<Object> args = new ArrayList<>();
     if (bbox != null) {
       sql.append(" AND s.geom && ?");
       args.add(LedgerStore.box(bbox));
     }
+    // a reversed piece is released until the day its reversal counts
     if (asOf != null) {
-      sql.append(" AND p.event_date <= ?");
+      sql.append(" AND p.event_date <= ? AND (p.reversed_on IS NULL OR p.reversed_on > ?)");
       args.add(Date.valueOf(asOf));
+      args.add(Date.valueOf(asOf));
+    } else {
+      sql.append(" AND p.reversed_on IS NULL");
     }
     sql.append(" ORDER BY p.id LIMIT ?");
     args.add(limit);

@@ -1,7 +1,15 @@
 package org.landrelease.store;
 
+import java.util.Set;
+import org.landrelease.domain.Classification;
+import org.landrelease.domain.HazardType;
 import org.landrelease.domain.PieceKind;
 import org.locationtech.jts.geom.Geometry;
 
-/** One piece of land an event added, reclassified or released, in one hazard and one region. */
-public record PieceRow(long hazardId, String region, PieceKind kind, double m2, Geometry geometry) {}
+/**
+ * One piece of land an event added, reclassified, released or restored, in one hazard and one region. The
+ * classification and hazard types are the hazard's when the piece was cut, so a reversal can restore it as it was.
+ * A restored piece has a negative area and the kind of the release it undoes.
+ */
+public record PieceRow(long hazardId, String region, PieceKind kind, double m2, Geometry geometry,
+    Classification classification, Set<HazardType> hazardTypes) {}

@@ -6,9 +6,16 @@ import java.util.List;
  * The ledger's tables. Events are append-only; hazards hold the current state derived from them; pieces say how.
  * Event footprints and piece shapes live in tables of their own: H2 stores a row whole, and the start-up scans of
  * events and pieces (the running totals) must not read a geometry for every row.
+ *
+ * <p>An event counts from its counted_on date, set when it is approved: the later of its event date and its approval
+ * date. A piece's event_date is that counted_on date. A reversal writes pieces of negative area for the land it
+ * restores, attributed like the pieces it reverses, and marks those with reversed_on.
  */
 final class Schema {
   private Schema() {}
+
+  /** Raised whenever a table changes shape; a database of another version is refused at start-up. */
+  static final String VERSION = "2";
 
   static final List<String> STATEMENTS = List.of(
       "CREATE TABLE IF NOT EXISTS meta (k VARCHAR(64) PRIMARY KEY, v VARCHAR(1000) NOT NULL)",
@@ -44,7 +51,34 @@ final class Schema {
         outside_m2 DOUBLE PRECISION NOT NULL,
         status VARCHAR(16) NOT NULL,
         request_hash VARCHAR(64) NOT NULL,
-        recorded_at TIMESTAMP WITH TIME ZONE NOT NULL)""",
+        recorded_at TIMESTAMP WITH TIME ZONE NOT NULL,
+        submitted_by VARCHAR(100) NOT NULL,
+        decided_at TIMESTAMP WITH TIME ZONE,
+        counted_on DATE,
+        reverses UUID,
+        reason VARCHAR(2000))""",
+      "CREATE INDEX IF NOT EXISTS event_status_idx ON event(status)",
+      "CREATE INDEX IF NOT EXISTS event_reverses_idx ON event(reverses)",
+      """
+      CREATE TABLE IF NOT EXISTS event_transition (
+        event_seq BIGINT NOT NULL REFERENCES event(seq),
+        n INT NOT NULL,
+        from_status VARCHAR(16),
+        to_status VARCHAR(16) NOT NULL,
+        actor VARCHAR(100) NOT NULL,
+        at TIMESTAMP WITH TIME ZONE NOT NULL,
+        reason VARCHAR(2000),
+        PRIMARY KEY (event_seq, n))""",
+      """
+      CREATE TABLE IF NOT EXISTS account (
+        name VARCHAR(100) PRIMARY KEY,
+        role VARCHAR(16) NOT NULL,
+        partner_id VARCHAR(64) REFERENCES partner(id),
+        donor VARCHAR(200),
+        token_sha256 VARCHAR(64) NOT NULL UNIQUE,
+        created_at TIMESTAMP WITH TIME ZONE NOT NULL,
+        created_by VARCHAR(100) NOT NULL,
+        revoked_at TIMESTAMP WITH TIME ZONE)""",
       """
       CREATE TABLE IF NOT EXISTS event_footprint (
         seq BIGINT PRIMARY KEY REFERENCES event(seq),
@@ -73,7 +107,10 @@ final class Schema {
         area_m2 DOUBLE PRECISION NOT NULL,
         event_date DATE NOT NULL,
         partner_id VARCHAR(64) NOT NULL,
-        grant_id VARCHAR(64))""",
+        grant_id VARCHAR(64),
+        classification VARCHAR(3) NOT NULL,
+        hazard_types VARCHAR(200) NOT NULL,
+        reversed_on DATE)""",
       "CREATE INDEX IF NOT EXISTS piece_event_idx ON piece(event_seq)",
       "CREATE INDEX IF NOT EXISTS piece_hazard_idx ON piece(hazard_id)",
       """

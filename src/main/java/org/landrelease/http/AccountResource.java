@@ -1,0 +1,60 @@
+package org.landrelease.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import java.util.Iterator;
+import java.util.Set;
+import org.landrelease.domain.Account;
+import org.landrelease.domain.LedgerException;
+import org.landrelease.domain.Role;
+import org.landrelease.service.AccountService;
+
+/** /api/users for administrators, and /api/me for anyone signed in. Tokens are shown once, at creation. */
+final class AccountResource {
+  private static final Set<String> FIELDS = Set.of("name", "role", "partner", "donor");
+  private final AccountService accounts;
+  private final ObjectMapper mapper;
+
+  AccountResource(AccountService accounts, ObjectMapper mapper) {
+    this.accounts = accounts;
+    this.mapper = mapper;
+  }
+
+  void me(Context ctx) {
+    ctx.json(Access.account(ctx));
+  }
+
+  void list(Context ctx) {
+    ctx.json(accounts.active());
+  }
+
+  void create(Context ctx) throws Exception {
+    JsonNode body = HttpApi.body(ctx, mapper);
+    if (!body.isObject()) {
+      throw LedgerException.badRequest("not-an-object", "an account must be a JSON object");
+    }
+    for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
+      String f = it.next();
+      if (!FIELDS.contains(f)) {
+        throw LedgerException.badRequest("unknown-field", "unknown field '" + f + "'; accepted fields are " + FIELDS);
+      }
+    }
+    Role role = body.hasNonNull("role") ? EventJson.enumValue(Role.class, body.get("role"), "role") : null;
+    Account a = new Account(text(body, "name"), role, text(body, "partner"), text(body, "donor"));
+    AccountService.Issued issued = accounts.create(a, Access.account(ctx).name());
+    ObjectNode out = mapper.valueToTree(issued.account());
+    out.put("token", issued.token());
+    ctx.status(201).json(out);
+  }
+
+  void revoke(Context ctx) throws Exception {
+    accounts.revoke(ctx.pathParam("name"));
+    ctx.status(204);
+  }
+
+  private static String text(JsonNode body, String field) {
+    return body.hasNonNull(field) ? EventJson.text(body.get(field), field) : null;
+  }
+}

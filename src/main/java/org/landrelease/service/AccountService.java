@@ -1,0 +1,129 @@
+package org.landrelease.service;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.Lock;
+import java.util.regex.Pattern;
+import org.landrelease.domain.Account;
+import org.landrelease.domain.LedgerException;
+import org.landrelease.domain.Role;
+import org.landrelease.store.AccountStore;
+
+/**
+ * Accounts and their bearer tokens. A token is 32 random bytes, shown once when it is made; the database keeps only
+ * its SHA-256 (a token has 256 bits of entropy, so a fast hash is enough: there is nothing to guess). The active
+ * accounts are held in memory, so checking a token costs one hash and one map lookup.
+ */
+public final class AccountService {
+  public static final String TOKEN_PREFIX = "lr_";
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,99}");
+  private final AccountStore store;
+  private final FundingService funding;
+  private final Lock writeLock;
+  private final Clock clock;
+  private final SecureRandom random = new SecureRandom();
+  private final Map<String, Account> byTokenHash = new ConcurrentHashMap<>();
+
+  public AccountService(AccountStore store, FundingService funding, Lock writeLock, Clock clock) throws SQLException {
+    this.store = store;
+    this.funding = funding;
+    this.writeLock = writeLock;
+    this.clock = clock;
+    byTokenHash.putAll(store.activeByTokenHash());
+  }
+
+  /** An account with its token, which exists only in this value and in the hands of whoever receives it. */
+  public record Issued(Account account, String token) {}
+
+  /** Creates an account and returns its token. FIELD needs a known partner, DONOR a donor with grants. */
+  public Issued create(Account a, String createdBy) throws SQLException {
+    if (a.name() == null || !NAME.matcher(a.name()).matches()) {
+      throw LedgerException.badRequest("invalid-name",
+          "an account name is 1 to 100 letters, digits, '.', '_', '@' or '-', starting with a letter or digit");
+    }
+    if (a.role() == null) {
+      throw LedgerException.badRequest("missing-field", "an account needs a 'role': " + List.of(Role.values()));
+    }
+    if (a.role() == Role.FIELD) {
+      if (a.partner() == null || funding.partner(a.partner()) == null) {
+        throw LedgerException.unprocessable("unknown-partner", "a FIELD account needs an existing 'partner', got '"
+            + a.partner() + "'");
+      }
+    } else if (a.partner() != null) {
+      throw LedgerException.unprocessable("partner-for-field-only", "only FIELD accounts are bound to a partner");
+    }
+    if (a.role() == Role.DONOR) {
+      if (a.donor() == null || a.donor().isBlank()) {
+        throw LedgerException.unprocessable("missing-donor", "a DONOR account needs the 'donor' it reads for");
+      }
+    } else if (a.donor() != null) {
+      throw LedgerException.unprocessable("donor-for-donor-only", "only DONOR accounts are bound to a donor");
+    }
+    byte[] bytes = new byte[32];
+    random.nextBytes(bytes);
+    String token = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    writeLock.lock();
+    try {
+      if (store.exists(a.name())) {
+        throw LedgerException.conflict("an account named '" + a.name() + "' already exists");
+      }
+      String hash = sha256(token);
+      store.insert(a, hash, clock.instant(), createdBy);
+      byTokenHash.put(hash, a);
+    } finally {
+      writeLock.unlock();
+    }
+    return new Issued(a, token);
+  }
+
+  public void revoke(String name) throws SQLException {
+    writeLock.lock();
+    try {
+      if (!store.revoke(name, clock.instant())) {
+        throw LedgerException.notFound("no active account '" + name + "'");
+      }
+      byTokenHash.values().removeIf(a -> a.name().equals(name));
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /** The account a token belongs to, if it is active. */
+  public Optional<Account> authenticate(String token) {
+    if (token == null || !token.startsWith(TOKEN_PREFIX) || token.length() > 200) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(byTokenHash.get(sha256(token)));
+  }
+
+  public List<Account> active() {
+    List<Account> out = new ArrayList<>(byTokenHash.values());
+    out.sort(Comparator.comparing(Account::name));
+    return out;
+  }
+
+  public boolean exists(String name) throws SQLException {
+    return store.exists(name);
+  }
+
+  static String sha256(String token) {
+    try {
+      return HexFormat.of().formatHex(
+          MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
