@@ -31,7 +31,7 @@ class BadInputTest {
   void start() throws Exception {
     server = new TestServer();
     server.fund();
-    Response r = server.post("/api/events",
+    Response r = server.apply(
         event(UUID.randomUUID().toString(), "HAZARD_REPORT", "2023-01-10", "HALO", null, square(37.6, 48.2, 0.02)));
     assertEquals(201, r.status());
   }

@@ -23,9 +23,10 @@ import org.junit.jupiter.api.Test;
 /** Events acknowledged with 201 survive a kill -9 of the service: a real child JVM is killed and restarted. */
 class DurabilityTest {
   private static final Pattern LISTENING = Pattern.compile("listening on http://localhost:(\\d+)/");
+  private static final Pattern ADMIN_TOKEN = Pattern.compile("ADMIN\\s+\\S+\\s+(lr_\\S+)");
   private final HttpClient http = HttpClient.newHttpClient();
 
-  private record Child(Process process, int port) {}
+  private record Child(Process process, int port, String adminToken) {}
 
   private static Child startChild(Path db) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -36,7 +37,12 @@ class DurabilityTest {
     BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream()));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     String line;
+    String token = null;
     while (System.nanoTime() < deadline && (line = out.readLine()) != null) {
+      Matcher t = ADMIN_TOKEN.matcher(line);
+      if (t.find()) {
+        token = t.group(1);
+      }
       Matcher m = LISTENING.matcher(line);
       if (m.find()) {
         Thread drain = new Thread(() -> {
@@ -50,21 +56,25 @@ class DurabilityTest {
         });
         drain.setDaemon(true);
         drain.start();
-        return new Child(p, Integer.parseInt(m.group(1)));
+        return new Child(p, Integer.parseInt(m.group(1)), token);
       }
     }
     p.destroyForcibly();
     throw new IllegalStateException("the child service did not start");
   }
 
-  private HttpResponse<String> post(int port, String path, String body) throws Exception {
+  private HttpResponse<String> post(int port, String token, String path, String body) throws Exception {
     return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .header("Authorization", "Bearer " + token)
         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  private HttpResponse<String> get(int port, String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+  private HttpResponse<String> get(int port, String path, String token) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
@@ -72,29 +82,47 @@ class DurabilityTest {
     Path db = Files.createTempDirectory("ledger-durability").resolve("db");
     Child child = startChild(db);
     List<String> acknowledged = new ArrayList<>();
+    List<String> approved = new ArrayList<>();
     try {
-      assertEquals(201, post(child.port, "/api/partners", "{\"id\":\"HALO\",\"name\":\"HALO Trust\"}").statusCode());
+      // the first start prints a one-time administrator token: the only way in
+      String admin = child.adminToken;
+      assertTrue(admin != null && admin.startsWith("lr_"), "no admin token printed");
+      assertEquals(201, post(child.port, admin, "/api/partners", "{\"id\":\"HALO\",\"name\":\"HALO Trust\"}")
+          .statusCode());
+      HttpResponse<String> reviewer = post(child.port, admin, "/api/users",
+          "{\"name\":\"rev\",\"role\":\"REVIEWER\"}");
+      assertEquals(201, reviewer.statusCode(), reviewer.body());
+      String reviewerToken = TestServer.JSON.readTree(reviewer.body()).get("token").asText();
       for (int i = 0; i < 60; i++) {
         String id = UUID.randomUUID().toString();
         String type = i % 2 == 0 ? "HAZARD_REPORT" : "NON_TECHNICAL_SURVEY";
         double lon = 37.0 + (i / 2) * 0.02;
         String geometry = TestServer.square(lon, 48.0, i % 2 == 0 ? 0.015 : 0.008);
-        HttpResponse<String> r = post(child.port, "/api/events",
+        HttpResponse<String> r = post(child.port, admin, "/api/events",
             TestServer.event(id, type, "2024-01-15", "HALO", null, geometry));
         assertEquals(201, r.statusCode(), r.body());
         acknowledged.add(id);
+        // two in three are approved at once; the rest stay submitted across the crash
+        if (i % 3 != 2) {
+          HttpResponse<String> a = post(child.port, reviewerToken, "/api/events/" + id + "/approve", "");
+          assertEquals(200, a.statusCode(), a.body());
+          approved.add(id);
+        }
       }
-      String summary = get(child.port, "/api/stats/summary").body();
+      String summary = get(child.port, "/api/stats/summary", null).body();
       // kill -9: no shutdown hook, no clean close of the database
       child.process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 
       Child restarted = startChild(db);
       try {
         for (String id : acknowledged) {
-          assertEquals(200, get(restarted.port, "/api/events/" + id).statusCode(), "event " + id + " was lost");
+          HttpResponse<String> e = get(restarted.port, "/api/events/" + id, child.adminToken);
+          assertEquals(200, e.statusCode(), "event " + id + " was lost");
+          String status = approved.contains(id) ? "APPROVED" : "SUBMITTED";
+          assertTrue(e.body().contains("\"status\":\"" + status + "\""), "event " + id + " is not " + status);
         }
-        assertEquals(summary, get(restarted.port, "/api/stats/summary").body());
-        assertTrue(summary.contains("\"events\":60"), summary);
+        assertEquals(summary, get(restarted.port, "/api/stats/summary", null).body());
+        assertTrue(summary.contains("\"events\":" + approved.size()), summary);
       } finally {
         restarted.process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
       }

@@ -10,20 +10,54 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.landrelease.LedgerApp;
 import org.landrelease.config.Config;
+import org.landrelease.domain.Account;
+import org.landrelease.domain.Role;
 
 /** The real service on a random port with a fresh database directory, and a small HTTP client for it. */
-public final class TestServer implements AutoCloseable {
+public class TestServer implements AutoCloseable {
   public record Response(int status, String contentType, JsonNode json, String body) {}
 
   public static final ObjectMapper JSON = Json.mapper();
   private final LedgerApp app;
   public final Path dir;
   private final HttpClient http = HttpClient.newHttpClient();
+  /** The token the plain get/post methods send; null sends none. */
+  private final String defaultToken;
+  public final String adminToken;
+  public final String reviewerToken;
 
   public TestServer() throws Exception {
+    this(true);
+  }
+
+  public TestServer(boolean publicReads) throws Exception {
     dir = Files.createTempDirectory("ledger-test");
     app = LedgerApp.start(new Config("127.0.0.1", 0, dir.resolve("db"), Path.of("data/ukraine-oblasts.geojson"),
-        Path.of("web"), Path.of("data/demo"), false));
+        Path.of("web"), Path.of("data/demo"), false, publicReads));
+    adminToken = token("test-admin", Role.ADMIN, null, null);
+    reviewerToken = token("test-reviewer", Role.REVIEWER, null, null);
+    defaultToken = adminToken;
+  }
+
+  private TestServer(TestServer other, String token) {
+    app = other.app;
+    dir = other.dir;
+    adminToken = other.adminToken;
+    reviewerToken = other.reviewerToken;
+    defaultToken = token;
+  }
+
+  /** The same server, talked to with another token (null: anonymously). Closing the view does not stop it. */
+  public TestServer as(String token) {
+    return new TestServer(this, token) {
+      @Override
+      public void close() {}
+    };
+  }
+
+  /** Creates an account directly in the service and returns its token. */
+  public String token(String name, Role role, String partner, String donor) throws Exception {
+    return app.accounts().create(new Account(name, role, partner, donor), "test").token();
   }
 
   public LedgerApp app() {
@@ -34,13 +68,41 @@ public final class TestServer implements AutoCloseable {
     return "http://127.0.0.1:" + app.port();
   }
 
+  private HttpRequest.Builder request(String path) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path));
+    if (defaultToken != null) {
+      b.header("Authorization", "Bearer " + defaultToken);
+    }
+    return b;
+  }
+
   public Response get(String path) throws Exception {
-    return send(HttpRequest.newBuilder(URI.create(base() + path)).GET().build());
+    return send(request(path).GET().build());
   }
 
   public Response post(String path, String body) throws Exception {
-    return send(HttpRequest.newBuilder(URI.create(base() + path)).header("Content-Type", "application/json")
+    return send(request(path).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+  }
+
+  public Response delete(String path) throws Exception {
+    return send(request(path).DELETE().build());
+  }
+
+  /**
+   * Submits an event (as this view's account) and, when it is new, approves it as the reviewer: the response has
+   * the submission's status and the approval's result. A replay (200) or a refusal comes back as it is.
+   */
+  public Response apply(String body) throws Exception {
+    Response submitted = post("/api/events", body);
+    if (submitted.status() != 201) {
+      return submitted;
+    }
+    Response approved = as(reviewerToken).post("/api/events/" + submitted.json().get("id").asText() + "/approve", "");
+    if (approved.status() != 200) {
+      throw new AssertionError("approval failed: " + approved.status() + " " + approved.body());
+    }
+    return new Response(201, approved.contentType(), approved.json(), approved.body());
   }
 
   public Response post(String path, JsonNode body) throws Exception {

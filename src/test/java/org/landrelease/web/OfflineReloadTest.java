@@ -27,7 +27,7 @@ class OfflineReloadTest {
     Browser.require();
     server = new TestServer();
     server.fund();
-    TestServer.Response r = server.post("/api/events", TestServer.event(java.util.UUID.randomUUID().toString(),
+    TestServer.Response r = server.apply(TestServer.event(java.util.UUID.randomUUID().toString(),
         "HAZARD_REPORT", "2024-02-01", "HALO", null, TestServer.square(30.5, 50.6, 0.03)));
     assertEquals(201, r.status(), r.body());
     driver = Browser.start(1280, 800);

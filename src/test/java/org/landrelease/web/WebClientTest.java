@@ -86,7 +86,7 @@ class WebClientTest {
   }
 
   static JsonNode post(String body) throws Exception {
-    TestServer.Response r = server.post("/api/events", body);
+    TestServer.Response r = server.apply(body);
     assertEquals(201, r.status(), r.body());
     return r.json();
   }
@@ -272,7 +272,7 @@ class WebClientTest {
   void anInvalidPolygonShowsTheProblemAndAMarkerWhereItIs() throws Exception {
     String bowTie = "{\"type\":\"Polygon\",\"coordinates\":[[[36.0,48.0],[36.1,48.1],[36.1,48.0],[36.0,48.1],"
         + "[36.0,48.0]]]}";
-    JsonNode expected = server.post("/api/events", TestServer.event(id(), "HAZARD_REPORT",
+    JsonNode expected = server.apply(TestServer.event(id(), "HAZARD_REPORT",
         java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString(), "HALO", null, bowTie)).json();
     assertEquals(422, expected.get("status").asInt());
     int events = summary().get("events").asInt();
