@@ -10,6 +10,7 @@ import org.landrelease.geometry.RegionBoundaries;
 import org.landrelease.geometry.RegionIndex;
 import org.landrelease.http.HttpApi;
 import org.landrelease.service.AccountService;
+import org.landrelease.service.BackupService;
 import org.landrelease.service.FundingService;
 import org.landrelease.service.LedgerService;
 import org.landrelease.service.LedgerTotals;
@@ -97,8 +98,10 @@ public final class LedgerApp implements AutoCloseable {
     }
     AccountBootstrap.adminIfNone(accounts);
     reports.dataset(dataset == null ? "user" : dataset);
-    Javalin http = HttpApi.create(ledger, reports, funding, map, accounts, config.publicReads(), config.webDir())
-        .start(config.host(), config.port());
+    BackupService backups = new BackupService(db, config.databaseDir().resolve("backups"), writeLock,
+        Clock.systemUTC());
+    Javalin http = HttpApi.create(ledger, reports, funding, map, accounts, backups, config.publicReads(),
+        config.webDir()).start(config.host(), config.port());
     LOG.info("started in {} ms: {} regions in {} index cells, database {}", (System.nanoTime() - t0) / 1_000_000,
         regions.regions().size(), regions.cellCount(), config.databaseDir().toAbsolutePath());
     return new LedgerApp(db, http, ledger, reports, funding, accounts);

@@ -1,11 +1,12 @@
 package org.landrelease;
 
 import java.util.Arrays;
+import org.landrelease.cli.AdminCommands;
 import org.landrelease.cli.Benchmark;
 import org.landrelease.cli.DemoScenario;
 import org.landrelease.config.Config;
 
-/** Entry point: serve (default), generate-demo, bench. */
+/** Entry point: serve (default), generate-demo, bench, and the admin commands create-user, backup, restore. */
 public final class Main {
   private Main() {}
 
@@ -20,8 +21,11 @@ public final class Main {
       }
       case "generate-demo" -> DemoScenario.main(rest);
       case "bench" -> Benchmark.main(rest);
+      case "create-user" -> AdminCommands.createUser(rest);
+      case "backup" -> AdminCommands.backup(rest);
+      case "restore" -> AdminCommands.restore(rest);
       default -> {
-        System.err.println("usage: landrelease [serve|generate-demo|bench] [options]");
+        System.err.println("usage: landrelease [serve|generate-demo|bench|create-user|backup|restore] [options]");
         System.exit(2);
       }
     }

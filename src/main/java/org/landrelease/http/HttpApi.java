@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Set;
 import org.landrelease.domain.LedgerException;
 import org.landrelease.service.AccountService;
+import org.landrelease.service.BackupService;
 import org.landrelease.service.LedgerService;
 import org.landrelease.service.ReportService;
 import org.slf4j.Logger;
@@ -25,7 +26,7 @@ public final class HttpApi {
 
   public static Javalin create(LedgerService ledger, ReportService reports,
       org.landrelease.service.FundingService funding, org.landrelease.service.MapService map,
-      AccountService accounts, boolean publicReads, Path webDir) {
+      AccountService accounts, BackupService backups, boolean publicReads, Path webDir) {
     ObjectMapper mapper = Json.mapper();
     EventResource events = new EventResource(ledger, map, mapper);
     ReviewResource reviews = new ReviewResource(ledger, map, mapper);
@@ -52,6 +53,10 @@ public final class HttpApi {
       routes.get("/api/users", accountResource::list, Access.ADMIN);
       routes.post("/api/users", accountResource::create, Access.ADMIN);
       routes.delete("/api/users/{name}", accountResource::revoke, Access.ADMIN);
+      routes.post("/api/backups", ctx -> {
+        BackupService.Backup b = backups.backup();
+        ctx.status(201).json(java.util.Map.of("file", b.file().toString(), "bytes", b.bytes()));
+      }, Access.ADMIN);
       routes.get("/api/partners", fundingResource::listPartners, Access.PUBLIC_READ);
       routes.post("/api/partners", fundingResource::createPartner, Access.ADMIN);
       routes.get("/api/grants", fundingResource::listGrants, Access.SIGNED_IN);

@@ -31,11 +31,17 @@ public class TestServer implements AutoCloseable {
   }
 
   public TestServer(boolean publicReads) throws Exception {
-    dir = Files.createTempDirectory("ledger-test");
+    this(Files.createTempDirectory("ledger-test"), publicReads);
+  }
+
+  /** The service on the database in dir/db (an existing one is opened as it is). */
+  public TestServer(Path dir, boolean publicReads) throws Exception {
+    this.dir = dir;
     app = LedgerApp.start(new Config("127.0.0.1", 0, dir.resolve("db"), Path.of("data/ukraine-oblasts.geojson"),
         Path.of("web"), Path.of("data/demo"), false, publicReads));
-    adminToken = token("test-admin", Role.ADMIN, null, null);
-    reviewerToken = token("test-reviewer", Role.REVIEWER, null, null);
+    String suffix = Long.toString(System.nanoTime(), 36);
+    adminToken = token("test-admin-" + suffix, Role.ADMIN, null, null);
+    reviewerToken = token("test-reviewer-" + suffix, Role.REVIEWER, null, null);
     defaultToken = adminToken;
   }
 

@@ -1,0 +1,43 @@
+package org.landrelease.service;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.locks.Lock;
+import org.landrelease.store.Backups;
+import org.landrelease.store.Database;
+
+/** Online backups: writers wait while H2 copies the database, so the copy holds whole events only. */
+public final class BackupService {
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+      .withZone(ZoneOffset.UTC);
+  private final Database db;
+  private final Path directory;
+  private final Lock writeLock;
+  private final Clock clock;
+
+  public BackupService(Database db, Path directory, Lock writeLock, Clock clock) {
+    this.db = db;
+    this.directory = directory;
+    this.writeLock = writeLock;
+    this.clock = clock;
+  }
+
+  public record Backup(Path file, long bytes) {}
+
+  public Backup backup() throws SQLException, IOException {
+    writeLock.lock();
+    try {
+      Path file = directory.resolve("ledger-" + STAMP.format(clock.instant()) + ".zip");
+      for (int n = 2; file.toFile().exists(); n++) {
+        file = directory.resolve("ledger-" + STAMP.format(clock.instant()) + "-" + n + ".zip");
+      }
+      return new Backup(file.toAbsolutePath(), Backups.backup(db, file));
+    } finally {
+      writeLock.unlock();
+    }
+  }
+}
