@@ -18,6 +18,8 @@ public final class Json {
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        // a key given twice is refused, not silently the last one: a body means one thing
+        .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
         .serializationInclusion(JsonInclude.Include.NON_NULL)
         .build();
     // hostile bodies: deep nesting and giant numbers are refused by the parser, before any work is done

@@ -61,6 +61,19 @@ public class TestServer implements AutoCloseable {
     };
   }
 
+  /** Every row of every table, in H2's SCRIPT form (INSERT statements, in primary-key order). */
+  public String databaseContent() throws Exception {
+    return app.database().read(c -> {
+      StringBuilder b = new StringBuilder();
+      try (java.sql.Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery("SCRIPT NOSETTINGS")) {
+        while (rs.next()) {
+          b.append(rs.getString(1)).append('\n');
+        }
+      }
+      return b.toString();
+    });
+  }
+
   /** Creates an account directly in the service and returns its token. */
   public String token(String name, Role role, String partner, String donor) throws Exception {
     return app.accounts().create(new Account(name, role, partner, donor), "test").token();
