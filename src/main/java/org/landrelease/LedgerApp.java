@@ -133,6 +133,14 @@ public final class LedgerApp implements AutoCloseable {
     return funding;
   }
 
+  /** Every HTTP route of the service, as "GET /api/events/{id}", in the order they were declared. */
+  public java.util.List<String> routes() {
+    return http.unsafe.internalRouter.allHttpHandlers().stream()
+        .filter(e -> !e.endpoint.method.name().equals("BEFORE") && !e.endpoint.method.name().equals("AFTER")
+            && !e.endpoint.method.name().startsWith("BEFORE"))
+        .map(e -> e.endpoint.method.name() + " " + e.endpoint.path).toList();
+  }
+
   public AccountService accounts() {
     return accounts;
   }

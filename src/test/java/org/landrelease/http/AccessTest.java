@@ -1,0 +1,179 @@
+package org.landrelease.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.landrelease.http.TestServer.event;
+import static org.landrelease.http.TestServer.square;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.landrelease.domain.Role;
+import org.landrelease.http.TestServer.Response;
+
+/**
+ * Every route of the API, tried with no token, a wrong token and each role: 401 without a valid token where one is
+ * needed, 403 for a role that may not, and an answer (2xx, or the route's own 4xx such as a 404) for one that may.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessTest {
+  private static final Set<String> ALL = Set.of("FIELD", "REVIEWER", "DONOR", "ADMIN");
+
+  /** A route, who may call it, whether it is public, and a fresh request body for each try. */
+  private record Route(String method, String path, boolean isPublic, Set<String> roles, Supplier<String> body) {}
+
+  private TestServer server;
+  private final Map<String, String> tokens = new LinkedHashMap<>();
+  private final List<Route> routes = new ArrayList<>();
+  private String approved;
+
+  @BeforeAll
+  void start() throws Exception {
+    server = new TestServer();
+    server.fund();
+    tokens.put("FIELD", server.token("field-halo", Role.FIELD, "HALO", null));
+    tokens.put("REVIEWER", server.reviewerToken);
+    tokens.put("DONOR", server.token("donor-nl", Role.DONOR, null, "Netherlands"));
+    tokens.put("ADMIN", server.adminToken);
+    server.apply(event(id(), "HAZARD_REPORT", "2023-01-10", "HALO", null, square(37.0, 48.0, 0.05)));
+    approved = id();
+    server.apply(event(approved, "NON_TECHNICAL_SURVEY", "2024-01-10", "HALO", "NL-HALO", square(37.0, 48.0, 0.005)));
+    Supplier<String> none = () -> "";
+    routes.add(new Route("GET", "/api/me", false, ALL, none));
+    routes.add(new Route("GET", "/api/users", false, Set.of("ADMIN"), none));
+    routes.add(new Route("POST", "/api/users", false, Set.of("ADMIN"),
+        () -> "{\"name\":\"u-" + id() + "\",\"role\":\"REVIEWER\"}"));
+    routes.add(new Route("DELETE", "/api/users/{nobody}", false, Set.of("ADMIN"), none));
+    routes.add(new Route("POST", "/api/backups", false, Set.of("ADMIN"), none));
+    routes.add(new Route("GET", "/api/partners", true, ALL, none));
+    routes.add(new Route("POST", "/api/partners", false, Set.of("ADMIN"), () -> "{\"id\":\"P" + id().substring(0, 8)
+        + "\",\"name\":\"New partner\"}"));
+    routes.add(new Route("GET", "/api/grants", false, ALL, none));
+    routes.add(new Route("POST", "/api/grants", false, Set.of("ADMIN"), () -> "{\"id\":\"G" + id().substring(0, 8)
+        + "\",\"donor\":\"Japan\",\"partner\":\"HALO\",\"title\":\"t\",\"start\":\"2024-01-01\",\"end\":\"2024-12-31\"}"));
+    routes.add(new Route("GET", "/api/grants/NL-HALO", false, Set.of("FIELD", "REVIEWER", "DONOR", "ADMIN"), none));
+    routes.add(new Route("GET", "/api/grants/NL-DRC/report", false, Set.of("REVIEWER", "DONOR", "ADMIN"), none));
+    routes.add(new Route("POST", "/api/events", false, Set.of("FIELD", "ADMIN"), this::freshEvent));
+    routes.add(new Route("POST", "/api/events/batch", false, Set.of("FIELD", "ADMIN"), () -> "[" + freshEvent() + "]"));
+    routes.add(new Route("GET", "/api/events", true, ALL, none));
+    routes.add(new Route("GET", "/api/events/{approved}", true, ALL, none));
+    routes.add(new Route("GET", "/api/events/{approved}/history", true, ALL, none));
+    routes.add(new Route("POST", "/api/events/{submitted}/approve", false, Set.of("REVIEWER"), none));
+    routes.add(new Route("POST", "/api/events/{submitted}/reject", false, Set.of("REVIEWER"),
+        () -> "{\"reason\":\"outside the task\"}"));
+    // the event is field-halo's: only its submitter withdraws it (an administrator withdraws its own submissions)
+    routes.add(new Route("POST", "/api/events/{submitted}/withdraw", false, Set.of("FIELD"), none));
+    routes.add(new Route("POST", "/api/reviews", false, Set.of("REVIEWER"), () -> "{\"decisions\":[]}"));
+    routes.add(new Route("GET", "/api/hazards", true, ALL, none));
+    routes.add(new Route("GET", "/api/hazards/1", true, ALL, none));
+    routes.add(new Route("GET", "/api/releases", true, ALL, none));
+    routes.add(new Route("GET", "/api/regions/boundaries", true, ALL, none));
+    routes.add(new Route("GET", "/api/regions", true, ALL, none));
+    routes.add(new Route("GET", "/api/stats/summary", true, ALL, none));
+    routes.add(new Route("GET", "/api/stats/released?by=region", true, ALL, none));
+  }
+
+  @AfterAll
+  void stop() {
+    server.close();
+  }
+
+  private static String id() {
+    return UUID.randomUUID().toString();
+  }
+
+  private String freshEvent() {
+    return event(id(), "HAZARD_REPORT", "2023-02-01", "HALO", null, square(37.2, 48.0, 0.01));
+  }
+
+  /** A submitted event of HALO's field account, so each decision has one to act on. */
+  private String submittedEvent() throws Exception {
+    Response r = server.as(tokens.get("FIELD")).post("/api/events", freshEvent());
+    assertEquals(201, r.status(), r.body());
+    return r.json().get("id").asText();
+  }
+
+  private Response call(Route route, String token) throws Exception {
+    String path = route.path().replace("{approved}", approved).replace("{nobody}", "nobody-" + id());
+    if (path.contains("{submitted}")) {
+      path = path.replace("{submitted}", submittedEvent());
+    }
+    TestServer as = server.as(token);
+    return switch (route.method()) {
+      case "GET" -> as.get(path);
+      case "DELETE" -> as.delete(path);
+      default -> as.post(path, route.body().get());
+    };
+  }
+
+  @Test
+  void everyRouteAnswersEachCallerAsItsRolesSay() throws Exception {
+    for (Route route : routes) {
+      String name = route.method() + " " + route.path();
+      Response anonymous = call(route, null);
+      if (route.isPublic()) {
+        assertEquals(200, anonymous.status(), name + " is public: " + anonymous.body());
+      } else {
+        assertEquals(401, anonymous.status(), name + " without a token");
+      }
+      assertEquals(401, call(route, "lr_" + "x".repeat(43)).status(), name + " with a wrong token");
+      for (Map.Entry<String, String> role : tokens.entrySet()) {
+        Response r = call(route, role.getValue());
+        String who = name + " as " + role.getKey() + ": " + r.status() + " " + r.body();
+        if (route.roles().contains(role.getKey())) {
+          assertTrue(r.status() >= 200 && r.status() < 300 || r.status() == 404 && route.path().contains("nobody"),
+              who);
+        } else {
+          assertEquals(403, r.status(), who);
+          assertEquals("application/problem+json", r.contentType(), who);
+        }
+      }
+    }
+  }
+
+  @Test
+  void everyApiRouteIsInThisTable() {
+    List<String> tried = routes.stream().map(r -> r.method() + " " + r.path().replaceAll("\\?.*", "")
+        .replace("{approved}", "{id}").replace("{submitted}", "{id}").replace("{nobody}", "{name}")
+        .replace("NL-HALO", "{id}").replace("NL-DRC", "{id}").replaceAll("/hazards/1$", "/hazards/{id}")).toList();
+    for (String route : server.app().routes()) {
+      if (route.contains(" /api/")) {
+        assertTrue(tried.contains(route), route + " is not tried by this test");
+      }
+    }
+  }
+
+  @Test
+  void withPrivateReadsThePublicRoutesNeedAToken() throws Exception {
+    try (TestServer closed = new TestServer(false)) {
+      for (String path : List.of("/api/stats/summary", "/api/regions", "/api/hazards", "/api/events",
+          "/api/partners", "/api/releases", "/api/regions/boundaries")) {
+        assertEquals(401, closed.as(null).get(path).status(), path);
+        String donor = closed.token("d-" + id().substring(0, 8), Role.DONOR, null, "Netherlands");
+        assertEquals(200, closed.as(donor).get(path).status(), path);
+      }
+    }
+  }
+
+  @Test
+  void aDonorReadsItsOwnGrantsOnly() throws Exception {
+    server.post("/api/grants", "{\"id\":\"JP-HALO\",\"donor\":\"Japan\",\"partner\":\"HALO\",\"title\":\"t\","
+        + "\"start\":\"2024-01-01\",\"end\":\"2024-12-31\"}");
+    TestServer donor = server.as(tokens.get("DONOR"));
+    assertEquals(200, donor.get("/api/grants/NL-HALO/report").status());
+    assertEquals(403, donor.get("/api/grants/JP-HALO/report").status());
+    String grants = donor.get("/api/grants").body();
+    assertTrue(grants.contains("NL-HALO") && !grants.contains("JP-HALO"), grants);
+    String byDonor = donor.get("/api/stats/released?by=donor").body();
+    assertTrue(byDonor.contains("Netherlands") && !byDonor.contains("Japan"), byDonor);
+    assertEquals(401, server.as(null).get("/api/stats/released?by=grant").status());
+  }
+}
