@@ -23,8 +23,10 @@ public final class HttpApi {
   private HttpApi() {}
 
   public static Javalin create(LedgerService ledger, ReportService reports,
-      org.landrelease.service.FundingService funding, org.landrelease.service.MapService map, Path webDir) {
+      org.landrelease.service.FundingService funding, org.landrelease.service.MapService map, Path webDir,
+      org.landrelease.service.transfer.ImportService imports, org.landrelease.service.transfer.ExportService exports) {
     ObjectMapper mapper = Json.mapper();
+    TransferResource transfer = new TransferResource(imports, exports, mapper);
     EventResource events = new EventResource(ledger, map, mapper);
     FundingResource fundingResource = new FundingResource(funding, reports, mapper);
     StatsResource stats = new StatsResource(reports);
@@ -58,14 +60,16 @@ public final class HttpApi {
       routes.get("/api/regions", stats::regions);
       routes.get("/api/stats/summary", stats::summary);
       routes.get("/api/stats/released", stats::released);
+      routes.post("/api/imports", transfer::importFile);
+      routes.get("/api/exports", transfer::exportFile);
       Problems.register(routes, mapper);
     });
   }
 
-  /** A declared body over 10 MB is refused before it is read (413). */
+  /** A declared body over 10 MB is refused before it is read (413); imports have their own limit. */
   private static void refuseLargeBodies(Context ctx) {
     long length = ctx.req().getContentLengthLong();
-    if (length > MAX_BODY_BYTES) {
+    if (length > MAX_BODY_BYTES && !ctx.path().equals("/api/imports")) {
       throw new LedgerException(LedgerException.Kind.TOO_LARGE, "body-too-large",
           "the body has " + length + " bytes; the limit is " + MAX_BODY_BYTES, null);
     }

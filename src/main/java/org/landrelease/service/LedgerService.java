@@ -70,13 +70,7 @@ public final class LedgerService {
 
   /** Applies one event, or returns the first result again when the same event is posted twice. */
   public Applied apply(EventCommand cmd) throws SQLException {
-    EventRules.check(cmd, funding, LocalDate.now(clock));
-    List<String> touched = regions.touching(cmd.footprint());
-    if (touched.isEmpty()) {
-      var c = cmd.footprint().getInteriorPoint().getCoordinate();
-      throw new LedgerException(LedgerException.Kind.UNPROCESSABLE, "outside-regions",
-          "the footprint lies outside every region of the ledger", new double[] {c.x, c.y});
-    }
+    List<String> touched = checkRules(cmd);
     double footprintM2 = GeodesicArea.m2(cmd.footprint());
     writeLock.lock();
     try {
@@ -102,6 +96,32 @@ public final class LedgerService {
     } finally {
       writeLock.unlock();
     }
+  }
+
+  /**
+   * Checks an event as apply would, short of the overlay, and stores nothing: the rules, that it lies in a region,
+   * and whether its id is taken. Returns true when the same event is already in the ledger (applying it would be a
+   * replay); the same id with another body is a conflict.
+   */
+  public boolean check(EventCommand cmd) throws SQLException {
+    checkRules(cmd);
+    Optional<StoredEvent> existing = store.event(cmd.id(), false);
+    if (existing.isPresent() && !existing.get().command().requestHash().equals(cmd.requestHash())) {
+      throw LedgerException.conflict("event " + cmd.id() + " already exists with a different body");
+    }
+    return existing.isPresent();
+  }
+
+  /** The event rules and the regions its footprint touches (none: the footprint is outside the ledger). */
+  private List<String> checkRules(EventCommand cmd) {
+    EventRules.check(cmd, funding, LocalDate.now(clock));
+    List<String> touched = regions.touching(cmd.footprint());
+    if (touched.isEmpty()) {
+      var c = cmd.footprint().getInteriorPoint().getCoordinate();
+      throw new LedgerException(LedgerException.Kind.UNPROCESSABLE, "outside-regions",
+          "the footprint lies outside every region of the ledger", new double[] {c.x, c.y});
+    }
+    return touched;
   }
 
   private EventResult replay(StoredEvent stored, EventCommand cmd) throws SQLException {

@@ -216,7 +216,7 @@ public final class LedgerStore {
     return db.read(c -> findEvent(c, id, withFootprint));
   }
 
-  private static final String EVENT_COLUMNS = "seq, id, type, event_date, partner_id, grant_id, classification, "
+  static final String EVENT_COLUMNS = "seq, id, type, event_date, partner_id, grant_id, classification, "
       + "hazard_types, method, devices_found, notes, regions, footprint_m2, outside_m2, status, request_hash, recorded_at";
 
   private static Optional<StoredEvent> findEvent(Connection c, UUID id, boolean withFootprint) throws SQLException {
@@ -230,7 +230,7 @@ public final class LedgerStore {
     }
   }
 
-  private static StoredEvent eventRow(ResultSet rs, boolean withFootprint) throws SQLException {
+  static StoredEvent eventRow(ResultSet rs, boolean withFootprint) throws SQLException {
     String classification = rs.getString(7);
     String method = rs.getString(9);
     EventCommand cmd = new EventCommand(rs.getObject(2, UUID.class), EventType.valueOf(rs.getString(3)),
