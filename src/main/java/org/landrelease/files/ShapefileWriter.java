@@ -32,6 +32,7 @@ final class ShapefileWriter implements FeatureWriter {
   private final Connection db;
   private final PreparedStatement insert;
   private int pending;
+  private int rows;
 
   ShapefileWriter(Path zip, FeatureSchema schema) throws IOException {
     this.zip = zip;
@@ -75,6 +76,7 @@ final class ShapefileWriter implements FeatureWriter {
         insert.setObject(i + 2, v instanceof LocalDate d ? java.sql.Date.valueOf(d) : v);
       }
       insert.addBatch();
+      rows++;
       if (++pending == 1000) {
         insert.executeBatch();
         pending = 0;
@@ -87,6 +89,11 @@ final class ShapefileWriter implements FeatureWriter {
   @Override
   public void finish() throws IOException {
     String base = schema.layer();
+    if (rows == 0) {
+      // H2GIS SHPWRITE cannot write a layer without rows (it learns the shape type from them)
+      throw org.landrelease.domain.LedgerException.unprocessable("empty-export", "no feature matches the "
+          + "request, and an empty Shapefile cannot be written; ask another format or widen the filters");
+    }
     try {
       insert.executeBatch();
       SHPWrite.exportTable(db, dir.resolve(base + ".shp").toString(), "OUT", "UTF-8", true);
