@@ -29,9 +29,12 @@ final class ShapefileSource implements FeatureSource {
   private final Connection db;
   private final List<String> columns;
   private final Reprojection crs;
+  private final Map<String, List<java.time.LocalDate>> dates;
 
-  private ShapefileSource(Path dir, Connection db, List<String> columns, Reprojection crs) {
+  private ShapefileSource(Path dir, Connection db, List<String> columns, Reprojection crs,
+      Map<String, List<java.time.LocalDate>> dates) {
     this.dir = dir;
+    this.dates = dates;
     this.db = db;
     this.columns = columns;
     this.crs = crs;
@@ -70,7 +73,8 @@ final class ShapefileSource implements FeatureSource {
             }
           }
         }
-        return new ShapefileSource(dir, db, List.copyOf(columns), crs);
+        return new ShapefileSource(dir, db, List.copyOf(columns), crs,
+            DbfDates.read(dir.resolve(base + ".dbf")));
       } catch (SQLException | IOException | RuntimeException e) {
         db.close();
         throw FeatureSources.unreadable("Shapefile", GeoPackageSource.rootMessage(e));
@@ -121,6 +125,10 @@ final class ShapefileSource implements FeatureSource {
         Map<String, Object> attributes = new LinkedHashMap<>();
         for (String c : columns) {
           Object v = rs.getObject(c);
+          List<java.time.LocalDate> column = dates.get(c.toUpperCase(java.util.Locale.ROOT));
+          if (v == null && column != null && index <= column.size()) {
+            v = column.get(index - 1); // H2GIS reads these dates as null
+          }
           attributes.put(c, v instanceof java.sql.Date d ? d.toLocalDate() : v);
         }
         Object g = rs.getObject("THE_GEOM");

@@ -62,7 +62,7 @@ public final class Reprojection {
     try {
       mil.nga.proj.Projection p = mil.nga.proj.ProjectionFactory.getProjectionByDefinition(wkt.trim());
       String label = p.getAuthority() != null && !p.getAuthority().isBlank()
-          ? p.getAuthority() + ":" + p.getCode() : "WKT " + abbreviate(wkt);
+          ? p.getAuthority() + ":" + p.getCode() : wktName(wkt);
       if ("EPSG".equalsIgnoreCase(p.getAuthority()) && String.valueOf(Geometries.SRID).equals(p.getCode())) {
         return WGS84;
       }
@@ -78,6 +78,12 @@ public final class Reprojection {
       return new Reprojection(name, null);
     }
     return new Reprojection(name, new CoordinateTransformFactory().createTransform(source, wgs84));
+  }
+
+  /** The name a WKT gives its CRS, such as WGS_1984_UTM_Zone_36N. */
+  private static String wktName(String wkt) {
+    Matcher m = Pattern.compile("^\\s*[A-Z_]+\\[\"([^\"]+)\"").matcher(wkt);
+    return m.find() ? m.group(1) : abbreviate(wkt);
   }
 
   private static String abbreviate(String s) {
