@@ -5,7 +5,7 @@ import org.landrelease.cli.Benchmark;
 import org.landrelease.cli.DemoScenario;
 import org.landrelease.config.Config;
 
-/** Entry point: serve (default), generate-demo, bench. */
+/** Entry point: serve (default), generate-demo, bench, import. */
 public final class Main {
   private Main() {}
 
@@ -20,8 +20,9 @@ public final class Main {
       }
       case "generate-demo" -> DemoScenario.main(rest);
       case "bench" -> Benchmark.main(rest);
+      case "import" -> org.landrelease.cli.ImportCommand.main(rest);
       default -> {
-        System.err.println("usage: landrelease [serve|generate-demo|bench] [options]");
+        System.err.println("usage: landrelease [serve|generate-demo|bench|import] [options]");
         System.exit(2);
       }
     }
