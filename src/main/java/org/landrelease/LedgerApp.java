@@ -100,8 +100,12 @@ public final class LedgerApp implements AutoCloseable {
     reports.dataset(dataset == null ? "user" : dataset);
     BackupService backups = new BackupService(db, config.databaseDir().resolve("backups"), writeLock,
         Clock.systemUTC());
+    var mapper = org.landrelease.http.Json.mapper();
+    var imports = new org.landrelease.service.transfer.ImportService(ledger,
+        body -> org.landrelease.http.EventJson.parse(body, mapper), mapper);
+    var exports = new org.landrelease.service.transfer.ExportService(new org.landrelease.store.ExportStore(db), ledger);
     Javalin http = HttpApi.create(ledger, reports, funding, map, accounts, backups, config.publicReads(),
-        config.webDir()).start(config.host(), config.port());
+        config.webDir(), imports, exports).start(config.host(), config.port());
     LOG.info("started in {} ms: {} regions in {} index cells, database {}", (System.nanoTime() - t0) / 1_000_000,
         regions.regions().size(), regions.cellCount(), config.databaseDir().toAbsolutePath());
     return new LedgerApp(db, http, ledger, reports, funding, accounts);

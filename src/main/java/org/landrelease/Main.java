@@ -6,7 +6,7 @@ import org.landrelease.cli.Benchmark;
 import org.landrelease.cli.DemoScenario;
 import org.landrelease.config.Config;
 
-/** Entry point: serve (default), generate-demo, bench, and the admin commands create-user, backup, restore. */
+/** Entry point: serve (default), generate-demo, bench, import, and the admin commands create-user, backup, restore. */
 public final class Main {
   private Main() {}
 
@@ -24,8 +24,10 @@ public final class Main {
       case "create-user" -> AdminCommands.createUser(rest);
       case "backup" -> AdminCommands.backup(rest);
       case "restore" -> AdminCommands.restore(rest);
+      case "import" -> org.landrelease.cli.ImportCommand.main(rest);
       default -> {
-        System.err.println("usage: landrelease [serve|generate-demo|bench|create-user|backup|restore] [options]");
+        System.err.println(
+            "usage: landrelease [serve|generate-demo|bench|import|create-user|backup|restore] [options]");
         System.exit(2);
       }
     }

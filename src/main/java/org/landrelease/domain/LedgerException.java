@@ -5,7 +5,21 @@ package org.landrelease.domain;
  * when present, is where a geometry is wrong (lon, lat).
  */
 public class LedgerException extends RuntimeException {
-  public enum Kind { BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, TOO_LARGE, UNPROCESSABLE }
+  /** What went wrong, with the HTTP status it means. */
+  public enum Kind {
+    BAD_REQUEST(400), UNAUTHORIZED(401), FORBIDDEN(403), NOT_FOUND(404), CONFLICT(409), TOO_LARGE(413),
+    UNPROCESSABLE(422);
+
+    private final int status;
+
+    Kind(int status) {
+      this.status = status;
+    }
+
+    public int status() {
+      return status;
+    }
+  }
 
   private final Kind kind;
   private final String slug;

@@ -45,14 +45,14 @@ enum Access implements RouteRole {
         return;
       }
       if (account == null) {
-        throw LedgerException.unauthorized("token-required", ctx.method() + " " + ctx.endpoint().path
+        throw LedgerException.unauthorized("token-required", ctx.method() + " " + ctx.path()
             + " needs a bearer token (Authorization: Bearer <token>)");
       }
       if (roles.contains(SIGNED_IN) || roles.contains(PUBLIC_READ) || roles.contains(valueOf(account.role().name()))) {
         return;
       }
       throw LedgerException.forbidden("role-not-allowed", "account '" + account.name() + "' (" + account.role()
-          + ") may not " + ctx.method() + " " + ctx.endpoint().path + "; allowed: " + roles);
+          + ") may not " + ctx.method() + " " + ctx.path() + "; allowed: " + roles);
     }
   }
 

@@ -26,8 +26,10 @@ public final class HttpApi {
 
   public static Javalin create(LedgerService ledger, ReportService reports,
       org.landrelease.service.FundingService funding, org.landrelease.service.MapService map,
-      AccountService accounts, BackupService backups, boolean publicReads, Path webDir) {
+      AccountService accounts, BackupService backups, boolean publicReads, Path webDir,
+      org.landrelease.service.transfer.ImportService imports, org.landrelease.service.transfer.ExportService exports) {
     ObjectMapper mapper = Json.mapper();
+    TransferResource transfer = new TransferResource(imports, exports, mapper);
     EventResource events = new EventResource(ledger, map, mapper);
     ReviewResource reviews = new ReviewResource(ledger, map, mapper);
     AccountResource accountResource = new AccountResource(accounts, mapper);
@@ -79,14 +81,16 @@ public final class HttpApi {
       routes.get("/api/regions", stats::regions, Access.PUBLIC_READ);
       routes.get("/api/stats/summary", stats::summary, Access.PUBLIC_READ);
       routes.get("/api/stats/released", stats::released, Access.PUBLIC_READ);
+      routes.post("/api/imports", transfer::importFile, Access.FIELD, Access.ADMIN);
+      routes.get("/api/exports", transfer::exportFile, Access.PUBLIC_READ);
       Problems.register(routes, mapper);
     });
   }
 
-  /** A declared body over 10 MB is refused before it is read (413). */
+  /** A declared body over 10 MB is refused before it is read (413); imports have their own limit. */
   private static void refuseLargeBodies(Context ctx) {
     long length = ctx.req().getContentLengthLong();
-    if (length > MAX_BODY_BYTES) {
+    if (length > MAX_BODY_BYTES && !ctx.path().equals("/api/imports")) {
       throw new LedgerException(LedgerException.Kind.TOO_LARGE, "body-too-large",
           "the body has " + length + " bytes; the limit is " + MAX_BODY_BYTES, null);
     }

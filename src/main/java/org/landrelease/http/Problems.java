@@ -40,15 +40,7 @@ final class Problems {
   }
 
   static ObjectNode problem(ObjectMapper mapper, LedgerException e, Context ctx) {
-    int status = switch (e.kind()) {
-      case BAD_REQUEST -> 400;
-      case UNAUTHORIZED -> 401;
-      case FORBIDDEN -> 403;
-      case NOT_FOUND -> 404;
-      case CONFLICT -> 409;
-      case TOO_LARGE -> 413;
-      case UNPROCESSABLE -> 422;
-    };
+    int status = e.kind().status();
     ObjectNode p = problem(mapper, status, e.slug(), titleOf(status), e.getMessage(), ctx);
     if (e.coordinate() != null) {
       p.putArray("coordinate").add(round7(e.coordinate()[0])).add(round7(e.coordinate()[1]));

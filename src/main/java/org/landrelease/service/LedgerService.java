@@ -66,22 +66,9 @@ public final class LedgerService {
    * account submits for its own partner only; a reversal takes its partner, grant and footprint from its target.
    */
   public Applied submit(EventCommand posted, Account actor) throws SQLException {
-    EventCommand cmd = posted.type() == EventType.REVERSAL ? Reversals.complete(posted, store) : posted;
-    if (actor.is(Role.FIELD) && !cmd.partner().equals(actor.partner())) {
-      throw LedgerException.forbidden("other-partner", "account '" + actor.name() + "' submits for partner '"
-          + actor.partner() + "' only, not '" + cmd.partner() + "'");
-    }
-    if (cmd.type() == EventType.REVERSAL) {
-      Reversals.checkDate(cmd, LocalDate.now(clock));
-    } else {
-      EventRules.check(cmd, funding, LocalDate.now(clock));
-    }
-    List<String> touched = regions.touching(cmd.footprint());
-    if (touched.isEmpty()) {
-      var c = cmd.footprint().getInteriorPoint().getCoordinate();
-      throw new LedgerException(LedgerException.Kind.UNPROCESSABLE, "outside-regions",
-          "the footprint lies outside every region of the ledger", new double[] {c.x, c.y});
-    }
+    Checked checked = checked(posted, actor);
+    EventCommand cmd = checked.cmd();
+    List<String> touched = checked.touched();
     double footprintM2 = GeodesicArea.m2(cmd.footprint());
     writeLock.lock();
     try {
@@ -103,6 +90,42 @@ public final class LedgerService {
     } finally {
       writeLock.unlock();
     }
+  }
+
+  /** A command that passed every rule, completed (a reversal's target filled in), and the regions it touches. */
+  private record Checked(EventCommand cmd, List<String> touched) {}
+
+  private Checked checked(EventCommand posted, Account actor) throws SQLException {
+    EventCommand cmd = posted.type() == EventType.REVERSAL ? Reversals.complete(posted, store) : posted;
+    if (actor.is(Role.FIELD) && !cmd.partner().equals(actor.partner())) {
+      throw LedgerException.forbidden("other-partner", "account '" + actor.name() + "' submits for partner '"
+          + actor.partner() + "' only, not '" + cmd.partner() + "'");
+    }
+    if (cmd.type() == EventType.REVERSAL) {
+      Reversals.checkDate(cmd, LocalDate.now(clock));
+    } else {
+      EventRules.check(cmd, funding, LocalDate.now(clock));
+    }
+    List<String> touched = regions.touching(cmd.footprint());
+    if (touched.isEmpty()) {
+      var c = cmd.footprint().getInteriorPoint().getCoordinate();
+      throw new LedgerException(LedgerException.Kind.UNPROCESSABLE, "outside-regions",
+          "the footprint lies outside every region of the ledger", new double[] {c.x, c.y});
+    }
+    return new Checked(cmd, touched);
+  }
+
+  /**
+   * Checks an event as submit would and stores nothing (an import's dry run). Returns true when the same event is
+   * already in the ledger; the same id with another body is a conflict.
+   */
+  public boolean check(EventCommand posted, Account actor) throws SQLException {
+    EventCommand cmd = checked(posted, actor).cmd();
+    Optional<StoredEvent> existing = store.event(cmd.id(), false);
+    if (existing.isPresent() && !existing.get().command().requestHash().equals(cmd.requestHash())) {
+      throw LedgerException.conflict("event " + cmd.id() + " already exists with a different body");
+    }
+    return existing.isPresent();
   }
 
   /**

@@ -79,6 +79,12 @@ class AccessTest {
     routes.add(new Route("GET", "/api/regions", true, ALL, none));
     routes.add(new Route("GET", "/api/stats/summary", true, ALL, none));
     routes.add(new Route("GET", "/api/stats/released?by=region", true, ALL, none));
+    routes.add(new Route("GET", "/api/exports?layer=hazards&format=geojson", true, ALL, none));
+    routes.add(new Route("POST", "/api/imports?dryRun=true&format=geojson&mapping=" + java.net.URLEncoder.encode(
+        "{\"type\":{\"const\":\"HAZARD_REPORT\"},\"date\":{\"const\":\"2023-03-01\"},\"partner\":{\"const\":"
+        + "\"HALO\"},\"classification\":{\"const\":\"SHA\"}}", java.nio.charset.StandardCharsets.UTF_8), false,
+        Set.of("FIELD", "ADMIN"), () -> "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+        + "\"properties\":{},\"geometry\":" + square(37.3, 48.0, 0.01) + "}]}"));
   }
 
   @AfterAll
