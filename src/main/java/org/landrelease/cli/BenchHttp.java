@@ -12,20 +12,38 @@ final class BenchHttp {
   /** A response with the time from sending the request to having read the whole body. */
   record Response(int status, byte[] body, long nanos) {}
 
-  private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient client;
   private final URI base;
+  /** Sent as a bearer token on every request, when not null. */
+  private final String token;
 
   BenchHttp(URI base) {
+    this(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build(),
+        base, null);
+  }
+
+  private BenchHttp(HttpClient client, URI base, String token) {
+    this.client = client;
     this.base = base;
+    this.token = token;
+  }
+
+  /** The same client sending another account's token. */
+  BenchHttp as(String otherToken) {
+    return new BenchHttp(client, base, otherToken);
+  }
+
+  private HttpRequest.Builder request(String path) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path));
+    return token == null ? b : b.header("Authorization", "Bearer " + token);
   }
 
   Response get(String pathAndQuery) throws IOException, InterruptedException {
-    return send(HttpRequest.newBuilder(base.resolve(pathAndQuery)).GET().build());
+    return send(request(pathAndQuery).GET().build());
   }
 
   Response post(String path, byte[] json) throws IOException, InterruptedException {
-    return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+    return send(request(path).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofByteArray(json)).build());
   }
 

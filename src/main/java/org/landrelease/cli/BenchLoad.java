@@ -35,8 +35,27 @@ final class BenchLoad {
     return new Result(items, (System.nanoTime() - t0) / 1e9, created, items - created, problem);
   }
 
-  /** Posts the hazard reports in batches of batchSize through /api/events/batch. */
-  static Result hazards(BenchHttp http, List<byte[]> bodies, int batchSize, ObjectMapper mapper) throws Exception {
+  private static void approve(BenchHttp reviewer, JsonNode submitted, ObjectMapper mapper) throws Exception {
+    var decisions = mapper.createObjectNode();
+    var list = decisions.putArray("decisions");
+    for (JsonNode item : submitted.path("results")) {
+      if (item.path("status").asInt() == 201) {
+        list.addObject().put("event", item.path("id").asText()).put("decision", "APPROVE");
+      }
+    }
+    BenchHttp.Response r = reviewer.post("api/reviews", mapper.writeValueAsBytes(decisions));
+    if (r.status() != 200 || mapper.readTree(r.body()).path("refused").asInt() > 0) {
+      throw new IllegalStateException("approving a batch answered " + r.status() + ": "
+          + new String(r.body(), StandardCharsets.UTF_8));
+    }
+  }
+
+  /**
+   * Posts the hazard reports in batches of batchSize through /api/events/batch, and has the reviewer approve each
+   * batch's new events through /api/reviews, in order.
+   */
+  static Result hazards(BenchHttp http, BenchHttp reviewer, List<byte[]> bodies, int batchSize, ObjectMapper mapper)
+      throws Exception {
     long t0 = System.nanoTime();
     int created = 0, refused = 0;
     String problem = null;
@@ -48,6 +67,7 @@ final class BenchLoad {
             + new String(r.body(), StandardCharsets.UTF_8));
       }
       JsonNode answer = mapper.readTree(r.body());
+      approve(reviewer, answer, mapper);
       created += answer.path("created").asInt();
       refused += answer.path("refused").asInt() + answer.path("replayed").asInt();
       if (problem == null && answer.path("refused").asInt() > 0) {

@@ -37,6 +37,7 @@ final class BenchRun {
     Path log = options.outDir().resolve("server-" + clients + "-clients.log").toAbsolutePath();
     Files.deleteIfExists(log);
     System.out.printf("%n== Run with %d client(s): database %s, service log %s%n", clients, db, log);
+    String[] tokens = accounts(db);
     long firstStartMs = options.restartFirst() ? startAndStop(db, log) : -1;
     BenchLoad.Result funding, hazards;
     Replayed replayed;
@@ -45,13 +46,14 @@ final class BenchRun {
     try (BenchServer server = start(db, log)) {
       firstStartMs = firstStartMs < 0 ? server.startupMs() : firstStartMs;
       System.out.printf("Service pid %d answered %d ms after its JVM started%n", server.pid(), server.startupMs());
-      BenchHttp http = new BenchHttp(server.base());
+      BenchHttp http = new BenchHttp(server.base()).as(tokens[0]);
+      BenchHttp reviewer = http.as(tokens[1]);
       funding = BenchLoad.funding(http, w.funding(), mapper);
-      hazards = BenchLoad.hazards(http, w.hazards(), options.batchSize(), mapper);
+      hazards = BenchLoad.hazards(http, reviewer, w.hazards(), options.batchSize(), mapper);
       System.out.printf("Hazards: %,d created, %,d refused in %.1f s (%,.0f hazards/s in batches of %d)%s%n",
           hazards.created(), hazards.refused(), hazards.seconds(), hazards.perSecond(), options.batchSize(),
           hazards.firstProblem() == null ? "" : "; first refusal: " + hazards.firstProblem());
-      replayed = replay(server, http, w, clients);
+      replayed = replay(server, http, reviewer, w, clients);
       accounting = BenchAccounting.check(http, mapper);
       if (measureReads) {
         reads = reads(server, http, w);
@@ -68,6 +70,24 @@ final class BenchRun {
         replayed.writtenKbPerEvent(), dbMb, (System.nanoTime() - t0) / 1e9, reads);
   }
 
+  /**
+   * An administrator (who loads the funding and submits the events, for any partner) and a reviewer (who approves
+   * them), created in the new database before the service opens it; returns their tokens.
+   */
+  private static String[] accounts(Path db) throws Exception {
+    try (org.landrelease.store.Database d = org.landrelease.store.Database.open(db)) {
+      java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
+      var funding = new org.landrelease.service.FundingService(new org.landrelease.store.FundingStore(d), lock);
+      var accounts = new org.landrelease.service.AccountService(new org.landrelease.store.AccountStore(d), funding,
+          lock, java.time.Clock.systemUTC());
+      return new String[] {
+          accounts.create(new org.landrelease.domain.Account("bench-admin", org.landrelease.domain.Role.ADMIN, null,
+              null), "bench").token(),
+          accounts.create(new org.landrelease.domain.Account("bench-reviewer", org.landrelease.domain.Role.REVIEWER,
+              null, null), "bench").token()};
+    }
+  }
+
   private BenchServer start(Path db, Path log) throws Exception {
     return BenchServer.start(jar, db, options.serverHeap(), options.serverOptions(), log);
   }
@@ -81,11 +101,12 @@ final class BenchRun {
     }
   }
 
-  private Replayed replay(BenchServer server, BenchHttp http, Workload w, int clients) throws Exception {
+  private Replayed replay(BenchServer server, BenchHttp http, BenchHttp reviewer, Workload w, int clients)
+      throws Exception {
     System.out.printf("Replaying %,d events with %d client(s)...%n", w.events().size(), clients);
     long writtenBefore = server.storageWrittenBytes();
     BenchCpu.Sample cpu = BenchCpu.sample(server.pid());
-    BenchReplay.Result r = BenchReplay.run(http, w.events(), clients, options.window(), mapper);
+    BenchReplay.Result r = BenchReplay.run(http, reviewer, w.events(), clients, options.window(), mapper);
     double otherCores = BenchCpu.otherCores(cpu, BenchCpu.sample(server.pid()));
     double writtenKb = (server.storageWrittenBytes() - writtenBefore) / 1024.0 / w.events().size();
     for (BenchStats.Window win : r.windows()) {
