@@ -8,12 +8,14 @@ import org.landrelease.config.Config;
 import org.landrelease.geometry.RegionBoundaries;
 import org.landrelease.geometry.RegionIndex;
 import org.landrelease.http.HttpApi;
+import org.landrelease.service.FeatureService;
 import org.landrelease.service.FundingService;
 import org.landrelease.service.LedgerService;
 import org.landrelease.service.LedgerTotals;
 import org.landrelease.service.MapService;
 import org.landrelease.service.ReportService;
 import org.landrelease.store.Database;
+import org.landrelease.store.FeatureStore;
 import org.landrelease.store.FundingStore;
 import org.landrelease.store.LedgerStore;
 import org.landrelease.store.MapStore;
@@ -88,7 +90,8 @@ public final class LedgerApp implements AutoCloseable {
       store.putMeta("dataset", dataset);
     }
     reports.dataset(dataset == null ? "user" : dataset);
-    Javalin http = HttpApi.create(ledger, reports, funding, map, config.webDir()).start(config.host(), config.port());
+    FeatureService features = new FeatureService(new FeatureStore(db), reports, map);
+    Javalin http = HttpApi.create(ledger, reports, funding, map, features, config.webDir()).start(config.host(), config.port());
     LOG.info("started in {} ms: {} regions in {} index cells, database {}", (System.nanoTime() - t0) / 1_000_000,
         regions.regions().size(), regions.cellCount(), config.databaseDir().toAbsolutePath());
     return new LedgerApp(db, http, ledger, reports, funding);

@@ -23,8 +23,11 @@ public final class HttpApi {
   private HttpApi() {}
 
   public static Javalin create(LedgerService ledger, ReportService reports,
-      org.landrelease.service.FundingService funding, org.landrelease.service.MapService map, Path webDir) {
+      org.landrelease.service.FundingService funding, org.landrelease.service.MapService map,
+      org.landrelease.service.FeatureService features, Path webDir) throws java.io.IOException {
     ObjectMapper mapper = Json.mapper();
+    OgcResource ogc = new OgcResource(features, mapper);
+    byte[] openApi = OpenApiDocument.build(mapper);
     EventResource events = new EventResource(ledger, map, mapper);
     FundingResource fundingResource = new FundingResource(funding, reports, mapper);
     StatsResource stats = new StatsResource(reports);
@@ -58,6 +61,14 @@ public final class HttpApi {
       routes.get("/api/regions", stats::regions);
       routes.get("/api/stats/summary", stats::summary);
       routes.get("/api/stats/released", stats::released);
+      routes.get("/openapi.json", ctx -> ctx.contentType(OgcJson.OPENAPI_JSON).result(openApi));
+      routes.get("/ogc", ogc::landing);
+      routes.get("/ogc/conformance", ogc::conformance);
+      routes.get("/ogc/collections", ogc::collections);
+      routes.get("/ogc/collections/{collectionId}", ogc::collection);
+      routes.get("/ogc/collections/{collectionId}/queryables", ogc::queryables);
+      routes.get("/ogc/collections/{collectionId}/items", ogc::items);
+      routes.get("/ogc/collections/{collectionId}/items/{featureId}", ogc::item);
       Problems.register(routes, mapper);
     });
   }
