@@ -78,8 +78,17 @@ public final class OgcParameters {
       return null;
     }
     try {
-      return text.length() <= 10 ? LocalDate.parse(text)
-          : OffsetDateTime.parse(text).atZoneSameInstant(ZoneOffset.UTC).toLocalDate();
+      // GDAL 3.6 turns "-where date >= '2024-03-01'" into datetime=2024-03-01T/..: a date with an empty time
+      if (text.length() == 11 && text.endsWith("T")) {
+        text = text.substring(0, 10);
+      }
+      if (text.length() <= 10) {
+        return LocalDate.parse(text);
+      }
+      boolean zoned = text.endsWith("Z") || text.endsWith("z") || text.lastIndexOf('+') > 10
+          || text.lastIndexOf('-') > 10;
+      return zoned ? OffsetDateTime.parse(text.toUpperCase(java.util.Locale.ROOT)).atZoneSameInstant(ZoneOffset.UTC)
+          .toLocalDate() : java.time.LocalDateTime.parse(text).toLocalDate();
     } catch (DateTimeParseException e) {
       throw badDatetime(whole);
     }

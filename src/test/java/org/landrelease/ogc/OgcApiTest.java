@@ -150,7 +150,10 @@ class OgcApiTest {
     assertEquals(Set.of(ids.get(1), ids.get(2)), hazardIds("datetime=2024-03-01/2024-05-31"));
     assertEquals(Set.of(ids.get(0)), hazardIds("datetime=../2024-02-01"));
     assertEquals(Set.of(ids.get(3), ids.get(4)), hazardIds("datetime=2024-06-01T00:00:00Z/.."));
+    // what GDAL 3.6 sends for "-where reported_date >= '2024-06-01'"
+    assertEquals(Set.of(ids.get(3), ids.get(4)), hazardIds("datetime=2024-06-01T/.."));
     assertEquals(400, server.get("/ogc/collections/hazards/items?datetime=yesterday").status());
+    assertEquals(400, server.get("/ogc/collections/hazards/items?datetime=2024-06-01/2024-01-01").status());
     JsonNode releases = ok("/ogc/collections/releases/items?datetime=2024-07-01");
     assertEquals(1, releases.get("numberMatched").asInt());
     JsonNode piece = releases.get("features").get(0).get("properties");
