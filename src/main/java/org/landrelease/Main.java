@@ -3,9 +3,10 @@ package org.landrelease;
 import java.util.Arrays;
 import org.landrelease.cli.Benchmark;
 import org.landrelease.cli.DemoScenario;
+import org.landrelease.cli.OgcBench;
 import org.landrelease.config.Config;
 
-/** Entry point: serve (default), generate-demo, bench. */
+/** Entry point: serve (default), generate-demo, bench, bench-ogc. */
 public final class Main {
   private Main() {}
 
@@ -20,8 +21,9 @@ public final class Main {
       }
       case "generate-demo" -> DemoScenario.main(rest);
       case "bench" -> Benchmark.main(rest);
+      case "bench-ogc" -> OgcBench.main(rest);
       default -> {
-        System.err.println("usage: landrelease [serve|generate-demo|bench] [options]");
+        System.err.println("usage: landrelease [serve|generate-demo|bench|bench-ogc] [options]");
         System.exit(2);
       }
     }

@@ -33,6 +33,8 @@ public enum OgcCrs {
   private static final Map<String, OgcCrs> BY_URI = new LinkedHashMap<>();
   private static final CRSFactory CRS_FACTORY = new CRSFactory();
   private static final CoordinateTransformFactory TRANSFORMS = new CoordinateTransformFactory();
+  /** Reading a CRS parses proj4j's EPSG file: once per CRS, not once per geometry (that cost 0.5 s a page). */
+  private static final CoordinateReferenceSystem WGS84 = CRS_FACTORY.createFromName("EPSG:4326");
 
   static {
     for (OgcCrs c : values()) {
@@ -143,8 +145,7 @@ public enum OgcCrs {
       p = CRS_FACTORY.createFromName(proj4Name);
       projected = p;
     }
-    CoordinateReferenceSystem wgs84 = CRS_FACTORY.createFromName("EPSG:4326");
-    return fromCrs84 ? TRANSFORMS.createTransform(wgs84, p) : TRANSFORMS.createTransform(p, wgs84);
+    return fromCrs84 ? TRANSFORMS.createTransform(WGS84, p) : TRANSFORMS.createTransform(p, WGS84);
   }
 
   /** Moves every coordinate through a transform (or none), swapping axes before or after as asked. */
