@@ -141,6 +141,11 @@ public final class Cql2Parser {
     if (t.kind() == Kind.GEOMETRY) {
       try {
         Geometry g = new WKTReader(Geometries.FACTORY).read(t.text());
+        org.locationtech.jts.operation.valid.IsValidOp valid = new org.locationtech.jts.operation.valid.IsValidOp(g);
+        if (!valid.isValid()) {
+          // the database would fail on it; say why, and where, as the ledger does for event geometries
+          throw error("the geometry literal is not valid: " + valid.getValidationError(), t.position());
+        }
         return filterCrs.toCrs84(g);
       } catch (ParseException e) {
         throw error("the geometry literal is not valid WKT: " + e.getMessage(), t.position());
