@@ -25,6 +25,7 @@ final class OgcJson {
   static final String SCHEMA_JSON = "application/schema+json";
   static final String OPENAPI_JSON = "application/vnd.oai.openapi+json;version=3.0";
 
+  private static final java.util.regex.Pattern NUMERIC_ID = java.util.regex.Pattern.compile("[1-9][0-9]{0,17}");
   private final ObjectMapper mapper;
 
   OgcJson(ObjectMapper mapper) {
@@ -108,7 +109,12 @@ final class OgcJson {
   private static void feature(JsonGenerator out, Feature f, List<String> links) throws IOException {
     out.writeStartObject();
     out.writeStringField("type", "Feature");
-    out.writeStringField("id", f.id());
+    if (NUMERIC_ID.matcher(f.id()).matches()) {
+      // hazards and released pieces have integer ids: GDAL and QGIS then use them as the feature id (FID)
+      out.writeNumberField("id", Long.parseLong(f.id()));
+    } else {
+      out.writeStringField("id", f.id());
+    }
     if (links != null) {
       out.writeArrayFieldStart("links");
       writeLink(out, links.get(0), "self", GEOJSON);

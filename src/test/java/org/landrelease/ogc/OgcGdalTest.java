@@ -94,6 +94,13 @@ class OgcGdalTest {
   }
 
   @Test
+  void integerFeatureIdsAreGdalsFids() throws Exception {
+    long id = hazardIds().iterator().next();
+    String out = Gdal.run(Gdal.OGRINFO, "-ro", "-q", "-geom=NO", "-fid", String.valueOf(id), source, "hazards");
+    assertTrue(out.contains("OGRFeature(hazards):" + id), out);
+  }
+
+  @Test
   void geoPackageExportHasTheLedgersHazardArea(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
     File gpkg = dir.resolve("hazards.gpkg").toFile();
     Gdal.run(Gdal.OGR2OGR, "-f", "GPKG", gpkg.getPath(), "-oo", "PAGE_SIZE=3", source, "hazards");
