@@ -11,6 +11,7 @@ import org.landrelease.geometry.RegionIndex;
 import org.landrelease.http.HttpApi;
 import org.landrelease.service.AccountService;
 import org.landrelease.service.BackupService;
+import org.landrelease.service.FeatureService;
 import org.landrelease.service.FundingService;
 import org.landrelease.service.LedgerService;
 import org.landrelease.service.LedgerTotals;
@@ -18,6 +19,7 @@ import org.landrelease.service.MapService;
 import org.landrelease.service.ReportService;
 import org.landrelease.store.AccountStore;
 import org.landrelease.store.Database;
+import org.landrelease.store.FeatureStore;
 import org.landrelease.store.FundingStore;
 import org.landrelease.store.LedgerStore;
 import org.landrelease.store.MapStore;
@@ -104,8 +106,9 @@ public final class LedgerApp implements AutoCloseable {
     var imports = new org.landrelease.service.transfer.ImportService(ledger,
         body -> org.landrelease.http.EventJson.parse(body, mapper), mapper);
     var exports = new org.landrelease.service.transfer.ExportService(new org.landrelease.store.ExportStore(db), ledger);
+    FeatureService features = new FeatureService(new FeatureStore(db), reports, map);
     Javalin http = HttpApi.create(ledger, reports, funding, map, accounts, backups, config.publicReads(),
-        config.webDir(), imports, exports).start(config.host(), config.port());
+        config.webDir(), imports, exports, features).start(config.host(), config.port());
     LOG.info("started in {} ms: {} regions in {} index cells, database {}", (System.nanoTime() - t0) / 1_000_000,
         regions.regions().size(), regions.cellCount(), config.databaseDir().toAbsolutePath());
     return new LedgerApp(db, http, ledger, reports, funding, accounts);

@@ -4,9 +4,11 @@ import java.util.Arrays;
 import org.landrelease.cli.AdminCommands;
 import org.landrelease.cli.Benchmark;
 import org.landrelease.cli.DemoScenario;
+import org.landrelease.cli.OgcBench;
 import org.landrelease.config.Config;
 
-/** Entry point: serve (default), generate-demo, bench, import, and the admin commands create-user, backup, restore. */
+/** Entry point: serve (default), generate-demo, bench, bench-ogc, import, and the admin commands create-user, backup,
+ * restore. */
 public final class Main {
   private Main() {}
 
@@ -25,9 +27,10 @@ public final class Main {
       case "backup" -> AdminCommands.backup(rest);
       case "restore" -> AdminCommands.restore(rest);
       case "import" -> org.landrelease.cli.ImportCommand.main(rest);
+      case "bench-ogc" -> OgcBench.main(rest);
       default -> {
         System.err.println(
-            "usage: landrelease [serve|generate-demo|bench|import|create-user|backup|restore] [options]");
+            "usage: landrelease [serve|generate-demo|bench|bench-ogc|import|create-user|backup|restore] [options]");
         System.exit(2);
       }
     }

@@ -27,9 +27,12 @@ public final class HttpApi {
   public static Javalin create(LedgerService ledger, ReportService reports,
       org.landrelease.service.FundingService funding, org.landrelease.service.MapService map,
       AccountService accounts, BackupService backups, boolean publicReads, Path webDir,
-      org.landrelease.service.transfer.ImportService imports, org.landrelease.service.transfer.ExportService exports) {
+      org.landrelease.service.transfer.ImportService imports, org.landrelease.service.transfer.ExportService exports,
+      org.landrelease.service.FeatureService features) throws java.io.IOException {
     ObjectMapper mapper = Json.mapper();
     TransferResource transfer = new TransferResource(imports, exports, mapper);
+    OgcResource ogc = new OgcResource(features, mapper);
+    byte[] openApi = OpenApiDocument.build(mapper);
     EventResource events = new EventResource(ledger, map, mapper);
     ReviewResource reviews = new ReviewResource(ledger, map, mapper);
     AccountResource accountResource = new AccountResource(accounts, mapper);
@@ -83,6 +86,15 @@ public final class HttpApi {
       routes.get("/api/stats/released", stats::released, Access.PUBLIC_READ);
       routes.post("/api/imports", transfer::importFile, Access.FIELD, Access.ADMIN);
       routes.get("/api/exports", transfer::exportFile, Access.PUBLIC_READ);
+      routes.get("/openapi.json", ctx -> ctx.contentType(OgcJson.OPENAPI_JSON).result(openApi));
+      // OGC API - Features: read only, public like the map layers
+      routes.get("/ogc", ogc::landing, Access.PUBLIC_READ);
+      routes.get("/ogc/conformance", ogc::conformance, Access.PUBLIC_READ);
+      routes.get("/ogc/collections", ogc::collections, Access.PUBLIC_READ);
+      routes.get("/ogc/collections/{collectionId}", ogc::collection, Access.PUBLIC_READ);
+      routes.get("/ogc/collections/{collectionId}/queryables", ogc::queryables, Access.PUBLIC_READ);
+      routes.get("/ogc/collections/{collectionId}/items", ogc::items, Access.PUBLIC_READ);
+      routes.get("/ogc/collections/{collectionId}/items/{featureId}", ogc::item, Access.PUBLIC_READ);
       Problems.register(routes, mapper);
     });
   }

@@ -31,7 +31,8 @@ final class Problems {
           "the server could not complete the request; it has been logged", ctx));
     });
     routes.error(404, ctx -> {
-      if (!CONTENT_TYPE.equals(ctx.res().getContentType()) && ctx.path().startsWith("/api")) {
+      if (!CONTENT_TYPE.equals(ctx.res().getContentType()) && (ctx.path().startsWith("/api")
+          || ctx.path().startsWith("/ogc"))) {
         write(ctx, mapper, problem(mapper, 404, "not-found", "Not found", "no resource at " + ctx.path(), ctx));
       }
     });

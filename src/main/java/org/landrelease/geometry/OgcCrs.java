@@ -1,0 +1,187 @@
+package org.landrelease.geometry;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.CoordinateSequence;
+import org.locationtech.jts.geom.CoordinateSequenceFilter;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.proj4j.CRSFactory;
+import org.locationtech.proj4j.CoordinateReferenceSystem;
+import org.locationtech.proj4j.CoordinateTransform;
+import org.locationtech.proj4j.CoordinateTransformFactory;
+import org.locationtech.proj4j.ProjCoordinate;
+
+/**
+ * The coordinate reference systems the OGC API offers, by their OGC URIs, and reprojection between them and the
+ * ledger's storage CRS (CRS84: WGS84 longitude, latitude). EPSG:4326 is the same datum with the axes the other way
+ * round (latitude, longitude), as the EPSG register defines it.
+ */
+public enum OgcCrs {
+  CRS84("http://www.opengis.net/def/crs/OGC/1.3/CRS84", null, false),
+  WGS84_LAT_LON("http://www.opengis.net/def/crs/EPSG/0/4326", null, true),
+  WEB_MERCATOR("http://www.opengis.net/def/crs/EPSG/0/3857", "EPSG:3857", false),
+  UTM_34N("http://www.opengis.net/def/crs/EPSG/0/32634", "EPSG:32634", false),
+  UTM_35N("http://www.opengis.net/def/crs/EPSG/0/32635", "EPSG:32635", false),
+  UTM_36N("http://www.opengis.net/def/crs/EPSG/0/32636", "EPSG:32636", false),
+  UTM_37N("http://www.opengis.net/def/crs/EPSG/0/32637", "EPSG:32637", false),
+  UTM_38N("http://www.opengis.net/def/crs/EPSG/0/32638", "EPSG:32638", false);
+
+  private static final Map<String, OgcCrs> BY_URI = new LinkedHashMap<>();
+  private static final CRSFactory CRS_FACTORY = new CRSFactory();
+  private static final CoordinateTransformFactory TRANSFORMS = new CoordinateTransformFactory();
+  /** Reading a CRS parses proj4j's EPSG file: once per CRS, not once per geometry (that cost 0.5 s a page). */
+  private static final CoordinateReferenceSystem WGS84 = CRS_FACTORY.createFromName("EPSG:4326");
+
+  static {
+    for (OgcCrs c : values()) {
+      BY_URI.put(c.uri, c);
+    }
+  }
+
+  private final String uri;
+  private final String proj4Name;
+  private final boolean latLon;
+  private volatile CoordinateReferenceSystem projected;
+
+  OgcCrs(String uri, String proj4Name, boolean latLon) {
+    this.uri = uri;
+    this.proj4Name = proj4Name;
+    this.latLon = latLon;
+  }
+
+  public String uri() {
+    return uri;
+  }
+
+  public static List<String> uris() {
+    return List.copyOf(BY_URI.keySet());
+  }
+
+  /** The CRS of an OGC URI; the EPSG register's "EPSG:n" short form and OGC's "[OGC:CRS84]" form are accepted too. */
+  public static Optional<OgcCrs> of(String uri) {
+    if (uri == null) {
+      return Optional.empty();
+    }
+    String u = uri.trim();
+    if (u.startsWith("[") && u.endsWith("]")) {
+      u = u.substring(1, u.length() - 1);
+    }
+    if (u.equalsIgnoreCase("OGC:CRS84")) {
+      return Optional.of(CRS84);
+    }
+    if (u.toUpperCase(java.util.Locale.ROOT).startsWith("EPSG:")) {
+      u = "http://www.opengis.net/def/crs/EPSG/0/" + u.substring(5);
+    }
+    return Optional.ofNullable(BY_URI.get(u.replace("https://", "http://")));
+  }
+
+  /** A geometry from CRS84 into this CRS; the input is not changed. */
+  public Geometry fromCrs84(Geometry g) {
+    if (this == CRS84) {
+      return g;
+    }
+    Geometry copy = g.copy();
+    copy.apply(new Reproject(transform(true), latLon, false));
+    return copy;
+  }
+
+  /** A geometry in this CRS into CRS84; the input is not changed. */
+  public Geometry toCrs84(Geometry g) {
+    if (this == CRS84) {
+      return g;
+    }
+    Geometry copy = g.copy();
+    copy.apply(new Reproject(transform(false), false, latLon));
+    copy.setSRID(Geometries.SRID);
+    return copy;
+  }
+
+  /**
+   * A bounding box in this CRS (its own axis order: minX,minY,maxX,maxY of the CRS) as a CRS84 envelope. The edges are
+   * sampled, since a straight edge in a projection is curved in longitude and latitude.
+   */
+  public Envelope toCrs84(double minA, double minB, double maxA, double maxB) {
+    if (this == CRS84) {
+      return new Envelope(minA, maxA, minB, maxB);
+    }
+    Envelope out = new Envelope();
+    int steps = 16;
+    for (int i = 0; i <= steps; i++) {
+      double a = minA + (maxA - minA) * i / steps, b = minB + (maxB - minB) * i / steps;
+      for (double[] p : new double[][] {{a, minB}, {a, maxB}, {minA, b}, {maxA, b}}) {
+        out.expandToInclude(point(p[0], p[1]));
+      }
+    }
+    return out;
+  }
+
+  /** The envelope of a CRS84 box expressed in this CRS, as minX,minY,maxX,maxY in this CRS's axis order. */
+  public double[] fromCrs84(Envelope e) {
+    Geometry g = fromCrs84(Geometries.FACTORY.toGeometry(e));
+    Envelope p = g.getEnvelopeInternal();
+    return new double[] {p.getMinX(), p.getMinY(), p.getMaxX(), p.getMaxY()};
+  }
+
+  private Coordinate point(double a, double b) {
+    if (this == WGS84_LAT_LON) {
+      return new Coordinate(b, a);
+    }
+    ProjCoordinate out = new ProjCoordinate();
+    transform(false).transform(new ProjCoordinate(a, b), out);
+    return new Coordinate(out.x, out.y);
+  }
+
+  /** A new transform each time: proj4j transforms keep scratch state and are not safe to share between threads. */
+  private CoordinateTransform transform(boolean fromCrs84) {
+    if (proj4Name == null) {
+      return null;
+    }
+    CoordinateReferenceSystem p = projected;
+    if (p == null) {
+      p = CRS_FACTORY.createFromName(proj4Name);
+      projected = p;
+    }
+    return fromCrs84 ? TRANSFORMS.createTransform(WGS84, p) : TRANSFORMS.createTransform(p, WGS84);
+  }
+
+  /** Moves every coordinate through a transform (or none), swapping axes before or after as asked. */
+  private record Reproject(CoordinateTransform transform, boolean swapAfter, boolean swapBefore)
+      implements CoordinateSequenceFilter {
+    @Override
+    public void filter(CoordinateSequence seq, int i) {
+      double x = seq.getX(i), y = seq.getY(i);
+      if (swapBefore) {
+        double t = x;
+        x = y;
+        y = t;
+      }
+      if (transform != null) {
+        ProjCoordinate out = new ProjCoordinate();
+        transform.transform(new ProjCoordinate(x, y), out);
+        x = out.x;
+        y = out.y;
+      }
+      if (swapAfter) {
+        double t = x;
+        x = y;
+        y = t;
+      }
+      seq.setOrdinate(i, 0, x);
+      seq.setOrdinate(i, 1, y);
+    }
+
+    @Override
+    public boolean isDone() {
+      return false;
+    }
+
+    @Override
+    public boolean isGeometryChanged() {
+      return true;
+    }
+  }
+}
