@@ -180,8 +180,8 @@ export function createSubmitForm(root, { mapView, queue, auth, onSignIn, onSubmi
       : 'Already submitted: nothing was sent twice'}</h3>
       <p>${e(label(r.type))} of ${e(r.date)} by ${e(r.partner)}${r.grant ? ` under ${e(r.grant)}` : ''}
         <span class="muted">(event ${e(r.id)}, no. ${e(r.sequence)})</span></p>
-      <p id="result-review">${decided ? e(decided) : 'It counts once a reviewer approves it: until then the figures and
-        the map do not change.'}</p>
+      <p id="result-review">${decided ? e(decided) : `It counts once a reviewer approves it: until then the figures
+        and the map do not change.`}</p>
       <dl class="figures figures-compact">
         <div><dt>Footprint</dt><dd data-value="${r.footprintKm2}">${e(formatKm2(r.footprintKm2))}</dd></div>
       </dl>`;
