@@ -1,4 +1,17 @@
-// Reading the API: JSON with problem+json errors, and "latest request wins" channels for the map layers.
+// Reading the API: JSON with problem+json errors, and "latest request wins" channels for the map layers. Every
+// request carries the signed-in account's token (auth.js).
+import { createAuth, isInvalidToken } from './auth.js';
+
+function pageStorage() {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null; // storage switched off
+  }
+}
+
+/** The client's one sign-in state. */
+export const auth = createAuth({ storage: pageStorage(), fetch: (...a) => globalThis.fetch(...a) });
 
 /** A refusal by the service: the RFC 9457 problem it sent. */
 export class ProblemError extends Error {
@@ -20,15 +33,26 @@ export function query(params) {
 }
 
 export async function getJson(path, { signal } = {}) {
-  const res = await fetch(path, { headers: { Accept: 'application/json' }, signal });
+  const sent = auth.token();
+  const res = await fetch(path, { headers: auth.headers({ Accept: 'application/json' }), signal });
   let body = null;
   try {
     body = await res.json();
   } catch {
     body = null;
   }
+  if (res.status === 401 && sent && isInvalidToken(body)) {
+    // a revoked token must not hide the public figures: forget it, say so, and ask again anonymously
+    if (auth.token() === sent) auth.signOut('The saved token is no longer valid (unknown or revoked): sign in again.');
+    if (auth.token() !== sent) return getJson(path, { signal });
+  }
   if (!res.ok) throw new ProblemError(body, res.status);
   return body;
+}
+
+/** True when the error is the service asking for a token (401) or refusing this account (403). */
+export function isAuthError(err) {
+  return err?.status === 401 || err?.status === 403;
 }
 
 export const api = {
@@ -42,6 +66,7 @@ export const api = {
   hazard: (id) => getJson(`/api/hazards/${encodeURIComponent(id)}`),
   event: (id) => getJson(`/api/events/${encodeURIComponent(id)}`),
   firstEvents: () => getJson('/api/events?limit=1'),
+  submitted: () => getJson('/api/events?status=SUBMITTED&limit=1000'),
 };
 
 /**

@@ -1,12 +1,15 @@
-// Starts the client: the map and the panels, the "as of" replay, the tabs and the offline queue's triggers.
+// Starts the client: the map and the panels, the "as of" replay, the tabs, the sign-in and the offline queue's
+// triggers.
 import config from '../config.js';
-import { api, debounce, getJson, latestOnly, query } from './api.js';
+import { api, auth, debounce, getJson, isAuthError, latestOnly, query } from './api.js';
+import { isInvalidToken } from './auth.js';
 import { createDonorView } from './donors.js';
 import { createSubmitForm } from './form.js';
 import { addDays, daysBetween, formatDate, todayUtc } from './format.js';
 import { createMap } from './map.js';
 import { createMonthChart, createRegionTable, monthTableHtml, renderSummary } from './panels.js';
 import { OfflineQueue } from './queue.js';
+import { createSignIn } from './signin.js';
 
 const $ = (id) => document.getElementById(id);
 const app = { errors: [], firstRenderMs: null };
@@ -27,6 +30,10 @@ function reportError(err) {
     net.dataset.state = 'offline';
     notice('The service cannot be reached: the figures are the last ones this device saw, and submissions wait '
       + 'in the offline queue.', 'offline');
+  } else if (err?.status === 401) {
+    notice(`Sign in to see this: ${err.message}`);
+  } else if (err?.status === 403) {
+    notice(`Not allowed for this account: ${err.message}`);
   } else {
     app.errors.push(String(err?.message ?? err));
     notice(`Could not load data: ${err?.message ?? err}`);
@@ -60,7 +67,21 @@ function setUpTabs(onShow) {
   return (id) => select($(id), false);
 }
 
+/** The value, or fallback when the service wants a token (or another account) for it. */
+function unlessRefused(promise, fallback) {
+  return promise.catch((err) => {
+    if (isAuthError(err)) return fallback;
+    throw err;
+  });
+}
+
 async function main() {
+  const checked = auth.check().catch(() => null); // who the kept token is; requests carry it meanwhile
+  const signIn = createSignIn($('account'), { auth });
+  document.addEventListener('click', (ev) => {
+    if (ev.target.closest?.('.signin-open')) signIn.open();
+  });
+  app.auth = auth;
   const mapView = createMap($('map'), { config, statusEl: $('map-status'), onError: reportError });
   const regionTable = createRegionTable($('region-table'), {
     onSelect: (code) => {
@@ -70,7 +91,8 @@ async function main() {
   });
   const monthChart = createMonthChart($('month-chart'), {});
   const donors = createDonorView($('panel-donors'), { regionName: mapView.regionName, onError: reportError });
-  const queue = new OfflineQueue({ storage: window.localStorage, fetch: (...a) => window.fetch(...a) });
+  const queue = new OfflineQueue({ storage: window.localStorage, fetch: (...a) => window.fetch(...a),
+    token: () => auth.token() });
   const badge = $('queue-badge');
   const net = $('net-state');
   const showNet = () => {
@@ -84,7 +106,7 @@ async function main() {
   queue.subscribe(showNet);
   showNet();
   const form = createSubmitForm($('panel-submit'), {
-    mapView, queue,
+    mapView, queue, auth, onSignIn: () => signIn.open(),
     onSubmitted: () => {
       if (asOf) $('asof-today').click(); // a new event is today's: leave the replay to show it
       refreshAll();
@@ -124,11 +146,19 @@ async function main() {
     return months;
   }
 
+  // grants and funding figures are not public: asked for only with a token; offline, the partners (cached) still fill
+  // the form
   async function loadFunding() {
-    const [partners, grants, donorTotals] = await Promise.all([api.partners(), api.grants(),
-      api.releasedBy('donor')]);
-    form.setOptions(partners, grants);
-    donors.setGrants(grants, donorTotals);
+    const withToken = auth.token() !== null;
+    const [partners, grants, donorTotals] = await Promise.allSettled([api.partners(),
+      withToken ? unlessRefused(api.grants(), null) : null,
+      withToken ? unlessRefused(api.releasedBy('donor'), []) : []]);
+    if (partners.status === 'rejected') throw partners.reason;
+    const value = (r, fallback) => (r.status === 'fulfilled' ? r.value : fallback);
+    const refused = grants.status === 'fulfilled' && grants.value === null;
+    form.setOptions(partners.value, value(grants, null) ?? []);
+    donors.setGrants(value(grants, null) ?? [], value(donorTotals, []), auth.token() !== null && !refused);
+    for (const r of [grants, donorTotals]) if (r.status === 'rejected') throw r.reason;
   }
 
   async function refreshAll() {
@@ -246,8 +276,15 @@ async function main() {
 
   async function flush() {
     if (!queue.size()) return null;
+    if (!auth.token()) {
+      form.showSignInNeeded(); // the service would answer 401: the events wait for a sign-in
+      return null;
+    }
     try {
       const s = await queue.flush();
+      if (s.error === 'unauthorized' && isInvalidToken(s.problem)) {
+        auth.signOut('The saved token is no longer valid (unknown or revoked): sign in again.');
+      }
       form.showFlush(s);
       form.renderQueue();
       if (s.created || s.replayed) refreshAll();
@@ -268,6 +305,13 @@ async function main() {
     if (queue.size() && navigator.onLine) flush();
   }, config.queueRetrySeconds * 1000);
   flush();
+
+  // ---- signing in or out changes what may be read and sent
+  await checked;
+  auth.subscribe(() => {
+    refreshAll();
+    flush();
+  });
 }
 
 main();

@@ -1,4 +1,5 @@
-// The donor → grant view: a grant's released land by outcome, region and month, and its CSV.
+// The donor → grant view: a grant's released land by outcome, region and month, and its CSV. Grants are not public:
+// signed out, the view asks for a sign-in instead.
 import { api } from './api.js';
 import { grantReportCsv, grantReportFileName } from './csv.js';
 import { escapeHtml as e, formatDate, formatKm2, formatNumber, todayUtc } from './format.js';
@@ -9,6 +10,8 @@ export function createDonorView(root, { regionName, onError }) {
   const grantSel = root.querySelector('#grant');
   const out = root.querySelector('#grant-report');
   const csvBtn = root.querySelector('#grant-csv');
+  const signInNeeded = root.querySelector('#donors-signin');
+  const fields = root.querySelector('#donors-fields');
   let grants = [];
   let byDonor = new Map();
   let report = null;
@@ -112,10 +115,17 @@ export function createDonorView(root, { regionName, onError }) {
   csvBtn.addEventListener('click', downloadCsv);
 
   return {
-    setGrants(list, donorTotals) {
-      grants = list;
+    /** The grants and released km² per donor this account may read; signedIn false shows the sign-in request. */
+    setGrants(list, donorTotals, signedIn = true) {
+      grants = signedIn ? list : [];
       byDonor = new Map((donorTotals ?? []).map((d) => [d.key, d.km2]));
+      signInNeeded.hidden = signedIn;
+      fields.hidden = !signedIn;
       fillDonors();
+      if (!signedIn) {
+        grantSel.value = '';
+        fillGrants();
+      }
     },
     show() {
       visible = true;

@@ -1,12 +1,12 @@
 // The field-submission form: type, partner, grant, date, the fields of the type, a polygon drawn on the map or
-// read from a GeoJSON file, the server's answer, and the offline queue's controls.
+// read from a GeoJSON file, the server's answer (a submitted event awaits review), and the offline queue's controls.
 /* global L */
 import { buildEvent, CLASSIFICATIONS, EVENT_TYPES, fieldsFor, grantsFor, HAZARD_TYPES, METHODS } from './event.js';
 import { escapeHtml as e, formatKm2, formatNumber, label, todayUtc } from './format.js';
 import { countVertices, parsePolygonalGeoJson } from './geo.js';
 import { submitEvent, uuid } from './queue.js';
 
-export function createSubmitForm(root, { mapView, queue, onSubmitted }) {
+export function createSubmitForm(root, { mapView, queue, auth, onSignIn, onSubmitted }) {
   const $ = (sel) => root.querySelector(sel);
   const form = $('#event-form');
   const type = $('#f-type');
@@ -171,7 +171,24 @@ export function createSubmitForm(root, { mapView, queue, onSubmitted }) {
     }
   }
 
+  function renderSubmitted(r, status) {
+    const decided = { REJECTED: 'A reviewer rejected it.', WITHDRAWN: 'It was withdrawn.' }[r.status];
+    resultBox.dataset.status = String(status);
+    resultBox.dataset.eventId = r.id;
+    resultBox.className = 'result result-ok';
+    resultBox.innerHTML = `<h3>${status === 201 ? 'Submitted, awaiting review'
+      : 'Already submitted: nothing was sent twice'}</h3>
+      <p>${e(label(r.type))} of ${e(r.date)} by ${e(r.partner)}${r.grant ? ` under ${e(r.grant)}` : ''}
+        <span class="muted">(event ${e(r.id)}, no. ${e(r.sequence)})</span></p>
+      <p id="result-review">${decided ? e(decided) : `It counts once a reviewer approves it: until then the figures
+        and the map do not change.`}</p>
+      <dl class="figures figures-compact">
+        <div><dt>Footprint</dt><dd data-value="${r.footprintKm2}">${e(formatKm2(r.footprintKm2))}</dd></div>
+      </dl>`;
+  }
+
   function renderResult(r, status) {
+    if (r.status !== 'APPROVED') return renderSubmitted(r, status);
     const changed = r.releasedKm2 !== undefined ? ['Released', r.releasedKm2] : ['Added', r.addedKm2];
     const regions = (r.byRegion ?? []).map((x) => `<tr><th scope="row">${e(mapView.regionName(x.code))}</th>
       <td class="num">${e(formatKm2(x.km2, { unit: false }))}</td><td class="num">${e(formatNumber(x.km2 * 100, 2))}</td>
@@ -181,7 +198,7 @@ export function createSubmitForm(root, { mapView, queue, onSubmitted }) {
       </tr>`).join('');
     resultBox.dataset.status = String(status);
     resultBox.className = 'result result-ok';
-    resultBox.innerHTML = `<h3>${status === 201 ? 'Recorded' : 'Already recorded: nothing was counted twice'}</h3>
+    resultBox.innerHTML = `<h3>${status === 201 ? 'Recorded' : 'Already approved: nothing was counted twice'}</h3>
       <p>${e(label(r.type))} of ${e(r.date)} by ${e(r.partner)}${r.grant ? ` under ${e(r.grant)}` : ''}
         <span class="muted">(event ${e(r.id)}, no. ${e(r.sequence)})</span></p>
       <dl class="figures figures-compact">
@@ -200,6 +217,15 @@ export function createSubmitForm(root, { mapView, queue, onSubmitted }) {
 
   function renderProblem(p, status) {
     const problem = p ?? { title: `HTTP ${status}`, detail: 'the service gave no explanation' };
+    if (status === 401) {
+      resultBox.dataset.status = '401';
+      resultBox.className = 'result result-error';
+      resultBox.innerHTML = `<div role="alert"><h3>Sign in to submit</h3><p id="problem-detail">The service takes
+        events from a field or administrator account only: sign in with your token, then submit again (the form keeps
+        what you entered).</p><p><button type="button" class="signin-open">Sign in</button></p></div>`;
+      resultBox.querySelector('.signin-open').addEventListener('click', () => onSignIn?.());
+      return;
+    }
     resultBox.dataset.status = String(status);
     resultBox.className = 'result result-error';
     resultBox.innerHTML = `<div role="alert"><h3>Refused: ${e(problem.title ?? `HTTP ${status}`)} (${e(status)})</h3>
@@ -228,7 +254,8 @@ export function createSubmitForm(root, { mapView, queue, onSubmitted }) {
     resultBox.className = 'result';
     resultBox.textContent = 'Sending…';
     try {
-      const r = await submitEvent(event, { fetch: (...a) => window.fetch(...a), queue, online: navigator.onLine });
+      const r = await submitEvent(event, { fetch: (...a) => window.fetch(...a), queue, online: navigator.onLine,
+        token: auth.token() });
       if (r.queued) {
         renderQueued(r.reason);
         clearArea();
@@ -266,21 +293,53 @@ export function createSubmitForm(root, { mapView, queue, onSubmitted }) {
   renderQueue();
   $('#queue-discard').addEventListener('click', () => queue.clearRefused());
 
+  // ---- who submits: a field account sends its own partner's events only
+  function showAccount() {
+    const a = auth.account;
+    $('#submit-signin').hidden = auth.token() !== null;
+    if (a?.role === 'FIELD' && a.partner && [...partner.options].some((o) => o.value === a.partner)) {
+      partner.value = a.partner;
+      fillGrants();
+    }
+  }
+  auth.subscribe(showAccount);
+
   return {
     setOptions(partnerList, grantList) {
       grants = grantList;
-      const keep = partner.value;
+      const keep = partner.value || (auth.account?.role === 'FIELD' ? auth.account.partner : '');
       partner.innerHTML = '<option value="">Choose…</option>' + partnerList.map((p) =>
         `<option value="${e(p.id)}">${e(p.name)}</option>`).join('');
       if (partnerList.some((p) => p.id === keep)) partner.value = keep;
       fillGrants();
+      showAccount();
     },
     renderQueue,
     showFlush(s) {
       if (!s.sent && !s.error) return;
-      queueStatus.textContent = s.error && !s.sent ? `Still offline (${s.error}); will try again.`
-        : `Sent ${s.sent} queued event${s.sent === 1 ? '' : 's'}: ${s.created} recorded, ${s.replayed} already recorded, `
-          + `${s.refused} refused${s.kept ? `, ${s.kept} still waiting` : ''}.`;
+      const n = queue.size();
+      const events = `${formatNumber(n)} queued event${n === 1 ? '' : 's'}`;
+      queueStatus.dataset.error = s.error ?? '';
+      if (s.error === 'unauthorized') {
+        queueStatus.textContent = `Sign in to send ${events}: they stay on this device until then.`;
+      } else if (s.error === 'forbidden') {
+        queueStatus.textContent = `The signed-in account may not send the ${events} (${s.problem?.detail ?? 'forbidden'}`
+          + '); they stay on this device: sign in with a field or administrator account.';
+      } else if (s.error && !s.sent) {
+        queueStatus.textContent = `Still offline (${s.error}); will try again.`;
+      } else {
+        const notAllowed = s.problems.find((p) => p.status === 401 || p.status === 403)?.problem?.detail;
+        queueStatus.textContent = `Sent ${s.sent} queued event${s.sent === 1 ? '' : 's'}: ${s.created} submitted for `
+          + `review, ${s.replayed} already submitted, ${s.refused} refused${s.notAllowed ? `, ${s.notAllowed} not `
+          + `allowed for this account (${notAllowed ?? 'forbidden'})` : ''}${s.kept ? `, ${s.kept} still waiting` : ''}.`;
+      }
+    },
+    /** Says why the queue waits without trying to send it: nobody is signed in. */
+    showSignInNeeded() {
+      const n = queue.size();
+      queueStatus.dataset.error = 'unauthorized';
+      queueStatus.textContent = `Sign in to send ${formatNumber(n)} queued event${n === 1 ? '' : 's'}: they stay on `
+        + 'this device until then.';
     },
   };
 }

@@ -1,6 +1,8 @@
 // The offline queue of field submissions. No DOM: storage (localStorage-like) and fetch are injected, so the
 // logic is tested with fakes. Each event keeps the client UUID it was given when first submitted: the server
-// answers a resent event with the original result (200) instead of counting it twice.
+// answers a resent event with the original result (200) instead of counting it twice. A 401 or 403 is about the
+// sender (no token, a revoked one, an account that may not send this partner's events), never about the event:
+// such events stay queued until someone who may send them signs in.
 
 export const QUEUE_KEY = 'landrelease.offlineQueue.v1';
 export const REFUSED_KEY = 'landrelease.refusedEvents.v1';
@@ -15,6 +17,26 @@ export function uuid(c = globalThis.crypto) {
   b[8] = (b[8] & 0x3f) | 0x80;
   const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/** True for the statuses that refuse the sender rather than the event: no valid token (401), not allowed (403). */
+export function isAuthStatus(status) {
+  return status === 401 || status === 403;
+}
+
+/** The JSON headers of a POST, with the bearer token when there is one. */
+function postHeaders(token) {
+  const h = { 'Content-Type': 'application/json', Accept: 'application/json' };
+  if (token) h.Authorization = `Bearer ${token}`;
+  return h;
+}
+
+async function readJson(res) {
+  try {
+    return await res.json();
+  } catch {
+    return null;
+  }
 }
 
 /** True for a failure to reach the server at all: fetch's TypeError, or our own timeout. */
@@ -36,10 +58,10 @@ function read(storage, key) {
 }
 
 export class OfflineQueue {
-  constructor({ storage, fetch, endpoint = '/api/events/batch', key = QUEUE_KEY, refusedKey = REFUSED_KEY,
-    batchSize = 100, now = () => new Date().toISOString() } = {}) {
+  constructor({ storage, fetch, token = () => null, endpoint = '/api/events/batch', key = QUEUE_KEY,
+    refusedKey = REFUSED_KEY, batchSize = 100, now = () => new Date().toISOString() } = {}) {
     if (!storage || !fetch) throw new Error('OfflineQueue needs a storage and a fetch');
-    Object.assign(this, { storage, fetchFn: fetch, endpoint, key, refusedKey, batchSize, now });
+    Object.assign(this, { storage, fetchFn: fetch, token, endpoint, key, refusedKey, batchSize, now });
     this.listeners = new Set();
     this.flushing = null;
   }
@@ -96,10 +118,12 @@ export class OfflineQueue {
   }
 
   /**
-   * Sends the queue with the batch endpoint, batchSize events per request, oldest first. Accepted events (201
-   * created, 200 already recorded) leave the queue; refused ones (4xx) move to the refused list; the rest stay.
-   * A network failure stops the flush and keeps what was not sent. Concurrent calls share one flush.
-   * Resolves to { sent, created, replayed, refused, kept, problems: [{ id, problem }], error? }.
+   * Sends the queue with the batch endpoint, batchSize events per request, oldest first, with the token when there is
+   * one. Accepted events (201 submitted, 200 already submitted) leave the queue; refused ones (other 4xx) move to the
+   * refused list; the rest stay. A network failure stops the flush and keeps what was not sent; so does a 401 or 403
+   * for the whole batch (error 'unauthorized' or 'forbidden', with the problem). An event answered 401 or 403 stays
+   * queued and is counted in notAllowed. Concurrent calls share one flush. Resolves to
+   * { sent, created, replayed, refused, notAllowed, kept, problems: [{ id, status, problem }], error?, problem? }.
    */
   flush() {
     if (!this.flushing) {
@@ -111,7 +135,7 @@ export class OfflineQueue {
   }
 
   async flushOnce() {
-    const summary = { sent: 0, created: 0, replayed: 0, refused: 0, kept: 0, problems: [] };
+    const summary = { sent: 0, created: 0, replayed: 0, refused: 0, notAllowed: 0, kept: 0, problems: [] };
     const pending = this.list();
     for (let i = 0; i < pending.length; i += this.batchSize) {
       const chunk = pending.slice(i, i + this.batchSize);
@@ -119,12 +143,17 @@ export class OfflineQueue {
       try {
         res = await this.fetchFn(this.endpoint, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+          headers: postHeaders(this.token()),
           body: JSON.stringify(chunk),
         });
       } catch (e) {
         if (!isNetworkError(e)) throw e;
         summary.error = 'network';
+        break;
+      }
+      if (isAuthStatus(res.status)) {
+        summary.error = res.status === 401 ? 'unauthorized' : 'forbidden';
+        summary.problem = await readJson(res);
         break;
       }
       if (res.status !== 200) {
@@ -140,10 +169,13 @@ export class OfflineQueue {
         if (r.status === 200 || r.status === 201) {
           done.push(event.id);
           summary[r.status === 201 ? 'created' : 'replayed']++;
+        } else if (isAuthStatus(r.status)) {
+          summary.problems.push({ id: event.id, status: r.status, problem: r.problem ?? null });
+          summary.notAllowed++;
         } else if (r.status >= 400 && r.status < 500) {
           done.push(event.id);
           refused.push({ event, problem: r.problem ?? null, refusedAt: this.now() });
-          summary.problems.push({ id: event.id, problem: r.problem ?? null });
+          summary.problems.push({ id: event.id, status: r.status, problem: r.problem ?? null });
           summary.refused++;
         }
       }
@@ -160,11 +192,11 @@ export class OfflineQueue {
 }
 
 /**
- * Submits one event. Offline, on a network failure, a timeout or a gateway error it is queued instead and the
- * answer is { queued: true, reason }; otherwise { queued: false, status, ok, body } with the server's JSON
- * (the result, or the problem).
+ * Submits one event, with the token when there is one. Offline, on a network failure, a timeout or a gateway error
+ * it is queued instead and the answer is { queued: true, reason }; otherwise { queued: false, status, ok, body }
+ * with the server's JSON (the result, or the problem: a 401 or 403 the caller shows as a sign-in matter).
  */
-export async function submitEvent(event, { fetch, queue, online = true, endpoint = '/api/events',
+export async function submitEvent(event, { fetch, queue, online = true, token = null, endpoint = '/api/events',
   timeoutMs = 30000 } = {}) {
   if (!online) {
     queue.enqueue(event);
@@ -176,7 +208,7 @@ export async function submitEvent(event, { fetch, queue, online = true, endpoint
       : undefined;
     res = await fetch(endpoint, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      headers: postHeaders(token),
       body: JSON.stringify(event),
       signal,
     });
@@ -189,11 +221,5 @@ export async function submitEvent(event, { fetch, queue, online = true, endpoint
     queue.enqueue(event);
     return { queued: true, reason: `status ${res.status}` };
   }
-  let body = null;
-  try {
-    body = await res.json();
-  } catch {
-    body = null;
-  }
-  return { queued: false, status: res.status, ok: res.ok, body };
+  return { queued: false, status: res.status, ok: res.ok, body: await readJson(res) };
 }

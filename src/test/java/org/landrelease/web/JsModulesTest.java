@@ -16,7 +16,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 /**
  * The client's own logic, run in the headless browser as the page runs it (the modules under web/js are imported
  * as they are served), with the answers checked here: formatting, CSV, the offline queue, GeoJSON reading, the
- * event form's rules.
+ * event form's rules, the sign-in state.
  */
 class JsModulesTest {
   static TestServer server;
@@ -26,6 +26,7 @@ class JsModulesTest {
   static void start() throws Exception {
     Browser.require();
     server = new TestServer();
+    server.fund(); // the partners a field account is bound to
     driver = Browser.start(1280, 800);
     // any same-origin document will do: the tests import the modules themselves
     driver.get(server.base() + "/favicon.svg");
@@ -39,13 +40,13 @@ class JsModulesTest {
     }
   }
 
-  /** Runs the body of an async function in the page; it may use the imported modules F, C, Q, G, E. */
+  /** Runs the body of an async function in the page; it may use the imported modules F, C, Q, G, E, A. */
   static JsonNode run(String body) throws Exception {
     String script = """
         const done = arguments[arguments.length - 1];
         (async () => {
-          const [F, C, Q, G, E] = await Promise.all(['/js/format.js', '/js/csv.js', '/js/queue.js', '/js/geo.js',
-            '/js/event.js'].map((m) => import(m)));
+          const [F, C, Q, G, E, A] = await Promise.all(['/js/format.js', '/js/csv.js', '/js/queue.js',
+            '/js/geo.js', '/js/event.js', '/js/auth.js'].map((m) => import(m)));
           const memory = () => { const m = new Map(); return { getItem: (k) => m.has(k) ? m.get(k) : null,
             setItem: (k, v) => m.set(k, String(v)), removeItem: (k) => m.delete(k), map: m }; };
           const reply = (status, body) => new Response(JSON.stringify(body), { status,
@@ -270,6 +271,110 @@ class JsModulesTest {
     assertEquals(201, r.get("created").get("status").asInt());
     assertEquals("[\"/api/events\",\"POST\",\"c\"]", r.get("sent").toString());
     assertEquals("[\"o\",\"n\",\"g\"]", r.get("queued").toString());
+  }
+
+  @Test
+  void aMissingOrRefusedTokenNeverDropsQueuedEvents() throws Exception {
+    JsonNode r = run("""
+        const storage = memory();
+        let token = null;
+        let status = 401;
+        const auths = [];
+        const fetch = async (url, init) => {
+          auths.push(init.headers.Authorization ?? null);
+          if (status !== 200) return reply(status, { type: 'https://landrelease.org/problems/token-required',
+            status, detail: 'POST /api/events/batch needs a bearer token' });
+          const events = JSON.parse(init.body);
+          return reply(200, { results: events.map((e, index) => index === 0
+            ? { index, id: e.id, status: 403, problem: { status: 403, detail: 'submits for partner HALO only' } }
+            : { index, id: e.id, status: 201, result: { status: 'SUBMITTED' } }) });
+        };
+        const q = new Q.OfflineQueue({ storage, fetch, token: () => token });
+        ['drc', 'halo'].forEach((id) => q.enqueue({ id }));
+        const anonymous = await q.flush();
+        const afterAnonymous = q.list().map((e) => e.id);
+        token = 'lr_field';
+        status = 403;
+        const forbidden = await q.flush();
+        status = 200;
+        const sent = await q.flush();
+        return { anonymous, afterAnonymous, forbidden, sent, left: q.list().map((e) => e.id),
+          refused: q.refused().length, auths };
+        """);
+    JsonNode anonymous = r.get("anonymous");
+    assertEquals("unauthorized", anonymous.get("error").asText());
+    assertEquals(401, anonymous.get("problem").get("status").asInt());
+    assertEquals(2, anonymous.get("kept").asInt());
+    assertEquals(0, anonymous.get("refused").asInt());
+    assertEquals("[\"drc\",\"halo\"]", r.get("afterAnonymous").toString(), "a 401 refuses the sender, not the events");
+    assertEquals("forbidden", r.get("forbidden").get("error").asText());
+    assertEquals(2, r.get("forbidden").get("kept").asInt());
+    JsonNode sent = r.get("sent");
+    assertEquals(1, sent.get("created").asInt());
+    assertEquals(1, sent.get("notAllowed").asInt(), "an event this account may not send waits for one that may");
+    assertEquals(0, sent.get("refused").asInt());
+    assertEquals(403, sent.get("problems").get(0).get("status").asInt());
+    assertEquals("[\"drc\"]", r.get("left").toString());
+    assertEquals(0, r.get("refused").asInt());
+    assertEquals("[null,\"Bearer lr_field\",\"Bearer lr_field\"]", r.get("auths").toString());
+  }
+
+  @Test
+  void submitSendsTheTokenAndLeavesA401ToTheCaller() throws Exception {
+    JsonNode r = run("""
+        const q = new Q.OfflineQueue({ storage: memory(), fetch: async () => null });
+        let auth = 'unset';
+        const created = await Q.submitEvent({ id: 'c' }, { queue: q, token: 'lr_abc', fetch: async (url, init) => {
+          auth = init.headers.Authorization; return reply(201, { id: 'c', status: 'SUBMITTED' }); } });
+        let anonymousAuth = 'unset';
+        const anonymous = await Q.submitEvent({ id: 'a' }, { queue: q, fetch: async (url, init) => {
+          anonymousAuth = init.headers.Authorization ?? null; return reply(401, { status: 401, detail: 'needs a token' }); } });
+        return { created, auth, anonymous, anonymousAuth, queued: q.size() };
+        """);
+    assertEquals("Bearer lr_abc", r.get("auth").asText());
+    assertEquals("SUBMITTED", r.get("created").get("body").get("status").asText());
+    assertTrue(r.get("anonymousAuth").isNull());
+    assertEquals(401, r.get("anonymous").get("status").asInt());
+    assertFalse(r.get("anonymous").get("queued").asBoolean());
+    assertEquals(0, r.get("queued").asInt());
+  }
+
+  @Test
+  void signInKeepsOnlyATokenTheServiceKnows() throws Exception {
+    String field = server.token("field-js", org.landrelease.domain.Role.FIELD, "HALO", null);
+    JsonNode r = run("""
+        const storage = memory();
+        const auth = A.createAuth({ storage, fetch: (...a) => window.fetch(...a) });
+        const seen = [];
+        auth.subscribe((a) => seen.push(a ? a.name : null));
+        const wrong = await auth.signIn('lr_wrong');
+        const afterWrong = auth.token();
+        const right = await auth.signIn(arguments[0]);
+        const headers = auth.headers({ Accept: 'application/json' });
+        const described = A.describeAccount(auth.account);
+        auth.signOut();
+        const offlineAuth = A.createAuth({ storage: memory(), fetch: async () => { throw new TypeError('Failed to fetch'); } });
+        const offline = await offlineAuth.signIn('lr_kept');
+        return { wrong, afterWrong, right, headers, described, after: auth.token(), stored: storage.getItem(A.TOKEN_KEY),
+          seen, offline, offlineToken: offlineAuth.token(), offlineNote: offlineAuth.note,
+          invalid: A.isInvalidToken(wrong.problem), donor: A.describeAccount({ name: 'donor-nl', role: 'DONOR',
+          donor: 'Netherlands' }), admin: A.describeAccount({ name: 'root', role: 'ADMIN' }) };
+        """.replace("arguments[0]", "'" + field + "'"));
+    assertEquals(401, r.get("wrong").get("status").asInt());
+    assertTrue(r.get("invalid").asBoolean(), "the service says the token is not valid");
+    assertTrue(r.get("afterWrong").isNull(), "a refused token is not kept");
+    assertEquals("field-js", r.get("right").get("account").get("name").asText());
+    assertEquals("Bearer " + field, r.get("headers").get("Authorization").asText());
+    assertEquals("application/json", r.get("headers").get("Accept").asText());
+    assertEquals("field-js (FIELD, HALO)", r.get("described").asText());
+    assertTrue(r.get("after").isNull());
+    assertTrue(r.get("stored").isNull(), "signing out forgets the token");
+    assertEquals("[\"field-js\",null]", r.get("seen").toString());
+    assertTrue(r.get("offline").get("offline").asBoolean());
+    assertEquals("lr_kept", r.get("offlineToken").asText(), "offline, the token is kept to be checked later");
+    assertTrue(r.get("offlineNote").asText().contains("cannot be reached"));
+    assertEquals("donor-nl (DONOR, Netherlands)", r.get("donor").asText());
+    assertEquals("root (ADMIN)", r.get("admin").asText());
   }
 
   @Test

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.landrelease.domain.Role;
 import org.landrelease.http.TestServer;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -32,6 +33,9 @@ class WebClientTest {
   static TestServer server;
   static ChromeDriver driver;
   static Path files;
+  static String fieldHalo;
+  static String fieldDrc;
+  static String donorNl;
   private String testName;
 
   // three hazards in Kharkiv oblast, then a release over part of each
@@ -54,6 +58,9 @@ class WebClientTest {
         TestServer.square(LON + 0.10, LAT, 0.01)));
     post(TestServer.event(id(), "NON_TECHNICAL_SURVEY", "2024-06-01", "DRC", "NL-DRC",
         TestServer.square(LON + 0.20, LAT, 0.015)));
+    fieldHalo = server.token("field-halo", Role.FIELD, "HALO", null);
+    fieldDrc = server.token("field-drc", Role.FIELD, "DRC", null);
+    donorNl = server.token("donor-nl", Role.DONOR, null, "Netherlands");
     driver = Browser.start(1280, 800);
   }
 
@@ -68,11 +75,11 @@ class WebClientTest {
   @BeforeEach
   void open(TestInfo info) {
     testName = info.getTestMethod().orElseThrow().getName();
-    driver.get("about:blank");
+    // every test starts signed out with an empty queue: the page's storage is cleared before the page starts
+    driver.get(server.base() + "/favicon.svg");
     Browser.viewport(driver, 1280, 800);
-    Browser.js(driver, "try { localStorage.clear(); } catch (e) {}");
+    Browser.js(driver, "localStorage.clear();");
     Browser.open(driver, server.base() + "/");
-    Browser.js(driver, "localStorage.clear(); window.landrelease.queue.changed();");
     Browser.severeLogs(driver); // each test reads only its own console messages
   }
 
@@ -131,6 +138,24 @@ class WebClientTest {
 
   static String resultStatus() {
     return driver.findElement(By.id("submit-result")).getAttribute("data-status");
+  }
+
+  /** Signs in with the header's control and waits for the account it names. */
+  static void signIn(String token, String shown) {
+    driver.findElement(By.id("signin-toggle")).click();
+    WebElement input = driver.findElement(By.id("signin-token"));
+    assertEquals(input, driver.switchTo().activeElement(), "opening the control focuses the token field");
+    input.sendKeys(token);
+    driver.findElement(By.id("signin-submit")).click();
+    Browser.waiting(driver, 10).until(d -> text("account-state").equals("Signed in as " + shown));
+  }
+
+  /** Approves an event as the reviewer, over HTTP, and makes the client read the figures again. */
+  static JsonNode approve(String eventId) throws Exception {
+    TestServer.Response r = server.as(server.reviewerToken).post("/api/events/" + eventId + "/approve", "");
+    assertEquals(200, r.status(), r.body());
+    Browser.js(driver, "return window.landrelease.refresh()");
+    return r.json();
   }
 
   @Test
@@ -214,21 +239,33 @@ class WebClientTest {
   }
 
   @Test
-  void submittingAnUploadedPolygonChangesTheSummary() throws Exception {
+  void aSubmittedPolygonAwaitsReviewAndCountsOnceApproved() throws Exception {
     double before = value("sum-reportedKm2");
     int eventsBefore = summary().get("events").asInt();
+    signIn(fieldHalo, "field-halo (FIELD, HALO)");
     fillHazardReport(geojson("report.geojson", TestServer.square(LON, LAT + 0.3, 0.02)));
+    assertEquals("HALO", new Select(driver.findElement(By.id("f-partner"))).getFirstSelectedOption()
+        .getAttribute("value"), "a field account's partner is chosen for it");
     driver.findElement(By.id("f-submit")).click();
     Browser.waiting(driver, 10).until(d -> "201".equals(resultStatus()));
+    String answer = text("submit-result");
+    assertTrue(answer.contains("Submitted, awaiting review"), answer);
+    assertTrue(text("result-review").contains("counts once a reviewer approves it"), answer);
+    assertTrue(driver.findElements(By.id("result-changed")).isEmpty(), "no released or added figure yet");
+    String eventId = driver.findElement(By.id("submit-result")).getAttribute("data-event-id");
+    JsonNode submitted = server.get("/api/events/" + eventId).json();
+    assertEquals("SUBMITTED", submitted.get("status").asText());
+    assertEquals("field-halo", submitted.get("submittedBy").asText());
+    assertEquals(eventsBefore, summary().get("events").asInt(), "nothing counts before the review");
+    assertEquals(before, value("sum-reportedKm2"));
+
+    JsonNode approved = approve(eventId);
     JsonNode api = summary();
     assertEquals(eventsBefore + 1, api.get("events").asInt());
     Browser.waiting(driver, 10).until(d -> value("sum-reportedKm2") == api.get("reportedKm2").asDouble());
     assertTrue(value("sum-reportedKm2") > before);
-    double added = value("result-changed");
-    assertEquals(api.get("reportedKm2").asDouble() - before, added, 1e-5);
-    String regions = driver.findElement(By.id("result-regions")).getText();
-    assertTrue(regions.contains("Kharkiv"), regions);
-    assertTrue(driver.findElement(By.id("result-hazards")).getText().contains("#"));
+    assertEquals(api.get("reportedKm2").asDouble() - before, approved.get("addedKm2").asDouble(), 1e-5);
+    assertEquals("UA-63", approved.get("byRegion").get(0).get("code").asText());
   }
 
   @Test
@@ -240,6 +277,7 @@ class WebClientTest {
     driver.navigate().refresh();
     Browser.open(driver, server.base() + "/");
     JsonNode before = summary();
+    signIn(fieldDrc, "field-drc (FIELD, DRC)");
     showTab("tab-submit");
     new Select(driver.findElement(By.id("f-type"))).selectByValue("NON_TECHNICAL_SURVEY");
     new Select(driver.findElement(By.id("f-partner"))).selectByValue("DRC");
@@ -257,14 +295,16 @@ class WebClientTest {
     assertEquals(1, driver.findElements(By.cssSelector("path.lr-draft")).size());
     driver.findElement(By.id("f-submit")).click();
     Browser.waiting(driver, 10).until(d -> "201".equals(resultStatus()));
+    assertTrue(text("submit-result").contains("awaiting review"), text("submit-result"));
+    assertEquals(before.get("releasedKm2").asDouble(), summary().get("releasedKm2").asDouble(), "not yet counted");
+    JsonNode approval = approve(driver.findElement(By.id("submit-result")).getAttribute("data-event-id"));
     JsonNode after = summary();
-    double released = value("result-changed");
+    double released = approval.get("releasedKm2").asDouble();
     assertTrue(released > 0, "the square lies in a hazard");
     assertEquals(after.get("releasedKm2").asDouble() - before.get("releasedKm2").asDouble(), released, 1e-5);
     assertEquals(after.get("cancelledKm2").asDouble() - before.get("cancelledKm2").asDouble(), released, 1e-5);
     Browser.waiting(driver, 10).until(d -> value("sum-releasedKm2") == after.get("releasedKm2").asDouble());
-    String hazards = driver.findElement(By.id("result-hazards")).getText();
-    assertTrue(hazards.matches("(?s).*#\\d+.*"), hazards);
+    assertTrue(approval.get("byHazard").get(0).get("hazardId").asLong() > 0, "the approval names the hazard");
     assertEquals(List.of(), Browser.severeLogs(driver));
   }
 
@@ -277,6 +317,7 @@ class WebClientTest {
     assertEquals(422, expected.get("status").asInt());
     int events = summary().get("events").asInt();
 
+    signIn(fieldHalo, "field-halo (FIELD, HALO)");
     fillHazardReport(geojson("bowtie.geojson", bowTie));
     driver.findElement(By.id("f-submit")).click();
     Browser.waiting(driver, 10).until(d -> "422".equals(resultStatus()));
@@ -302,6 +343,7 @@ class WebClientTest {
   @Test
   void anEventSubmittedOfflineIsQueuedAndSentOnceWhenTheConnectionReturns() throws Exception {
     int events = summary().get("events").asInt();
+    signIn(fieldHalo, "field-halo (FIELD, HALO)");
     // the network goes down for POSTs: fetch fails as it does without a connection
     Browser.js(driver, """
         window.realFetch = window.fetch;
@@ -314,15 +356,19 @@ class WebClientTest {
     assertEquals(1, (int) value("queue-count"));
     assertEquals("1 queued", driver.findElement(By.id("queue-badge")).getText());
     String queued = Browser.js(driver, "return JSON.stringify(window.landrelease.queue.list()[0])");
-    assertEquals(events, summary().get("events").asInt(), "nothing reached the service");
+    String queuedId = TestServer.JSON.readTree(queued).get("id").asText();
+    assertEquals(404, server.get("/api/events/" + queuedId).status(), "nothing reached the service");
 
-    // the connection returns: the 'online' event flushes the queue with the batch endpoint
+    // the connection returns: the 'online' event flushes the queue with the batch endpoint, with the token
     Browser.js(driver, "window.fetch = window.realFetch; window.dispatchEvent(new Event('online'));");
     Browser.waiting(driver, 10).until(d -> value("queue-count") == 0);
+    assertEquals("SUBMITTED", server.get("/api/events/" + queuedId).json().get("status").asText());
+    assertEquals("field-halo", server.get("/api/events/" + queuedId).json().get("submittedBy").asText());
+    assertTrue(text("queue-status").contains("1 submitted for review"), text("queue-status"));
+    assertTrue(!driver.findElement(By.id("queue-badge")).isDisplayed());
+    approve(queuedId);
     assertEquals(events + 1, summary().get("events").asInt());
     Browser.waiting(driver, 10).until(d -> value("sum-events") == events + 1);
-    assertTrue(text("queue-status").contains("1 recorded"), text("queue-status"));
-    assertTrue(!driver.findElement(By.id("queue-badge")).isDisplayed());
 
     // the same event queued again (a tablet that missed the answer) is answered as already recorded
     Browser.js(driver, "window.landrelease.queue.enqueue(JSON.parse(arguments[0]));", queued);
@@ -339,7 +385,11 @@ class WebClientTest {
 
   @Test
   void donorViewShowsTheGrantReportAndOffersItsCsv() throws Exception {
+    signIn(donorNl, "donor-nl (DONOR, Netherlands)");
     showTab("tab-donors");
+    assertTrue(!driver.findElement(By.id("donors-signin")).isDisplayed());
+    assertEquals(List.of("", "Netherlands"), new Select(driver.findElement(By.id("donor"))).getOptions().stream()
+        .map(o -> o.getAttribute("value")).toList(), "a donor sees its own grants only");
     new Select(driver.findElement(By.id("donor"))).selectByValue("Netherlands");
     new Select(driver.findElement(By.id("grant"))).selectByValue("NL-HALO");
     Browser.waiting(driver, 10).until(d -> d.findElement(By.id("grant-csv")).isEnabled());
@@ -351,6 +401,125 @@ class WebClientTest {
     String text = driver.findElement(By.id("grant-report")).getText();
     assertTrue(text.contains("Kharkiv"), text);
     assertNotEquals(0.0, report.get("releasedKm2").asDouble());
+  }
+
+  @Test
+  void signingInShowsTheAccountKeepsTheTokenAndSigningOutForgetsIt() throws Exception {
+    assertTrue(!driver.findElement(By.id("account-state")).isDisplayed(), "nobody is signed in");
+    // a wrong token is refused by the service and not kept
+    driver.findElement(By.id("signin-toggle")).click();
+    driver.findElement(By.id("signin-token")).sendKeys("lr_not-a-token");
+    driver.findElement(By.id("signin-submit")).click();
+    Browser.waiting(driver, 10).until(d -> text("signin-error").contains("does not know this token"));
+    assertEquals("true", driver.findElement(By.id("signin-token")).getAttribute("aria-invalid"));
+    assertEquals(null, (Object) Browser.js(driver, "return localStorage.getItem('ledger.token')"));
+    driver.findElement(By.id("signin-cancel")).click();
+
+    signIn(fieldHalo, "field-halo (FIELD, HALO)");
+    assertEquals(fieldHalo, Browser.js(driver, "return localStorage.getItem('ledger.token')"));
+    assertTrue(driver.findElement(By.id("signout")).isDisplayed());
+    assertTrue(!driver.findElement(By.id("signin-toggle")).isDisplayed());
+    showTab("tab-submit");
+    assertTrue(!driver.findElement(By.id("submit-signin")).isDisplayed(), "no sign-in request once signed in");
+    Browser.screenshot(driver, "WebClientTest-signed-in-header");
+
+    // the token survives a reload and is checked again
+    Browser.open(driver, server.base() + "/");
+    Browser.waiting(driver, 10).until(d -> text("account-state").equals("Signed in as field-halo (FIELD, HALO)"));
+
+    driver.findElement(By.id("signout")).click();
+    assertEquals(null, (Object) Browser.js(driver, "return localStorage.getItem('ledger.token')"));
+    assertTrue(driver.findElement(By.id("signin-toggle")).isDisplayed());
+    showTab("tab-submit");
+    assertTrue(driver.findElement(By.id("submit-signin")).isDisplayed(), "signed out, the form asks for a sign-in");
+    assertEquals(List.of(), Browser.pageErrors(driver));
+  }
+
+  @Test
+  void aRevokedTokenIsForgottenAndThePublicFiguresStillLoad() throws Exception {
+    String token = server.token("field-revoked", Role.FIELD, "HALO", null);
+    Browser.js(driver, "localStorage.setItem('ledger.token', arguments[0])", token);
+    assertEquals(204, server.delete("/api/users/field-revoked").status());
+    Browser.open(driver, server.base() + "/");
+    Browser.waiting(driver, 10).until(d -> Browser.js(d, "return localStorage.getItem('ledger.token')") == null);
+    assertEquals(summary().get("reportedKm2").asDouble(), value("sum-reportedKm2"), "the figures load anonymously");
+    assertTrue(driver.findElement(By.id("signin-toggle")).isDisplayed());
+    assertEquals(List.of(), Browser.pageErrors(driver));
+  }
+
+  @Test
+  void anonymousSubmissionIsAskedToSignInAndA403ShowsTheDetail() throws Exception {
+    showTab("tab-submit");
+    assertTrue(driver.findElement(By.id("submit-signin")).isDisplayed());
+    fillHazardReport(geojson("anonymous.geojson", TestServer.square(LON + 0.5, LAT + 0.3, 0.02)));
+    driver.findElement(By.id("f-submit")).click();
+    Browser.waiting(driver, 10).until(d -> "401".equals(resultStatus()));
+    assertTrue(text("submit-result").contains("Sign in to submit"), text("submit-result"));
+    assertTrue(text("f-geometry-status").contains("Polygon"), "the form keeps what was entered");
+    assertEquals(0, (int) value("queue-count"), "a 401 refuses the sender, the event is not queued either");
+    driver.findElement(By.cssSelector("#submit-result .signin-open")).click();
+    assertTrue(driver.findElement(By.id("signin-form")).isDisplayed(), "the answer's button opens the sign-in");
+    driver.findElement(By.id("signin-cancel")).click();
+
+    // a field account of HALO may not submit for DRC: the problem's detail is shown
+    signIn(fieldHalo, "field-halo (FIELD, HALO)");
+    new Select(driver.findElement(By.id("f-partner"))).selectByValue("DRC");
+    driver.findElement(By.id("f-submit")).click();
+    Browser.waiting(driver, 10).until(d -> "403".equals(resultStatus()));
+    assertTrue(text("problem-detail").contains("submits for partner 'HALO' only"), text("problem-detail"));
+  }
+
+  @Test
+  void aQueuedEventWithoutATokenStaysQueuedUntilSomeoneSignsIn() throws Exception {
+    String event = TestServer.event(id(), "HAZARD_REPORT", "2024-06-02", "HALO", null,
+        TestServer.square(LON + 0.5, LAT - 0.4, 0.02));
+    Browser.js(driver, "window.landrelease.queue.enqueue(JSON.parse(arguments[0]))", event);
+    // the app does not send what the service would refuse with 401: it asks for a sign-in
+    Browser.js(driver, "return window.landrelease.flush()");
+    showTab("tab-submit");
+    assertEquals("Sign in to send 1 queued event: they stay on this device until then.", text("queue-status"));
+    // sent anyway (another tab signed out meanwhile): the service answers 401 and the event stays queued
+    String summaryJson = Browser.js(driver, "return window.landrelease.queue.flush().then((s) => JSON.stringify(s))");
+    JsonNode s = TestServer.JSON.readTree(summaryJson);
+    assertEquals("unauthorized", s.get("error").asText());
+    assertEquals(401, s.get("problem").get("status").asInt());
+    assertEquals(1, s.get("kept").asInt());
+    assertEquals(0, s.get("refused").asInt());
+    assertEquals(1, (int) value("queue-count"));
+    assertEquals(0, ((List<?>) Browser.js(driver, "return window.landrelease.queue.refused()")).size());
+
+    // signing in sends it
+    signIn(fieldHalo, "field-halo (FIELD, HALO)");
+    Browser.waiting(driver, 10).until(d -> value("queue-count") == 0);
+    assertTrue(text("queue-status").contains("1 submitted for review"), text("queue-status"));
+    String eventId = TestServer.JSON.readTree(event).get("id").asText();
+    assertEquals("SUBMITTED", server.get("/api/events/" + eventId).json().get("status").asText());
+  }
+
+  @Test
+  void donorsPanelAsksAnonymousReadersToSignIn() throws Exception {
+    showTab("tab-donors");
+    WebElement ask = driver.findElement(By.id("donors-signin"));
+    assertTrue(ask.isDisplayed());
+    assertTrue(ask.getText().contains("Sign in with a donor, reviewer or administrator token to see grant reports"));
+    assertTrue(!driver.findElement(By.id("donor")).isDisplayed());
+    assertTrue(driver.findElement(By.id("notice")).getAttribute("hidden") != null, "no error: a request for a sign-in");
+    assertEquals(List.of(), Browser.severeLogs(driver), "no grant was asked for anonymously");
+    ask.findElement(By.cssSelector(".signin-open")).click();
+    driver.findElement(By.id("signin-token")).sendKeys(donorNl);
+    driver.findElement(By.id("signin-submit")).click();
+    Browser.waiting(driver, 10).until(d -> d.findElement(By.id("donor")).isDisplayed());
+    assertTrue(!ask.isDisplayed());
+    new Select(driver.findElement(By.id("donor"))).selectByValue("Netherlands");
+    new Select(driver.findElement(By.id("grant"))).selectByValue("NL-HALO");
+    Browser.waiting(driver, 10).until(d -> d.findElement(By.id("grant-csv")).isEnabled());
+    JsonNode report = server.as(donorNl).get("/api/grants/NL-HALO/report").json();
+    assertEquals(report.get("releasedKm2").asDouble(), Double.parseDouble(driver.findElement(
+        By.cssSelector("#grant-figures dd")).getAttribute("data-value")));
+    // signing out hides the report again
+    driver.findElement(By.id("signout")).click();
+    Browser.waiting(driver, 10).until(d -> d.findElement(By.id("donors-signin")).isDisplayed());
+    assertEquals("", text("grant-report"));
   }
 
   @Test
@@ -394,6 +563,7 @@ class WebClientTest {
     assertTrue(summary.getLocation().getY() >= map.getLocation().getY() + map.getSize().getHeight() - 1,
         "the panels come below the map");
     assertTrue(value("sum-reportedKm2") > 0);
+    signIn(donorNl, "donor-nl (DONOR, Netherlands)");
     for (String tab : List.of("tab-chart", "tab-donors", "tab-submit", "tab-regions")) {
       showTab(tab);
       if (tab.equals("tab-donors")) {

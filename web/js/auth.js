@@ -1,0 +1,107 @@
+// Who the client speaks as: the bearer token kept on this device and the account the service says it is. No DOM:
+// the storage and fetch are injected (the page uses localStorage and window.fetch), so the logic is tested with fakes.
+
+export const TOKEN_KEY = 'ledger.token';
+
+/** "field-halo (FIELD, HALO)": the account as the sign-in control names it. */
+export function describeAccount(a) {
+  if (!a) return '';
+  const bound = a.partner ?? a.donor;
+  return `${a.name} (${a.role}${bound ? `, ${bound}` : ''})`;
+}
+
+/** True when the problem says the token sent was not valid (unknown or revoked), not that one is missing. */
+export function isInvalidToken(problem) {
+  return typeof problem?.type === 'string' && problem.type.endsWith('/invalid-token');
+}
+
+async function readJson(res) {
+  try {
+    return await res.json();
+  } catch {
+    return null;
+  }
+}
+
+export function createAuth({ storage, fetch }) {
+  const listeners = new Set();
+  let account = null;
+  let note = '';
+  const read = () => {
+    try {
+      return storage?.getItem(TOKEN_KEY) || null;
+    } catch {
+      return null; // storage switched off: nobody is signed in
+    }
+  };
+  const changed = () => {
+    for (const fn of listeners) fn(account, note);
+  };
+
+  const auth = {
+    token: read,
+    /** The account GET /api/me answered for the token, or null (signed out, or not checked yet). */
+    get account() {
+      return account;
+    },
+    /** Why the state last changed, when the user should know (a rejected token, no connection to check it). */
+    get note() {
+      return note;
+    },
+    /** The headers given plus Authorization when a token is kept. */
+    headers(extra = {}) {
+      const t = read();
+      return t ? { ...extra, Authorization: `Bearer ${t}` } : { ...extra };
+    },
+    /** Calls fn(account, note) after every change; returns a function that unsubscribes. */
+    subscribe(fn) {
+      listeners.add(fn);
+      return () => listeners.delete(fn);
+    },
+    /**
+     * Asks the service who the token is. A valid token is kept and resolves to { account }; a refused one is not
+     * kept and resolves to { problem, status }. A network failure keeps the token (checked again later): { offline }.
+     */
+    async signIn(token) {
+      const t = String(token ?? '').trim();
+      if (!t) return { status: 0, problem: { detail: 'enter a token' } };
+      let res;
+      try {
+        res = await fetch('/api/me', { headers: { Accept: 'application/json', Authorization: `Bearer ${t}` } });
+      } catch (e) {
+        if (!(e instanceof TypeError)) throw e;
+        storage?.setItem(TOKEN_KEY, t);
+        account = null;
+        note = 'The service cannot be reached to check the token; it is kept and checked when it returns.';
+        changed();
+        return { offline: true };
+      }
+      const body = await readJson(res);
+      if (!res.ok) return { status: res.status, problem: body };
+      storage?.setItem(TOKEN_KEY, t);
+      account = body;
+      note = '';
+      changed();
+      return { account };
+    },
+    /** Checks the kept token again (at start-up); forgets it when the service says it is not valid. */
+    async check() {
+      const t = read();
+      if (!t) return null;
+      const r = await auth.signIn(t);
+      if (r.status === 401) auth.signOut('The saved token is no longer valid (unknown or revoked): sign in again.');
+      return r;
+    },
+    signOut(why = '') {
+      try {
+        storage?.removeItem(TOKEN_KEY);
+      } catch {
+        // nothing kept
+      }
+      account = null;
+      note = why;
+      changed();
+    },
+  };
+  return auth;
+}
