@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import java.util.Iterator;
 import java.util.Set;
 import org.landrelease.domain.Account;
 import org.landrelease.domain.LedgerException;
@@ -31,16 +30,7 @@ final class AccountResource {
   }
 
   void create(Context ctx) throws Exception {
-    JsonNode body = HttpApi.body(ctx, mapper);
-    if (!body.isObject()) {
-      throw LedgerException.badRequest("not-an-object", "an account must be a JSON object");
-    }
-    for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
-      String f = it.next();
-      if (!FIELDS.contains(f)) {
-        throw LedgerException.badRequest("unknown-field", "unknown field '" + f + "'; accepted fields are " + FIELDS);
-      }
-    }
+    JsonNode body = HttpApi.object(HttpApi.body(ctx, mapper), FIELDS);
     Role role = body.hasNonNull("role") ? EventJson.enumValue(Role.class, body.get("role"), "role") : null;
     Account a = new Account(text(body, "name"), role, text(body, "partner"), text(body, "donor"));
     AccountService.Issued issued = accounts.create(a, Access.account(ctx).name());

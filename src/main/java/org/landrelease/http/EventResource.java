@@ -69,9 +69,7 @@ final class EventResource {
           replayed++;
         }
       } catch (LedgerException e) {
-        ObjectNode problem = Problems.problem(mapper, e, ctx);
-        out.put("status", problem.get("status").asInt());
-        out.set("problem", problem);
+        Problems.refusal(mapper, out, e, ctx);
         refused++;
       }
     }

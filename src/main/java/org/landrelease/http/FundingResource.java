@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.math.BigDecimal;
-import java.util.Iterator;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.landrelease.domain.Grant;
@@ -33,7 +32,7 @@ final class FundingResource {
   }
 
   void createPartner(Context ctx) throws Exception {
-    JsonNode body = object(HttpApi.body(ctx, mapper), Set.of("id", "name"));
+    JsonNode body = HttpApi.object(HttpApi.body(ctx, mapper), Set.of("id", "name"));
     Partner p = new Partner(id(body), text(body, "name"));
     ctx.status(funding.addPartner(p) ? 201 : 200).json(p);
   }
@@ -58,7 +57,7 @@ final class FundingResource {
   }
 
   void createGrant(Context ctx) throws Exception {
-    JsonNode body = object(HttpApi.body(ctx, mapper),
+    JsonNode body = HttpApi.object(HttpApi.body(ctx, mapper),
         Set.of("id", "donor", "partner", "title", "amount", "currency", "start", "end"));
     BigDecimal amount = null;
     if (body.hasNonNull("amount")) {
@@ -80,18 +79,6 @@ final class FundingResource {
     ctx.json(reports.grantReport(readableGrant(ctx).id()));
   }
 
-  private static JsonNode object(JsonNode body, Set<String> fields) {
-    if (!body.isObject()) {
-      throw LedgerException.badRequest("not-an-object", "the body must be a JSON object");
-    }
-    for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
-      String f = it.next();
-      if (!fields.contains(f)) {
-        throw LedgerException.badRequest("unknown-field", "unknown field '" + f + "'; accepted fields are " + fields);
-      }
-    }
-    return body;
-  }
 
   private static JsonNode required(JsonNode body, String field) {
     JsonNode v = body.get(field);

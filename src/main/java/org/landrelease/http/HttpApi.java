@@ -121,6 +121,20 @@ public final class HttpApi {
     return mapper.readTree(bytes);
   }
 
+  /** The body as a JSON object with only the given fields; anything else is a 400 naming the field. */
+  static JsonNode object(JsonNode body, Set<String> fields) {
+    if (body == null || !body.isObject()) {
+      throw LedgerException.badRequest("not-an-object", "the body must be a JSON object");
+    }
+    for (java.util.Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
+      String f = it.next();
+      if (!fields.contains(f)) {
+        throw LedgerException.badRequest("unknown-field", "unknown field '" + f + "'; accepted fields are " + fields);
+      }
+    }
+    return body;
+  }
+
   /** Refuses query parameters the endpoint does not know, so that a typo is not silently ignored. */
   static void allowOnly(Context ctx, Set<String> names) {
     for (String name : ctx.queryParamMap().keySet()) {

@@ -49,6 +49,13 @@ final class Problems {
     return p;
   }
 
+  /** One refused item of a batch: its status and its problem, set on the item's result. */
+  static void refusal(ObjectMapper mapper, ObjectNode out, LedgerException e, Context ctx) {
+    ObjectNode problem = problem(mapper, e, ctx);
+    out.put("status", problem.get("status").asInt());
+    out.set("problem", problem);
+  }
+
   private static double round7(double v) {
     return Math.round(v * 1e7) / 1e7;
   }

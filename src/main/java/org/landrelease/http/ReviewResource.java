@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import java.util.Iterator;
 import java.util.Set;
 import java.util.UUID;
 import org.landrelease.domain.Account;
@@ -49,7 +48,7 @@ final class ReviewResource {
    * "REJECT","reason":"..."}]}.
    */
   void decideBatch(Context ctx) throws Exception {
-    JsonNode body = object(HttpApi.body(ctx, mapper), Set.of("decisions"));
+    JsonNode body = HttpApi.object(HttpApi.body(ctx, mapper), Set.of("decisions"));
     JsonNode decisions = body.get("decisions");
     if (decisions == null || !decisions.isArray()) {
       throw LedgerException.badRequest("missing-field", "'decisions' must be an array");
@@ -65,7 +64,7 @@ final class ReviewResource {
       ObjectNode out = results.addObject();
       out.put("index", i);
       try {
-        JsonNode d = object(decisions.get(i), Set.of("event", "decision", "reason"));
+        JsonNode d = HttpApi.object(decisions.get(i), Set.of("event", "decision", "reason"));
         UUID id = uuid(d.get("event"));
         out.put("event", id.toString());
         String decision = d.path("decision").asText("");
@@ -84,9 +83,7 @@ final class ReviewResource {
           rejected++;
         }
       } catch (LedgerException e) {
-        ObjectNode problem = Problems.problem(mapper, e, ctx);
-        out.put("status", problem.get("status").asInt());
-        out.set("problem", problem);
+        Problems.refusal(mapper, out, e, ctx);
         refused++;
       }
     }
@@ -125,7 +122,7 @@ final class ReviewResource {
     byte[] bytes = ctx.bodyAsBytes();
     String reason = null;
     if (bytes.length > 0) {
-      JsonNode body = object(mapper.readTree(bytes), Set.of("reason"));
+      JsonNode body = HttpApi.object(mapper.readTree(bytes), Set.of("reason"));
       reason = body.hasNonNull("reason") ? EventJson.text(body.get("reason"), "reason").strip() : null;
     }
     if (reason != null && reason.length() > 2000) {
@@ -138,18 +135,6 @@ final class ReviewResource {
     return reason;
   }
 
-  private static JsonNode object(JsonNode body, Set<String> fields) {
-    if (body == null || !body.isObject()) {
-      throw LedgerException.badRequest("not-an-object", "the body must be a JSON object");
-    }
-    for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
-      String f = it.next();
-      if (!fields.contains(f)) {
-        throw LedgerException.badRequest("unknown-field", "unknown field '" + f + "'; accepted fields are " + fields);
-      }
-    }
-    return body;
-  }
 
   private static UUID uuid(JsonNode v) {
     if (v == null || !v.isTextual()) {
