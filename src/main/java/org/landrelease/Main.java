@@ -5,9 +5,10 @@ import org.landrelease.cli.AdminCommands;
 import org.landrelease.cli.Benchmark;
 import org.landrelease.cli.DemoScenario;
 import org.landrelease.cli.OgcBench;
+import org.landrelease.cli.TransferBench;
 import org.landrelease.config.Config;
 
-/** Entry point: serve (default), generate-demo, bench, bench-ogc, import, and the admin commands create-user, backup,
+/** Entry point: serve (default), generate-demo, bench, bench-ogc, bench-transfer, import, and the admin commands create-user, backup,
  * restore. */
 public final class Main {
   private Main() {}
@@ -28,9 +29,10 @@ public final class Main {
       case "restore" -> AdminCommands.restore(rest);
       case "import" -> org.landrelease.cli.ImportCommand.main(rest);
       case "bench-ogc" -> OgcBench.main(rest);
+      case "bench-transfer" -> TransferBench.main(rest);
       default -> {
         System.err.println(
-            "usage: landrelease [serve|generate-demo|bench|bench-ogc|import|create-user|backup|restore] [options]");
+            "usage: landrelease [serve|generate-demo|bench|bench-ogc|bench-transfer|import|create-user|backup|restore] [options]");
         System.exit(2);
       }
     }

@@ -47,6 +47,12 @@ final class BenchHttp {
         .POST(HttpRequest.BodyPublishers.ofByteArray(json)).build());
   }
 
+  /** Sends a file as the raw request body (as POST /api/imports takes it), streamed from disk. */
+  Response upload(String pathAndQuery, java.nio.file.Path file) throws IOException, InterruptedException {
+    return send(request(pathAndQuery).header("Content-Type", "application/octet-stream")
+        .POST(HttpRequest.BodyPublishers.ofFile(file)).build());
+  }
+
   private Response send(HttpRequest request) throws IOException, InterruptedException {
     long t0 = System.nanoTime();
     HttpResponse<byte[]> r = client.send(request, HttpResponse.BodyHandlers.ofByteArray());

@@ -75,17 +75,10 @@ final class BenchRun {
    * them), created in the new database before the service opens it; returns their tokens.
    */
   private static String[] accounts(Path db) throws Exception {
-    try (org.landrelease.store.Database d = org.landrelease.store.Database.open(db)) {
-      java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
-      var funding = new org.landrelease.service.FundingService(new org.landrelease.store.FundingStore(d), lock);
-      var accounts = new org.landrelease.service.AccountService(new org.landrelease.store.AccountStore(d), funding,
-          lock, java.time.Clock.systemUTC());
-      return new String[] {
-          accounts.create(new org.landrelease.domain.Account("bench-admin", org.landrelease.domain.Role.ADMIN, null,
-              null), "bench").token(),
-          accounts.create(new org.landrelease.domain.Account("bench-reviewer", org.landrelease.domain.Role.REVIEWER,
-              null, null), "bench").token()};
-    }
+    return BenchAccounts.create(db, java.util.List.of(
+        new org.landrelease.domain.Account("bench-admin", org.landrelease.domain.Role.ADMIN, null, null),
+        new org.landrelease.domain.Account("bench-reviewer", org.landrelease.domain.Role.REVIEWER, null, null)))
+        .toArray(String[]::new);
   }
 
   private BenchServer start(Path db, Path log) throws Exception {

@@ -61,7 +61,7 @@ public final class Benchmark {
    * A private copy of the service jar and its lib folder: others may rebuild target/ while the benchmark runs, and a
    * JVM whose jar is replaced under it fails at its next class load.
    */
-  private static Path snapshot(Path jar) throws IOException {
+  static Path snapshot(Path jar) throws IOException {
     Path dir = Files.createTempDirectory("landrelease-bench-jar-");
     Path lib = Files.createDirectories(dir.resolve("lib"));
     try (Stream<Path> jars = Files.list(jar.getParent().resolve("lib"))) {
@@ -73,7 +73,7 @@ public final class Benchmark {
   }
 
   /** The jar this class was loaded from; target/landrelease.jar when run from classes. */
-  private static Path jar() throws Exception {
+  static Path jar() throws Exception {
     Path self = Path.of(Benchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     Path jar = Files.isRegularFile(self) ? self : Path.of("target", "landrelease.jar");
     if (!Files.isRegularFile(jar)) {

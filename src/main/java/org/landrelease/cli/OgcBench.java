@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * Latency of the OGC API over HTTP against a running service (the demo): a page of 1,000 hazards, a walk through every
  * hazard by next links, a bbox, CQL2 attribute and spatial filters, and a reprojected page. Prints a markdown table.
- * Usage: bench-ogc [--url http://localhost:7070] [--runs 50]
+ * Usage: bench-ogc [--url http://localhost:8080] [--runs 50]
  */
 public final class OgcBench {
   private record Case(String name, String path) {}
@@ -18,14 +18,14 @@ public final class OgcBench {
   private OgcBench() {}
 
   public static void main(String[] args) throws Exception {
-    String url = "http://localhost:7070";
+    String url = "http://localhost:8080";
     int runs = 50;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--url" -> url = args[++i];
         case "--runs" -> runs = Integer.parseInt(args[++i]);
         default -> {
-          System.err.println("usage: bench-ogc [--url http://localhost:7070] [--runs 50]");
+          System.err.println("usage: bench-ogc [--url http://localhost:8080] [--runs 50]");
           System.exit(2);
         }
       }

@@ -1,0 +1,35 @@
+package org.landrelease.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import org.landrelease.domain.Account;
+import org.landrelease.service.AccountService;
+import org.landrelease.service.FundingService;
+import org.landrelease.store.AccountStore;
+import org.landrelease.store.Database;
+import org.landrelease.store.FundingStore;
+
+/**
+ * The benchmarks' accounts, created in the database before the service opens it (H2 locks the file while it runs), as
+ * the create-user command does. The service then reads them like any other account.
+ */
+final class BenchAccounts {
+  private BenchAccounts() {}
+
+  /** Creates the accounts and returns their tokens, in the same order. */
+  static List<String> create(Path db, List<Account> accounts) throws Exception {
+    try (Database d = Database.open(db)) {
+      ReentrantLock lock = new ReentrantLock();
+      AccountService service = new AccountService(new AccountStore(d),
+          new FundingService(new FundingStore(d), lock), lock, Clock.systemUTC());
+      List<String> tokens = new ArrayList<>();
+      for (Account a : accounts) {
+        tokens.add(service.create(a, "bench").token());
+      }
+      return tokens;
+    }
+  }
+}
