@@ -13,7 +13,11 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.h2gis.functions.io.dbf.internal.DbaseFileException;
+import org.h2gis.functions.io.dbf.internal.DbaseFileHeader;
 import org.h2gis.functions.io.shp.SHPWrite;
+import org.h2gis.functions.io.shp.internal.SHPDriver;
+import org.h2gis.functions.io.shp.internal.ShapeType;
 import org.landrelease.geometry.Geometries;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygon;
@@ -89,14 +93,13 @@ final class ShapefileWriter implements FeatureWriter {
   @Override
   public void finish() throws IOException {
     String base = schema.layer();
-    if (rows == 0) {
-      // H2GIS SHPWRITE cannot write a layer without rows (it learns the shape type from them)
-      throw org.landrelease.domain.LedgerException.unprocessable("empty-export", "no feature matches the "
-          + "request, and an empty Shapefile cannot be written; ask another format or widen the filters");
-    }
     try {
-      insert.executeBatch();
-      SHPWrite.exportTable(db, dir.resolve(base + ".shp").toString(), "OUT", "UTF-8", true);
+      if (rows == 0) {
+        writeEmpty(dir.resolve(base + ".shp"));
+      } else {
+        insert.executeBatch();
+        SHPWrite.exportTable(db, dir.resolve(base + ".shp").toString(), "OUT", "UTF-8", true);
+      }
     } catch (SQLException e) {
       throw new IOException("cannot write the Shapefile: " + e.getMessage(), e);
     }
@@ -109,6 +112,30 @@ final class ShapefileWriter implements FeatureWriter {
     try (OutputStream out = Files.newOutputStream(zip)) {
       ZipEntries.zip(parts, out);
     }
+  }
+
+  /**
+   * A polygon Shapefile with the layer's fields and no record. SHPWRITE cannot write one (it learns the shape type
+   * from the rows), so the driver under it writes the headers; the field types are those SHPWRITE gives.
+   */
+  private void writeEmpty(Path shp) throws IOException {
+    DbaseFileHeader header = new DbaseFileHeader();
+    header.setEncoding("UTF-8");
+    try {
+      for (FeatureSchema.Field f : schema.fields()) {
+        switch (f.type()) {
+          case TEXT -> header.addColumn(f.name(), 'C', 254, 0);
+          case INTEGER -> header.addColumn(f.name(), 'N', 18, 0);
+          case REAL -> header.addColumn(f.name(), 'F', 20, 18);
+          case DATE -> header.addColumn(f.name(), 'D', 8, 0);
+        }
+      }
+    } catch (DbaseFileException e) {
+      throw new IOException("cannot describe the Shapefile's fields: " + e.getMessage(), e);
+    }
+    SHPDriver driver = new SHPDriver();
+    driver.initDriver(shp.toFile(), ShapeType.POLYGON, header);
+    driver.close();
   }
 
   @Override

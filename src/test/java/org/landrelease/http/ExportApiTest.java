@@ -73,6 +73,28 @@ class ExportApiTest {
         : format.equals("shp") ? "application/zip" : format.equals("csv") ? "text/csv" : "application/geo+json"));
   }
 
+  /** A filter that matches nothing is an answer too: an empty layer with its fields, which GDAL and QGIS open. */
+  @ParameterizedTest
+  @ValueSource(strings = {"gpkg", "shp", "geojson", "csv"})
+  void anExportThatMatchesNothingIsAnEmptyLayerWithItsFields(String format) throws Exception {
+    Path file = server.dir.resolve("none-" + format + (format.equals("shp") ? ".zip" : "." + format));
+    TransferFixtures.download(server, "layer=releases&format=" + format + "&partner=DRC", file);
+    if (format.equals("geojson")) {
+      assertEquals(0, TestServer.JSON.readTree(file.toFile()).get("features").size());
+    }
+    if (format.equals("csv")) {
+      assertEquals(1, Files.readAllLines(file).size(), "only the header row");
+      assertTrue(Files.readAllLines(file).get(0).contains("area_km2"));
+    }
+    TransferFixtures.requireGdal();
+    String path = format.equals("shp") ? "/vsizip/" + file : file.toString();
+    String info = TransferFixtures.gdal(TransferFixtures.OGRINFO, "-ro", "-al", "-so", path);
+    assertTrue(info.contains("Feature Count: 0"), info);
+    if (!format.equals("geojson")) { // a GeoJSON file's fields are those of its features: none here
+      assertTrue(info.contains("area_km2") && info.contains("partner"), info);
+    }
+  }
+
   @Test
   void hazardsHaveNoPastStateSoAsOfIsRefused() throws Exception {
     TestServer.Response r = server.get("/api/exports?layer=hazards&format=geojson&asOf=2024-01-01");
