@@ -11,6 +11,7 @@ import mil.nga.geopackage.GeoPackageManager;
 import mil.nga.geopackage.contents.Contents;
 import mil.nga.geopackage.db.GeoPackageDataType;
 import mil.nga.geopackage.db.TableColumnKey;
+import mil.nga.geopackage.extension.rtree.RTreeIndexExtension;
 import mil.nga.geopackage.features.columns.GeometryColumns;
 import mil.nga.geopackage.features.user.FeatureColumn;
 import mil.nga.geopackage.features.user.FeatureDao;
@@ -28,7 +29,8 @@ import org.locationtech.jts.io.WKBWriter;
 
 /**
  * A GeoPackage with one MULTIPOLYGON feature table in EPSG:4326 (mil.nga geopackage-java), written in transactions
- * of a few thousand rows; the table's extent in gpkg_contents is set when the file is finished.
+ * of a few thousand rows; the table's extent in gpkg_contents and its R-tree spatial index are made when the file is
+ * finished.
  */
 final class GeoPackageWriter implements FeatureWriter {
   private static final int ROWS_PER_TRANSACTION = 2000;
@@ -106,6 +108,12 @@ final class GeoPackageWriter implements FeatureWriter {
       gp.getContentsDao().update(contents);
     } catch (java.sql.SQLException e) {
       throw new IOException("cannot record the GeoPackage extent: " + e.getMessage(), e);
+    }
+    try {
+      // the gpkg_rtree_index extension, as GDAL writes it: QGIS and GDAL find features by extent without a scan
+      new RTreeIndexExtension(gp).create(dao.getTable());
+    } catch (RuntimeException e) {
+      throw new IOException("cannot index the GeoPackage: " + e.getMessage(), e);
     }
   }
 

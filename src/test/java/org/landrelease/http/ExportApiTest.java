@@ -69,6 +69,11 @@ class ExportApiTest {
     if (format.equals("gpkg") || format.equals("shp")) {
       assertTrue(info.contains("4326") || info.contains("WGS 84"), info);
     }
+    if (format.equals("gpkg")) { // the R-tree index of the gpkg_rtree_index extension, as GDAL sees it
+      String index = TransferFixtures.gdal(TransferFixtures.OGRINFO, "-ro", path, "-sql",
+          "SELECT HasSpatialIndex('releases', 'geom') AS indexed, (SELECT COUNT(*) FROM rtree_releases_geom) AS n");
+      assertTrue(index.contains("indexed (Integer) = 1") && index.contains("n (Integer) = 1"), index);
+    }
     assertTrue(headers.startsWith(format.equals("gpkg") ? "application/geopackage+sqlite3"
         : format.equals("shp") ? "application/zip" : format.equals("csv") ? "text/csv" : "application/geo+json"));
   }
