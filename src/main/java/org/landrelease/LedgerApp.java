@@ -19,6 +19,7 @@ import org.landrelease.service.MapService;
 import org.landrelease.service.ReportService;
 import org.landrelease.store.AccountStore;
 import org.landrelease.store.Database;
+import org.landrelease.store.EventStore;
 import org.landrelease.store.FeatureStore;
 import org.landrelease.store.FundingStore;
 import org.landrelease.store.LedgerStore;
@@ -75,6 +76,7 @@ public final class LedgerApp implements AutoCloseable {
     Database db = Database.open(config.databaseDir());
     ReentrantLock writeLock = new ReentrantLock(true);
     LedgerStore store = new LedgerStore(db);
+    EventStore events = new EventStore(db);
     FundingService funding = new FundingService(new FundingStore(db), writeLock);
     // the hazard area is a scan of every hazard's row: read it on another core while the totals load
     java.util.concurrent.CompletableFuture<Double> hazardArea = java.util.concurrent.CompletableFuture.supplyAsync(
@@ -88,10 +90,10 @@ public final class LedgerApp implements AutoCloseable {
     LedgerTotals totals = new LedgerTotals();
     totals.load(store.pieceTotals(), store.eventCountsByDay(), join(hazardArea, db));
     RegionIndex regions = join(regionIndex, db);
-    LedgerService ledger = new LedgerService(store, funding, regions, totals, writeLock, Clock.systemUTC());
+    LedgerService ledger = new LedgerService(store, events, funding, regions, totals, writeLock, Clock.systemUTC());
     AccountService accounts = new AccountService(new AccountStore(db), funding, writeLock, Clock.systemUTC());
-    ReportService reports = new ReportService(totals, ledger, funding, store);
-    MapService map = new MapService(store, new MapStore(db), ledger);
+    ReportService reports = new ReportService(totals, ledger, funding, events);
+    MapService map = new MapService(events, new MapStore(db), ledger);
     String dataset = store.meta("dataset").orElse(null);
     if (dataset == null && config.loadDemo() && store.maxEventSequence() == 0) {
       dataset = new DemoLoader(funding, ledger).load(config.demoDir());

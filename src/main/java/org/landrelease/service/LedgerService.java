@@ -20,6 +20,7 @@ import org.landrelease.domain.Role;
 import org.landrelease.domain.Transition;
 import org.landrelease.geometry.GeodesicArea;
 import org.landrelease.geometry.RegionIndex;
+import org.landrelease.store.EventStore;
 import org.landrelease.store.LedgerStore;
 import org.landrelease.store.StoredEvent;
 
@@ -31,6 +32,7 @@ import org.landrelease.store.StoredEvent;
  */
 public final class LedgerService {
   private final LedgerStore store;
+  private final EventStore events;
   private final FundingService funding;
   private final RegionIndex regions;
   private final LedgerTotals totals;
@@ -40,9 +42,10 @@ public final class LedgerService {
   private long lastSequence;
 
   /** The totals must already hold what the store holds (LedgerTotals.load). */
-  public LedgerService(LedgerStore store, FundingService funding, RegionIndex regions, LedgerTotals totals,
+  public LedgerService(LedgerStore store, EventStore events, FundingService funding, RegionIndex regions, LedgerTotals totals,
       Lock writeLock, Clock clock) throws SQLException {
     this.store = store;
+    this.events = events;
     this.funding = funding;
     this.regions = regions;
     this.totals = totals;
@@ -96,7 +99,7 @@ public final class LedgerService {
   private record Checked(EventCommand cmd, List<String> touched) {}
 
   private Checked checked(EventCommand posted, Account actor) throws SQLException {
-    EventCommand cmd = posted.type() == EventType.REVERSAL ? Reversals.complete(posted, store) : posted;
+    EventCommand cmd = posted.type() == EventType.REVERSAL ? Reversals.complete(posted, events) : posted;
     if (actor.is(Role.FIELD) && !cmd.partner().equals(actor.partner())) {
       throw LedgerException.forbidden("other-partner", "account '" + actor.name() + "' submits for partner '"
           + actor.partner() + "' only, not '" + cmd.partner() + "'");
@@ -121,7 +124,7 @@ public final class LedgerService {
    */
   public boolean check(EventCommand posted, Account actor) throws SQLException {
     EventCommand cmd = checked(posted, actor).cmd();
-    Optional<StoredEvent> existing = store.event(cmd.id(), false);
+    Optional<StoredEvent> existing = events.event(cmd.id(), false);
     if (existing.isPresent() && !existing.get().command().requestHash().equals(cmd.requestHash())) {
       throw LedgerException.conflict("event " + cmd.id() + " already exists with a different body");
     }
@@ -212,7 +215,7 @@ public final class LedgerService {
     LandChange.Change change;
     PieceKind kind;
     if (cmd.type() == EventType.REVERSAL) {
-      StoredEvent target = Reversals.approvableTarget(cmd, store);
+      StoredEvent target = Reversals.approvableTarget(cmd, events, store);
       reversedSeq = target.sequence();
       change = land.restore(store.piecesToRestore(target.sequence()));
       kind = PieceKind.of(target.command().type().outcome());
@@ -245,18 +248,18 @@ public final class LedgerService {
     if (!stored.command().requestHash().equals(cmd.requestHash())) {
       throw LedgerException.conflict("event " + cmd.id() + " already exists with a different body");
     }
-    return EventResults.of(stored, store.piecesOfEvent(stored.sequence()));
+    return EventResults.of(stored, events.piecesOfEvent(stored.sequence()));
   }
 
   public Optional<EventResult> result(UUID id) throws SQLException {
-    Optional<StoredEvent> e = store.event(id, false);
+    Optional<StoredEvent> e = events.event(id, false);
     if (e.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(EventResults.of(e.get(), store.piecesOfEvent(e.get().sequence())));
+    return Optional.of(EventResults.of(e.get(), events.piecesOfEvent(e.get().sequence())));
   }
 
   public List<Transition> history(long sequence) throws SQLException {
-    return store.transitions(sequence);
+    return events.transitions(sequence);
   }
 }

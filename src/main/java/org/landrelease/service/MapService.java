@@ -11,7 +11,7 @@ import org.landrelease.domain.EventStatus;
 import org.landrelease.domain.EventType;
 import org.landrelease.geometry.RegionShape;
 import org.landrelease.store.HazardRow;
-import org.landrelease.store.LedgerStore;
+import org.landrelease.store.EventStore;
 import org.landrelease.store.MapStore;
 import org.landrelease.store.StoredEvent;
 import org.locationtech.jts.geom.Envelope;
@@ -22,11 +22,11 @@ import org.locationtech.jts.simplify.TopologyPreservingSimplifier;
 
 /** Reads of the ledger's geometry: current hazards in a window, and events with their footprints. */
 public final class MapService {
-  private final LedgerStore store;
+  private final EventStore store;
   private final MapStore layers;
   private final LedgerService ledger;
 
-  public MapService(LedgerStore store, MapStore layers, LedgerService ledger) {
+  public MapService(EventStore store, MapStore layers, LedgerService ledger) {
     this.store = store;
     this.layers = layers;
     this.ledger = ledger;
@@ -99,7 +99,7 @@ public final class MapService {
   /** The event with its footprint, if this reader may see it (else as if it did not exist). */
   public Optional<StoredEvent> event(UUID id, Account reader) throws SQLException {
     Optional<StoredEvent> e = store.event(id, true);
-    LedgerStore.Visibility v = Permissions.events(reader);
+    EventStore.Visibility v = Permissions.events(reader);
     if (e.isPresent() && !v.all() && e.get().status() != EventStatus.APPROVED
         && !e.get().command().partner().equals(v.ownPartner())) {
       return Optional.empty();
@@ -110,7 +110,7 @@ public final class MapService {
   public List<StoredEvent> events(EventType type, String partner, String grant, String region,
       java.time.LocalDate from, java.time.LocalDate to, EventStatus status, Account reader, long afterSequence,
       int limit) throws SQLException {
-    return store.events(new LedgerStore.EventFilter(type, partner, grant, region, from, to, status,
+    return store.events(new EventStore.EventFilter(type, partner, grant, region, from, to, status,
         Permissions.events(reader), afterSequence, limit));
   }
 }

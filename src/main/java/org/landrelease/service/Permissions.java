@@ -4,7 +4,7 @@ import org.landrelease.domain.Account;
 import org.landrelease.domain.Grant;
 import org.landrelease.domain.LedgerException;
 import org.landrelease.domain.Role;
-import org.landrelease.store.LedgerStore.Visibility;
+import org.landrelease.store.EventStore.Visibility;
 
 /**
  * Who may read what beyond the public figures. Reviewers and administrators read everything; a donor reads the

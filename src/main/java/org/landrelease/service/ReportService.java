@@ -16,7 +16,7 @@ import org.landrelease.domain.PieceKind;
 import org.landrelease.geometry.RegionIndex;
 import org.landrelease.geometry.RegionShape;
 import org.landrelease.service.LedgerTotals.Fact;
-import org.landrelease.store.LedgerStore;
+import org.landrelease.store.EventStore;
 import org.landrelease.store.StoredEvent;
 
 /** The figures donors and coordinators ask for, read from the running totals. All areas are geodesic km². */
@@ -42,10 +42,10 @@ public final class ReportService {
   private final LedgerTotals totals;
   private final LedgerService ledger;
   private final FundingService funding;
-  private final LedgerStore store;
+  private final EventStore store;
   private volatile String dataset = "empty";
 
-  public ReportService(LedgerTotals totals, LedgerService ledger, FundingService funding, LedgerStore store) {
+  public ReportService(LedgerTotals totals, LedgerService ledger, FundingService funding, EventStore store) {
     this.totals = totals;
     this.ledger = ledger;
     this.funding = funding;
@@ -180,8 +180,8 @@ public final class ReportService {
     long after = 0;
     while (true) {
       List<StoredEvent> page = store.events(
-          new LedgerStore.EventFilter(null, null, grantId, null, null, null, EventStatus.APPROVED,
-              LedgerStore.Visibility.APPROVED, after, 5000));
+          new EventStore.EventFilter(null, null, grantId, null, null, null, EventStatus.APPROVED,
+              EventStore.Visibility.APPROVED, after, 5000));
       for (StoredEvent e : page) {
         events.add(new GrantEvent(e.command().id(), e.command().type(), e.command().date(),
             e.regions().substring(1, Math.max(1, e.regions().length() - 1))));

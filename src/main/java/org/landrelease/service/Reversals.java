@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.landrelease.domain.EventCommand;
 import org.landrelease.domain.EventStatus;
 import org.landrelease.domain.LedgerException;
+import org.landrelease.store.EventStore;
 import org.landrelease.store.LedgerStore;
 import org.landrelease.store.StoredEvent;
 
@@ -19,8 +20,8 @@ final class Reversals {
   private Reversals() {}
 
   /** The reversal with the partner, grant and footprint of its target, which must be an approved release. */
-  static EventCommand complete(EventCommand cmd, LedgerStore store) throws SQLException {
-    StoredEvent target = target(cmd.reverses(), store);
+  static EventCommand complete(EventCommand cmd, EventStore events) throws SQLException {
+    StoredEvent target = target(cmd.reverses(), events);
     if (cmd.partner() != null && !cmd.partner().equals(target.command().partner())) {
       throw LedgerException.unprocessable("partner-mismatch", "event " + cmd.reverses() + " belongs to partner '"
           + target.command().partner() + "', not '" + cmd.partner() + "'");
@@ -29,7 +30,7 @@ final class Reversals {
       throw LedgerException.unprocessable("reversal-before-event", "a reversal dated " + cmd.date()
           + " cannot undo an event of " + target.command().date());
     }
-    StoredEvent withFootprint = store.event(target.command().id(), true).orElseThrow();
+    StoredEvent withFootprint = events.event(target.command().id(), true).orElseThrow();
     return cmd.reversing(target.command().partner(), target.command().grant(), withFootprint.command().footprint());
   }
 
@@ -41,8 +42,8 @@ final class Reversals {
   }
 
   /** At approval: the target, still approved and not reversed yet (caller holds the write lock). */
-  static StoredEvent approvableTarget(EventCommand cmd, LedgerStore store) throws SQLException {
-    StoredEvent target = target(cmd.reverses(), store);
+  static StoredEvent approvableTarget(EventCommand cmd, EventStore events, LedgerStore store) throws SQLException {
+    StoredEvent target = target(cmd.reverses(), events);
     Optional<UUID> earlier = store.approvedReversalOf(cmd.reverses());
     if (earlier.isPresent()) {
       throw new LedgerException(LedgerException.Kind.CONFLICT, "already-reversed",
@@ -51,8 +52,8 @@ final class Reversals {
     return target;
   }
 
-  private static StoredEvent target(UUID id, LedgerStore store) throws SQLException {
-    StoredEvent target = store.event(id, false).orElseThrow(() -> LedgerException.unprocessable("unknown-target",
+  private static StoredEvent target(UUID id, EventStore events) throws SQLException {
+    StoredEvent target = events.event(id, false).orElseThrow(() -> LedgerException.unprocessable("unknown-target",
         "a reversal must name an approved event; there is no event " + id));
     if (target.status() != EventStatus.APPROVED) {
       throw LedgerException.unprocessable("target-not-approved", "event " + id + " is " + target.status()

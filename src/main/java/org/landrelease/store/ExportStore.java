@@ -71,7 +71,7 @@ public final class ExportStore {
 
   /** Approved events with their footprints, in ledger order. */
   public void events(Filter f, RowSink<StoredEvent> sink) throws SQLException, IOException {
-    StringBuilder sql = new StringBuilder("SELECT " + LedgerStore.EVENT_COLUMNS
+    StringBuilder sql = new StringBuilder("SELECT " + EventStore.EVENT_COLUMNS
         + ", (SELECT footprint FROM event_footprint f WHERE f.seq = event.seq) FROM event WHERE status = 'APPROVED'");
     List<Object> args = new ArrayList<>();
     // an event counts from counted_on, the later of its date and its approval
@@ -81,7 +81,7 @@ public final class ExportStore {
       args.add("%," + f.region() + ",%");
     }
     sql.append(" ORDER BY seq");
-    stream(sql.toString(), args, rs -> sink.accept(LedgerStore.eventRow(rs, true)));
+    stream(sql.toString(), args, rs -> sink.accept(EventStore.eventRow(rs, true)));
   }
 
   private static void where(StringBuilder sql, List<Object> args, Filter f, String date, String partner,

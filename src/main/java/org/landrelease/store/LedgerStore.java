@@ -13,17 +13,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.landrelease.domain.Classification;
-import org.landrelease.domain.ClearanceMethod;
 import org.landrelease.domain.EventCommand;
-import org.landrelease.domain.EventStatus;
-import org.landrelease.domain.EventType;
 import org.landrelease.domain.Transition;
 import org.landrelease.domain.PieceKind;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.landrelease.geometry.Geometries;
 
-/** SQL for events, hazards and pieces. Writes run on the writer connection, under the caller's write lock. */
+/**
+ * SQL that changes the ledger: events, their transitions, hazards and pieces, on the writer connection under the
+ * caller's write lock; and the reads that must see the writer's state. Reads of events for clients: EventStore.
+ */
 public final class LedgerStore {
   private final Database db;
   /** The last piece id written; pieces are only written under the write lock. */
@@ -97,7 +97,7 @@ public final class LedgerStore {
 
   /** The event with this id, read on the writer connection (sees everything committed). */
   public Optional<StoredEvent> eventForWrite(UUID id, boolean withFootprint) throws SQLException {
-    return findEvent(db.writer(), id, withFootprint);
+    return EventStore.findEvent(db.writer(), id, withFootprint);
   }
 
   /** Stores a submitted event with its first transition; committed before this returns. */
@@ -295,54 +295,7 @@ public final class LedgerStore {
     }
   }
 
-  // ---- reads ----
-
-  public Optional<StoredEvent> event(UUID id, boolean withFootprint) throws SQLException {
-    return db.read(c -> findEvent(c, id, withFootprint));
-  }
-
-  static final String EVENT_COLUMNS = "seq, id, type, event_date, partner_id, grant_id, classification, "
-      + "hazard_types, method, devices_found, notes, regions, footprint_m2, outside_m2, status, request_hash, recorded_at, "
-      + "submitted_by, decided_at, counted_on, reverses, reason";
-
-  private static Optional<StoredEvent> findEvent(Connection c, UUID id, boolean withFootprint) throws SQLException {
-    String sql = "SELECT " + EVENT_COLUMNS + (withFootprint
-        ? ", (SELECT footprint FROM event_footprint f WHERE f.seq = event.seq)" : "") + " FROM event WHERE id = ?";
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setObject(1, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(eventRow(rs, withFootprint)) : Optional.empty();
-      }
-    }
-  }
-
-  static StoredEvent eventRow(ResultSet rs, boolean withFootprint) throws SQLException {
-    String classification = rs.getString(7);
-    String method = rs.getString(9);
-    EventCommand cmd = new EventCommand(rs.getObject(2, UUID.class), EventType.valueOf(rs.getString(3)),
-        rs.getDate(4).toLocalDate(), rs.getString(5), rs.getString(6),
-        classification == null ? null : Classification.valueOf(classification), Codes.types(rs.getString(8)),
-        method == null ? null : ClearanceMethod.valueOf(method), Codes.counts(rs.getString(10)), rs.getString(11),
-        withFootprint ? (Geometry) rs.getObject(23) : null, rs.getString(16), rs.getObject(21, UUID.class),
-        rs.getString(22));
-    Timestamp decided = rs.getTimestamp(19);
-    Date counted = rs.getDate(20);
-    return new StoredEvent(rs.getLong(1), cmd, rs.getString(12), rs.getDouble(13), rs.getDouble(14),
-        EventStatus.valueOf(rs.getString(15)), rs.getTimestamp(17).toInstant(), rs.getString(18),
-        decided == null ? null : decided.toInstant(), counted == null ? null : counted.toLocalDate());
-  }
-
-  /** Pieces of one event, without their geometry. */
-  public List<PieceRow> piecesOfEvent(long seq) throws SQLException {
-    return db.read(c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT hazard_id, region, kind, area_m2, classification, hazard_types FROM piece WHERE event_seq = ? "
-              + "ORDER BY hazard_id, region")) {
-        ps.setLong(1, seq);
-        return pieces(ps, false);
-      }
-    });
-  }
+  // ---- reads on the writer connection (under the write lock) ----
 
   /** The released pieces of an event not yet reversed, with their shapes, read on the writer connection. */
   public List<PieceRow> piecesToRestore(long seq) throws SQLException {
@@ -357,7 +310,7 @@ public final class LedgerStore {
     }
   }
 
-  private static List<PieceRow> pieces(PreparedStatement ps, boolean withShape) throws SQLException {
+  static List<PieceRow> pieces(PreparedStatement ps, boolean withShape) throws SQLException {
     List<PieceRow> out = new ArrayList<>();
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
@@ -369,25 +322,6 @@ public final class LedgerStore {
     return out;
   }
 
-  /** The status changes of one event, oldest first. */
-  public List<Transition> transitions(long seq) throws SQLException {
-    return db.read(c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT from_status, to_status, actor, at, reason FROM event_transition WHERE event_seq = ? ORDER BY n")) {
-        ps.setLong(1, seq);
-        List<Transition> out = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            String from = rs.getString(1);
-            out.add(new Transition(from == null ? null : EventStatus.valueOf(from), EventStatus.valueOf(rs.getString(2)),
-                rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getString(5)));
-          }
-        }
-        return out;
-      }
-    });
-  }
-
   /** The approved reversal of an event, if there is one: its id. Read on the writer connection. */
   public Optional<UUID> approvedReversalOf(UUID target) throws SQLException {
     try (PreparedStatement ps = db.writer().prepareStatement(
@@ -397,75 +331,6 @@ public final class LedgerStore {
         return rs.next() ? Optional.of(rs.getObject(1, UUID.class)) : Optional.empty();
       }
     }
-  }
-
-  /** Filters of the event list; null means no filter. The cursor is the last sequence of the previous page. */
-  public record EventFilter(EventType type, String partner, String grant, String region, LocalDate from,
-      LocalDate to, EventStatus status, Visibility visibility, long afterSequence, int limit) {}
-
-  /**
-   * Which events a reader may see: everything, approved ones only, or approved ones plus every event of one partner
-   * (a field team sees its own submissions).
-   */
-  public record Visibility(boolean all, String ownPartner) {
-    public static final Visibility ALL = new Visibility(true, null);
-    public static final Visibility APPROVED = new Visibility(false, null);
-  }
-
-  public List<StoredEvent> events(EventFilter f) throws SQLException {
-    StringBuilder sql = new StringBuilder("SELECT " + EVENT_COLUMNS + " FROM event WHERE seq > ?");
-    List<Object> args = new ArrayList<>();
-    args.add(f.afterSequence());
-    if (f.type() != null) {
-      sql.append(" AND type = ?");
-      args.add(f.type().name());
-    }
-    if (f.partner() != null) {
-      sql.append(" AND partner_id = ?");
-      args.add(f.partner());
-    }
-    if (f.grant() != null) {
-      sql.append(" AND grant_id = ?");
-      args.add(f.grant());
-    }
-    if (f.region() != null) {
-      sql.append(" AND regions LIKE ?");
-      args.add("%," + f.region() + ",%");
-    }
-    if (f.from() != null) {
-      sql.append(" AND event_date >= ?");
-      args.add(Date.valueOf(f.from()));
-    }
-    if (f.to() != null) {
-      sql.append(" AND event_date <= ?");
-      args.add(Date.valueOf(f.to()));
-    }
-    if (f.status() != null) {
-      sql.append(" AND status = ?");
-      args.add(f.status().name());
-    }
-    if (!f.visibility().all()) {
-      if (f.visibility().ownPartner() == null) {
-        sql.append(" AND status = 'APPROVED'");
-      } else {
-        sql.append(" AND (status = 'APPROVED' OR partner_id = ?)");
-        args.add(f.visibility().ownPartner());
-      }
-    }
-    sql.append(" ORDER BY seq LIMIT ?");
-    args.add(f.limit());
-    return db.read(c -> {
-      try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-        bind(ps, args);
-        List<StoredEvent> out = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            out.add(eventRow(rs, false));
-          }
-        }
-        return out;
-      }
-    });
   }
 
   /** One piece's figures without its shape: the unit from which the running totals are rebuilt at start-up. */
