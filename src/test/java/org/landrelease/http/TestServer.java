@@ -36,9 +36,21 @@ public class TestServer implements AutoCloseable {
 
   /** The service on the database in dir/db (an existing one is opened as it is). */
   public TestServer(Path dir, boolean publicReads) throws Exception {
+    this(dir, publicReads, null);
+  }
+
+  /**
+   * The service on a new database loaded with the scenario in demoDir (funding.json, events.ndjson.gz) by the demo
+   * loader: historical records, each counted on its own date, as an approved event of the past would be.
+   */
+  public static TestServer withHistory(Path demoDir) throws Exception {
+    return new TestServer(Files.createTempDirectory("ledger-test"), true, demoDir);
+  }
+
+  private TestServer(Path dir, boolean publicReads, Path demoDir) throws Exception {
     this.dir = dir;
     app = LedgerApp.start(new Config("127.0.0.1", 0, dir.resolve("db"), Path.of("data/ukraine-oblasts.geojson"),
-        Path.of("web"), Path.of("data/demo"), false, publicReads));
+        Path.of("web"), demoDir == null ? Path.of("data/demo") : demoDir, demoDir != null, publicReads));
     String suffix = Long.toString(System.nanoTime(), 36);
     adminToken = token("test-admin-" + suffix, Role.ADMIN, null, null);
     reviewerToken = token("test-reviewer-" + suffix, Role.REVIEWER, null, null);

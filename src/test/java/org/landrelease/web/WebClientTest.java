@@ -529,7 +529,8 @@ class WebClientTest {
         "const c = Chart.getChart('month-chart'); return c ? c.data.labels.length : null;"));
     assertEquals(server.get("/api/stats/released?by=month").json().size(), bars.intValue());
 
-    // back to 2024-04-01: the TS of March counts, the clearance of May and the NTS of June do not
+    // back to 2024-04-01: approved today, these events count from today, so nothing was released then (the
+    // replay of a real past, where each event counts on its own date, is AsOfReplayTest)
     WebElement range = driver.findElement(By.id("asof-range"));
     Browser.js(driver, """
         const r = arguments[0];
