@@ -18,9 +18,9 @@ import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTReader;
 
 /**
- * A CSV file with a header row and either a WKT geometry column or longitude and latitude columns (points: a
- * point cannot be an event footprint, so such a file is refused as a whole by the import). A CSV says nothing of
- * its CRS: the caller names it (crs), else it is EPSG:4326.
+ * A CSV file with a header row and either a geometry column (WKT, or the geoshape of an ODK or KoboToolbox form) or
+ * longitude and latitude columns (points: a point cannot be an event footprint, so such a file is refused as a whole
+ * by the import). A CSV says nothing of its CRS: the caller names it (crs), else it is EPSG:4326.
  */
 final class CsvSource implements FeatureSource {
   private static final List<String> WKT_NAMES = List.of("wkt", "geometry", "geom", "the_geom");
@@ -127,7 +127,17 @@ final class CsvSource implements FeatureSource {
   private Geometry geometry(List<String> row, WKTReader reader) throws ParseException {
     if (wkt >= 0) {
       String text = wkt < row.size() ? row.get(wkt).trim() : "";
-      return text.isEmpty() ? null : reader.read(text);
+      if (text.isEmpty()) {
+        return null;
+      }
+      if (!OdkGeoshape.looksLike(text)) {
+        return reader.read(text);
+      }
+      if (!crs.isIdentity()) {
+        throw new ParseException("an ODK/KoboToolbox geoshape is in WGS84 latitude/longitude, but the 'crs' "
+            + "parameter says " + crs.name() + "; leave 'crs' out");
+      }
+      return OdkGeoshape.parse(text);
     }
     String x = lon < row.size() ? row.get(lon).trim() : "";
     String y = lat < row.size() ? row.get(lat).trim() : "";

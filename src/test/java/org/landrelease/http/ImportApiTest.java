@@ -142,6 +142,39 @@ class ImportApiTest {
     assertEquals(3, stored.get("devicesFound").get("AP_MINE").asInt());
   }
 
+  /**
+   * A KoboToolbox CSV export: the boundary a team walked is a geoshape ("lat lon alt accuracy;...", latitude first),
+   * in a column named after the form's question, among Kobo's own columns. Its area is the same square's as WKT.
+   */
+  @Test
+  void csvFromKoboToolboxWithAGeoshapeColumn() throws Exception {
+    Path csv = server.dir.resolve("kobo.csv");
+    Files.writeString(csv, "start,end,survey_date,boundary,_id,_uuid,_submission_time\n"
+        + "2024-06-03T09:12:01.000+03:00,2024-06-03T09:40:12.000+03:00,2024-06-03,"
+        + "\"48.0 36.3 152.4 4.5;48.0 36.31 151.0 3.9;48.01 36.31 150.2 4.1;48.01 36.3 149.8 4.0;48.0 36.3 152.4 4.5\","
+        + "1001,6b2c,2024-06-03T07:41:00\n"
+        + "2024-06-04T10:00:00.000+03:00,2024-06-04T10:30:00.000+03:00,2024-06-04,"
+        + "\"48.0 36.4 0 0;48.0 36.41 0 0;48.01 36.41 0 0\",1002,7c3d,2024-06-04T08:31:00\n"
+        + "2024-06-05T10:00:00.000+03:00,2024-06-05T10:30:00.000+03:00,2024-06-05,"
+        + "\"48.0 36.5 0 0;48.0 36.51\",1003,8d4e,2024-06-05T08:31:00\n");
+    String mapping = "{\"type\":{\"const\":\"NON_TECHNICAL_SURVEY\"},\"date\":\"survey_date\",\"partner\":"
+        + "{\"const\":\"HALO\"},\"grant\":{\"const\":\"NL-HALO\"},\"geometry\":{\"column\":\"boundary\"}}";
+    Response r = importFile(server, csv, mapping, "format=csv&dryRun=true");
+    assertEquals(200, r.status(), r.body());
+    JsonNode features = r.json().get("features");
+    JsonNode wkt = importFile(server, geojson(feature(square(36.3, 48.0, 0.01), "2024-06-03", "HALO", "NL-HALO")),
+        REPORT_MAPPING, "dryRun=true").json().get("features").get(0);
+    assertEquals("valid", features.get(0).get("status").asText(), r.body());
+    assertEquals(wkt.get("footprintKm2").asDouble(), features.get(0).get("footprintKm2").asDouble(), 1e-9);
+    assertEquals("valid", features.get(1).get("status").asText(), "a ring the form left open is closed: " + r.body());
+    assertEquals("refused", features.get(2).get("status").asText(), r.body());
+    assertTrue(features.get(2).get("problem").get("detail").asText().contains("at least three distinct points"),
+        r.body());
+
+    Response utm = importFile(server, csv, mapping, "format=csv&dryRun=true&crs=EPSG:32636");
+    assertTrue(utm.body().contains("geoshape is in WGS84"), utm.body());
+  }
+
   @Test
   void shapefileWithPrjWrittenByGdalIsReprojected() throws Exception {
     TransferFixtures.requireGdal();
