@@ -3,7 +3,7 @@
 // the queue read-only (the service lets reviewers alone decide); any other account never sees the tab.
 /* global L */
 import { isInvalidToken } from './auth.js';
-import { escapeHtml as e } from './format.js';
+import { escapeHtml as e, formatDate } from './format.js';
 import { createReviewClient, isAlreadyDecided, reviewAccess } from './review.js';
 import { approvalFiguresHtml, batchHtml, describeEvent as describe, queueRowHtml } from './reviewhtml.js';
 
@@ -114,7 +114,8 @@ export function createReviewPanel(root, { auth, tab, map, regionName, onDecided,
     try {
       const h = await client.history(ev.id);
       const last = h.history?.[h.history.length - 1];
-      if (last) now = `It is now ${last.to}, by ${last.by} at ${last.at}${last.reason ? ` (${last.reason})` : ''}.`;
+      const at = last?.at ? `${formatDate(last.at.slice(0, 10))}, ${last.at.slice(11, 16)} UTC` : '';
+      if (last) now = `It is now ${last.to}, by ${last.by} on ${at}${last.reason ? ` (${last.reason})` : ''}.`;
     } catch {
       now = ''; // the problem's detail already says its status
     }
