@@ -24,6 +24,7 @@ export function createReviewPanel(root, { auth, tab, map, regionName, onDecided,
   let nextCursor = null;
   let access = null;
   let generation = 0; // a newer load (or a sign-out) makes an older answer stale
+  let shownId = null; // the event whose footprint the map shows
 
   const find = (id) => queue.find((x) => x.id === id);
   const rowOf = (id) => [...list.children].find((li) => li.dataset.eventId === id);
@@ -56,7 +57,7 @@ export function createReviewPanel(root, { auth, tab, map, regionName, onDecided,
   function remove(id) {
     queue = queue.filter((x) => x.id !== id);
     rowOf(id)?.remove();
-    if (footprint.eventId === id) footprint.clearLayers();
+    if (shownId === id) footprint.clearLayers();
     showCount();
   }
 
@@ -123,7 +124,7 @@ export function createReviewPanel(root, { auth, tab, map, regionName, onDecided,
       <p>${e(describe(ev))}: <span class="review-problem-detail">${e(err.problem?.detail ?? err.message)}</span></p>
       ${now ? `<p class="review-now">${e(now)}</p>` : ''}
       <p>Nothing was changed here; the event is off the queue.</p></div>`, ev.id);
-    onDecided?.({ changed: true }); // someone else's decision may have changed the figures
+    onDecided?.(); // someone else's decision may have changed the figures
   }
 
   function showRefusal(ev, err, row) {
@@ -155,7 +156,7 @@ export function createReviewPanel(root, { auth, tab, map, regionName, onDecided,
   function approve(ev, row) {
     return decide(ev, row, () => client.approve(ev.id), (r) => {
       show('approved', `<h3>Approved: ${e(describe(ev))}</h3>${approvalFiguresHtml(r, regionName)}`, ev.id);
-      onDecided?.({ changed: true });
+      onDecided?.();
     });
   }
 
@@ -189,7 +190,7 @@ export function createReviewPanel(root, { auth, tab, map, regionName, onDecided,
       refused(err);
       show('error', `<div role="alert"><h3>Nothing approved${err.status ? ` (${e(err.status)})` : ''}</h3>
         <p class="review-problem-detail">${e(problemText(err))}</p></div>`);
-      updateSelection();
+      showCount();
       return;
     }
     show('batch', batchHtml(out, events.length, find));
@@ -198,15 +199,15 @@ export function createReviewPanel(root, { auth, tab, map, regionName, onDecided,
       if (isAlreadyDecided(x)) remove(x.id);
       else if (rowOf(x.id)) rowOf(x.id).querySelector('.review-row-status').textContent = x.problem?.detail ?? '';
     }
-    updateSelection();
-    if (out.approved.length || out.refused.some(isAlreadyDecided)) onDecided?.({ changed: true });
+    showCount();
+    if (out.approved.length || out.refused.some(isAlreadyDecided)) onDecided?.();
   }
 
   async function showOnMap(ev) {
     try {
       const full = await client.event(ev.id);
       footprint.clearLayers();
-      footprint.eventId = ev.id;
+      shownId = ev.id;
       footprint.addData({ type: 'Feature', geometry: full.geometry, properties: {} });
       footprint.eachLayer((l) => l.bindPopup(`<strong>Awaiting review</strong><br>${e(describe(ev))}`));
       const bounds = footprint.getBounds();
@@ -214,10 +215,8 @@ export function createReviewPanel(root, { auth, tab, map, regionName, onDecided,
       root.dataset.shown = ev.id;
       if (window.matchMedia('(max-width: 800px)').matches) map.getContainer().scrollIntoView({ behavior: 'smooth' });
     } catch (err) {
-      if (isAlreadyDecided(err)) return showAlreadyDecided(ev, err);
       showRefusal(ev, err, rowOf(ev.id));
     }
-    return undefined;
   }
 
   list.addEventListener('click', (ev) => {
