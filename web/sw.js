@@ -2,11 +2,12 @@
 // last figures are answered from a cache when the network fails. Network first, so a working connection always
 // gets fresh data; hazards and released pieces by bbox are not cached (too many distinct windows). Only the public
 // figures are cached, which are the same for every account: grants, grant reports, funding figures (by grant or
-// donor), events and /api/me depend on the token and never enter the cache, which every user of the device shares.
+// donor), events (the reviewers' queue among them) and /api/me depend on the token and never enter the cache, which every user of the device shares.
 const CACHE = 'landrelease-v2'; // v1 held grant reports: activating v2 deletes it
 const SHELL = ['/', '/index.html', '/css/app.css', '/config.js', '/favicon.svg', '/js/app.js', '/js/api.js',
   '/js/auth.js', '/js/csv.js', '/js/donors.js', '/js/event.js', '/js/form.js', '/js/format.js', '/js/geo.js',
-  '/js/map.js', '/js/panels.js', '/js/popups.js', '/js/queue.js', '/js/signin.js',
+  '/js/map.js', '/js/panels.js', '/js/popups.js', '/js/queue.js', '/js/review.js', '/js/reviewhtml.js',
+  '/js/reviewpanel.js', '/js/signin.js',
   '/webjars/leaflet/1.9.4/dist/leaflet.js', '/webjars/leaflet/1.9.4/dist/leaflet.css',
   '/webjars/leaflet-draw/1.0.2/dist/leaflet.draw.js', '/webjars/leaflet-draw/1.0.2/dist/leaflet.draw.css',
   '/webjars/chart.js/4.4.1/dist/chart.umd.js'];

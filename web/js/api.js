@@ -66,7 +66,6 @@ export const api = {
   hazard: (id) => getJson(`/api/hazards/${encodeURIComponent(id)}`),
   event: (id) => getJson(`/api/events/${encodeURIComponent(id)}`),
   firstEvents: () => getJson('/api/events?limit=1'),
-  submitted: () => getJson('/api/events?status=SUBMITTED&limit=1000'),
 };
 
 /**

@@ -9,6 +9,7 @@ import { addDays, daysBetween, formatDate, todayUtc } from './format.js';
 import { createMap } from './map.js';
 import { createMonthChart, createRegionTable, monthTableHtml, renderSummary } from './panels.js';
 import { OfflineQueue } from './queue.js';
+import { createReviewPanel } from './reviewpanel.js';
 import { createSignIn } from './signin.js';
 
 const $ = (id) => document.getElementById(id);
@@ -55,13 +56,15 @@ function setUpTabs(onShow) {
     if (focus) tab.focus();
     onShow(tab.id);
   };
-  tabs.forEach((t, i) => {
+  tabs.forEach((t) => {
     t.addEventListener('click', () => select(t, false));
     t.addEventListener('keydown', (ev) => {
-      const next = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: tabs.length - 1 }[ev.key];
+      const shown = tabs.filter((x) => !x.hidden); // the review tab shows for reviewers only
+      const i = shown.indexOf(t);
+      const next = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: shown.length - 1 }[ev.key];
       if (next === undefined) return;
       ev.preventDefault();
-      select(tabs[(next + tabs.length) % tabs.length], true);
+      select(shown[(next + shown.length) % shown.length], true);
     });
   });
   return (id) => select($(id), false);
@@ -105,20 +108,29 @@ async function main() {
   };
   queue.subscribe(showNet);
   showNet();
+  // a submission or a review decision changes today's ledger: leave the replay to show it, and read it again
+  const showChange = () => {
+    if (asOf) $('asof-today').click();
+    refreshAll();
+  };
   const form = createSubmitForm($('panel-submit'), {
-    mapView, queue, auth, onSignIn: () => signIn.open(),
-    onSubmitted: () => {
-      if (asOf) $('asof-today').click(); // a new event is today's: leave the replay to show it
-      refreshAll();
+    mapView, queue, auth, onSignIn: () => signIn.open(), onSubmitted: showChange,
+  });
+  const review = createReviewPanel($('panel-review'), {
+    auth, tab: $('tab-review'), map: mapView.map, regionName: mapView.regionName, onDecided: showChange,
+    onHidden: () => {
+      if ($('tab-review').getAttribute('aria-selected') === 'true') showTab('tab-regions');
     },
   });
   const showTab = setUpTabs((id) => {
     if (id === 'tab-chart') monthChart.show();
     if (id === 'tab-donors') donors.show();
+    if (id === 'tab-review') review.reload();
   });
   app.showTab = showTab;
   app.map = mapView.map;
   app.queue = queue;
+  app.review = review;
 
   // ---- figures, replayed through time with asOf
   let asOf = null;

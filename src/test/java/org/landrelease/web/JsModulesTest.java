@@ -16,7 +16,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 /**
  * The client's own logic, run in the headless browser as the page runs it (the modules under web/js are imported
  * as they are served), with the answers checked here: formatting, CSV, the offline queue, GeoJSON reading, the
- * event form's rules, the sign-in state.
+ * event form's rules, the sign-in state, the reviewers' requests and what their panel writes.
  */
 class JsModulesTest {
   static TestServer server;
@@ -40,13 +40,13 @@ class JsModulesTest {
     }
   }
 
-  /** Runs the body of an async function in the page; it may use the imported modules F, C, Q, G, E, A. */
+  /** Runs the body of an async function in the page; it may use the imported modules F, C, Q, G, E, A, R, H. */
   static JsonNode run(String body) throws Exception {
     String script = """
         const done = arguments[arguments.length - 1];
         (async () => {
-          const [F, C, Q, G, E, A] = await Promise.all(['/js/format.js', '/js/csv.js', '/js/queue.js',
-            '/js/geo.js', '/js/event.js', '/js/auth.js'].map((m) => import(m)));
+          const [F, C, Q, G, E, A, R, H] = await Promise.all(['/js/format.js', '/js/csv.js', '/js/queue.js',
+            '/js/geo.js', '/js/event.js', '/js/auth.js', '/js/review.js', '/js/reviewhtml.js'].map((m) => import(m)));
           const memory = () => { const m = new Map(); return { getItem: (k) => m.has(k) ? m.get(k) : null,
             setItem: (k, v) => m.set(k, String(v)), removeItem: (k) => m.delete(k), map: m }; };
           const reply = (status, body) => new Response(JSON.stringify(body), { status,
@@ -479,5 +479,85 @@ class JsModulesTest {
     assertEquals("[[\"NL-HALO\",false]]", r.get("grantsOfHalo").toString());
     assertTrue(r.get("shown").get("method").asBoolean());
     assertFalse(r.get("shown").get("classification").asBoolean());
+  }
+  @Test
+  void reviewDecisionsCarryTheTokenAndABatchIsSentInChunksTheServiceTakes() throws Exception {
+    JsonNode r = run("""
+        const sent = [];
+        const fetch = async (url, init) => {
+          sent.push({ url, method: init.method, auth: init.headers.Authorization ?? null, body: init.body ?? null });
+          if (url === '/api/reviews') {
+            const d = JSON.parse(init.body).decisions;
+            return reply(200, { results: d.map((x, i) => i % 2 === 1 ? { index: i, event: x.event, status: 409,
+              problem: { title: 'Conflict', status: 409, detail: 'decided elsewhere' } }
+              : { index: i, event: x.event, status: 200, result: { releasedKm2: 0.5 } }) });
+          }
+          if (url.endsWith('/approve')) {
+            return reply(409, { title: 'Conflict', status: 409, detail: 'event a/b is APPROVED, not SUBMITTED' });
+          }
+          return reply(200, url.startsWith('/api/events?') ? { events: [] } : { status: 'REJECTED' });
+        };
+        const client = R.createReviewClient({ fetch, headers: (x) => ({ ...x, Authorization: 'Bearer lr_r' }) });
+        await client.queue('7');
+        let conflict = null;
+        try { await client.approve('a/b'); } catch (err) {
+          conflict = { status: err.status, decided: R.isAlreadyDecided(err), message: err.message };
+        }
+        let noReason = null;
+        try { await client.reject('x', '  '); } catch (err) { noReason = err.status; }
+        await client.reject('x', ' wrong village ');
+        const ids = Array.from({ length: 1001 }, (_, i) => `e${i}`);
+        const out = await client.approveAll(ids);
+        return { sent: sent.map((s) => [s.url, s.method, s.auth]), rejectBody: sent[2].body,
+          batchSizes: sent.slice(3).map((s) => JSON.parse(s.body).decisions.length),
+          firstDecision: JSON.parse(sent[3].body).decisions[0], conflict, noReason,
+          approved: out.approved.length, refused: out.refused.length, firstRefused: out.refused[0],
+          last: out.approved[out.approved.length - 1].id,
+          access: [R.reviewAccess({ role: 'REVIEWER' }), R.reviewAccess({ role: 'ADMIN' }),
+            R.reviewAccess({ role: 'FIELD' }), R.reviewAccess(null)],
+          changed: [R.changedArea({ releasedKm2: -0.2 }), R.changedArea({ addedKm2: 1 }), R.changedArea({})] };
+        """);
+    JsonNode sent = r.get("sent");
+    assertEquals("[\"/api/events?status=SUBMITTED&limit=100&cursor=7\",\"GET\",\"Bearer lr_r\"]",
+        sent.get(0).toString());
+    assertEquals("[\"/api/events/a%2Fb/approve\",\"POST\",\"Bearer lr_r\"]", sent.get(1).toString());
+    assertEquals(409, r.get("conflict").get("status").asInt());
+    assertTrue(r.get("conflict").get("decided").asBoolean());
+    assertEquals("event a/b is APPROVED, not SUBMITTED", r.get("conflict").get("message").asText());
+    assertEquals(400, r.get("noReason").asInt(), "a blank reason is refused before sending");
+    assertEquals("[\"/api/events/x/reject\",\"POST\",\"Bearer lr_r\"]", sent.get(2).toString());
+    assertEquals("{\"reason\":\"wrong village\"}", r.get("rejectBody").asText());
+    assertEquals("[1000,1]", r.get("batchSizes").toString(), "at most 1,000 decisions per request");
+    assertEquals("{\"event\":\"e0\",\"decision\":\"APPROVE\"}", r.get("firstDecision").toString());
+    assertEquals(501, r.get("approved").asInt());
+    assertEquals(500, r.get("refused").asInt());
+    assertEquals("e1", r.get("firstRefused").get("id").asText());
+    assertEquals(409, r.get("firstRefused").get("status").asInt());
+    assertEquals("decided elsewhere", r.get("firstRefused").get("problem").get("detail").asText());
+    assertEquals("e1000", r.get("last").asText(), "the answers keep the order the events were sent in");
+    assertEquals("[\"decide\",\"read\",null,null]", r.get("access").toString());
+    assertEquals("[[\"Released\",-0.2],[\"Added\",1],null]", r.get("changed").toString());
+  }
+
+  @Test
+  void theReviewPanelEscapesWhatTheFieldTeamWrote() throws Exception {
+    JsonNode r = run("""
+        const ev = { id: 'x"y', type: 'CLEARANCE', date: '2024-05-01', partner: '<b>P</b>', grant: null,
+          submittedBy: '"><img src=x>', footprintKm2: 0.5, sequence: 3 };
+        const row = H.queueRowHtml(ev, true);
+        const readOnly = H.queueRowHtml(ev, false);
+        const batch = H.batchHtml({ approved: [], refused: [{ id: 'x"y', status: 409,
+          problem: { title: 'Conflict', detail: '<script>' } }] }, 1, () => ev);
+        return { row, readOnly, batch, name: H.describeEvent(ev) };
+        """);
+    String row = r.get("row").asText();
+    assertFalse(row.contains("<b>") || row.contains("<img"), row);
+    assertTrue(row.contains("&lt;b&gt;P&lt;/b&gt;") && row.contains("&quot;&gt;&lt;img src=x&gt;"), row);
+    assertTrue(row.contains("data-event-id=\"x&quot;y\""), row);
+    assertTrue(row.contains("review-approve") && row.contains("review-reason-text"), "a reviewer decides");
+    assertFalse(r.get("readOnly").asText().contains("review-approve"), "an administrator only reads");
+    assertFalse(r.get("batch").asText().contains("<script>"), r.get("batch").asText());
+    assertTrue(r.get("batch").asText().contains("Already decided by someone else"));
+    assertEquals("Clearance of 1 May 2024 by <b>P</b>", r.get("name").asText(), "plain text, escaped when written");
   }
 }
