@@ -28,6 +28,8 @@ final class BenchReplay {
   private final List<byte[]> events;
   private final ObjectMapper mapper;
   private final long[] startNs, endNs;
+  /** The two requests of each event: the submission, and the approval that applies it. */
+  private final long[] submitNs, approveNs;
   private final int[] status;
   private final boolean[] releasedNothing;
   private final AtomicInteger done = new AtomicInteger();
@@ -41,6 +43,8 @@ final class BenchReplay {
     int n = events.size();
     startNs = new long[n];
     endNs = new long[n];
+    submitNs = new long[n];
+    approveNs = new long[n];
     status = new int[n];
     releasedNothing = new boolean[n];
   }
@@ -78,7 +82,19 @@ final class BenchReplay {
     if (!failures.isEmpty()) {
       throw failures.get(0);
     }
+    printSplit(window);
     return summarise(clients, window);
+  }
+
+  /** Where each window's time goes: the submission's and the approval's median, printed as the run ends. */
+  private void printSplit(int window) {
+    for (int from = 0; from < events.size(); from += window) {
+      int to = Math.min(events.size(), from + window);
+      BenchStats.Latency s = BenchStats.latency(java.util.Arrays.copyOfRange(submitNs, from, to));
+      BenchStats.Latency a = BenchStats.latency(java.util.Arrays.copyOfRange(approveNs, from, to));
+      System.out.printf("  events %,d–%,d: submit p50 %.2f ms p99 %.2f ms; approve p50 %.2f ms p99 %.2f ms%n",
+          from + 1, to, s.p50Ms(), s.p99Ms(), a.p50Ms(), a.p99Ms());
+    }
   }
 
   private void send(int first, int step) throws Exception {
@@ -89,6 +105,8 @@ final class BenchReplay {
       if (r.status() == 201) {
         String id = mapper.readTree(r.body()).path("id").asText();
         BenchHttp.Response a = reviewer.post("api/events/" + id + "/approve", new byte[0]);
+        submitNs[i] = r.nanos();
+        approveNs[i] = a.nanos();
         r = a.status() == 200 ? new BenchHttp.Response(201, a.body(), a.nanos()) : a;
       }
       endNs[i] = System.nanoTime();
