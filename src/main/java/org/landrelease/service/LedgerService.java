@@ -83,7 +83,7 @@ public final class LedgerService {
       StoredEvent event = new StoredEvent(lastSequence + 1, cmd, "," + String.join(",", touched) + ",",
           footprintM2, footprintM2, EventStatus.SUBMITTED, now, actor.name(), null, null);
       try {
-        store.commitSubmission(event);
+        store.commitSubmission(event, new Transition(null, EventStatus.SUBMITTED, actor.name(), now, null));
       } catch (SQLException | RuntimeException e) {
         reloadCounters();
         throw e;
@@ -140,8 +140,8 @@ public final class LedgerService {
     try {
       StoredEvent event = submitted(id, true);
       Instant now = clock.instant();
-      return applyApproved(event, new Transition(EventStatus.SUBMITTED, EventStatus.APPROVED, reviewer.name(), now,
-          note), countedOn(event.command().date(), now));
+      return applyApproved(event, null, new Transition(EventStatus.SUBMITTED, EventStatus.APPROVED, reviewer.name(),
+          now, note), countedOn(event.command().date(), now));
     } finally {
       writeLock.unlock();
     }
@@ -159,7 +159,7 @@ public final class LedgerService {
     writeLock.lock();
     try {
       StoredEvent event = submitted(cmd.id(), true);
-      return new Applied(applyApproved(event, new Transition(EventStatus.SUBMITTED, EventStatus.APPROVED,
+      return new Applied(applyApproved(event, null, new Transition(EventStatus.SUBMITTED, EventStatus.APPROVED,
           system.name(), clock.instant(), "historical record"), event.command().date()), true);
     } finally {
       writeLock.unlock();
@@ -208,7 +208,7 @@ public final class LedgerService {
     return event;
   }
 
-  private EventResult applyApproved(StoredEvent event, Transition approval, LocalDate countedOn)
+  private EventResult applyApproved(StoredEvent event, Transition submission, Transition approval, LocalDate countedOn)
       throws SQLException {
     EventCommand cmd = event.command();
     Long reversedSeq = null;
@@ -229,7 +229,7 @@ public final class LedgerService {
     double changedM2 = Math.abs(change.changedM2(kind));
     StoredEvent approved = event.approved(Math.max(0, event.footprintM2() - changedM2), approval.at(), countedOn);
     try {
-      store.commitApproval(approved, approval, change.pieces, change.writes, reversedSeq);
+      store.commitApproval(approved, submission, approval, change.pieces, change.writes, reversedSeq);
     } catch (SQLException | RuntimeException e) {
       reloadCounters();
       throw e;

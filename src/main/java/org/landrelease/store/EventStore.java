@@ -79,14 +79,7 @@ public final class EventStore {
   public List<Transition> transitions(long seq) throws SQLException {
     return db.read(c -> {
       try (PreparedStatement ps = c.prepareStatement(
-          // the submission is the event row (LedgerStore.commitSubmission); databases written before that also
-          // hold it as transition 1, which is then read instead
-          """
-          SELECT NULL, 'SUBMITTED', submitted_by, recorded_at, NULL, 1 FROM event
-          WHERE seq = ?1 AND NOT EXISTS (SELECT 1 FROM event_transition WHERE event_seq = ?1 AND n = 1)
-          UNION ALL
-          SELECT from_status, to_status, actor, at, reason, n FROM event_transition WHERE event_seq = ?1
-          ORDER BY 6""")) {
+          "SELECT from_status, to_status, actor, at, reason FROM event_transition WHERE event_seq = ? ORDER BY n")) {
         ps.setLong(1, seq);
         List<Transition> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {

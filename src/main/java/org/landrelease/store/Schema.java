@@ -59,8 +59,6 @@ final class Schema {
         reason VARCHAR(2000))""",
       "CREATE INDEX IF NOT EXISTS event_status_idx ON event(status)",
       "CREATE INDEX IF NOT EXISTS event_reverses_idx ON event(reverses)",
-      // the decisions on an event (n = 2): the submission (n = 1) is the event row itself (submitted_by,
-      // recorded_at); databases written before 2026-11-23 also hold it here
       """
       CREATE TABLE IF NOT EXISTS event_transition (
         event_seq BIGINT NOT NULL REFERENCES event(seq),
