@@ -61,10 +61,7 @@ class AsOfReplayTest {
 
   @AfterAll
   static void stop() {
-    Browser.quit(driver);
-    if (server != null) {
-      server.close();
-    }
+    Browser.quit(driver, server);
   }
 
   @Test

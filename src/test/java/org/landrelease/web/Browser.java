@@ -68,6 +68,14 @@ final class Browser {
   }
 
   /** Ends the browser and deletes its throw-away profile. */
+  /** Ends a browser test class: the browser, then the service it talked to (either may be null). */
+  static void quit(WebDriver driver, org.landrelease.http.TestServer server) {
+    quit(driver);
+    if (server != null) {
+      server.close();
+    }
+  }
+
   static void quit(WebDriver driver) {
     if (driver == null) {
       return;

@@ -34,10 +34,7 @@ class JsModulesTest {
 
   @AfterAll
   static void stop() {
-    Browser.quit(driver);
-    if (server != null) {
-      server.close();
-    }
+    Browser.quit(driver, server);
   }
 
   /** Runs the body of an async function in the page; it may use the imported modules F, C, Q, G, E, A, R, H. */

@@ -39,10 +39,7 @@ class OfflineReloadTest {
 
   @AfterAll
   static void stop() {
-    Browser.quit(driver);
-    if (server != null) {
-      server.close();
-    }
+    Browser.quit(driver, server);
   }
 
   @Test

@@ -58,10 +58,7 @@ class ReviewPanelTest {
 
   @AfterAll
   static void stop() {
-    Browser.quit(driver);
-    if (server != null) {
-      server.close();
-    }
+    Browser.quit(driver, server);
   }
 
   @BeforeEach

@@ -66,10 +66,7 @@ class WebClientTest {
 
   @AfterAll
   static void stop() {
-    Browser.quit(driver);
-    if (server != null) {
-      server.close();
-    }
+    Browser.quit(driver, server);
   }
 
   @BeforeEach
