@@ -107,7 +107,8 @@ public final class LedgerApp implements AutoCloseable {
     var mapper = org.landrelease.http.Json.mapper();
     var imports = new org.landrelease.service.transfer.ImportService(ledger,
         body -> org.landrelease.http.EventJson.parse(body, mapper), mapper);
-    var exports = new org.landrelease.service.transfer.ExportService(new org.landrelease.store.ExportStore(db), ledger);
+    var exports = new org.landrelease.service.transfer.ExportService(new org.landrelease.store.ExportStore(db), ledger,
+        funding);
     FeatureService features = new FeatureService(new FeatureStore(db), reports, map);
     Javalin http = HttpApi.create(ledger, reports, funding, map, accounts, backups, config.publicReads(),
         config.webDir(), imports, exports, features).start(config.host(), config.port());

@@ -100,6 +100,16 @@ class ExportApiTest {
     }
   }
 
+  /** A misspelt filter is an error, not an empty file that reads as "released nothing". */
+  @ParameterizedTest
+  @ValueSource(strings = {"partner=HAL0", "grant=NL-HAL0", "region=UA-99"})
+  void anUnknownPartnerGrantOrRegionIsA404(String filter) throws Exception {
+    TestServer.Response r = server.get("/api/exports?layer=releases&format=gpkg&" + filter);
+    assertEquals(404, r.status(), r.body());
+    assertEquals("application/problem+json", r.contentType());
+    assertTrue(r.json().get("detail").asText().contains(filter.substring(filter.indexOf('=') + 1)), r.body());
+  }
+
   @Test
   void hazardsHaveNoPastStateSoAsOfIsRefused() throws Exception {
     TestServer.Response r = server.get("/api/exports?layer=hazards&format=geojson&asOf=2024-01-01");

@@ -13,6 +13,7 @@ import org.landrelease.files.FeatureSchema;
 import org.landrelease.files.FeatureWriter;
 import org.landrelease.files.FileFormat;
 import org.landrelease.geometry.RegionShape;
+import org.landrelease.service.FundingService;
 import org.landrelease.service.LedgerService;
 import org.landrelease.store.ExportStore;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
@@ -30,10 +31,12 @@ public final class ExportService {
 
   private final ExportStore store;
   private final LedgerService ledger;
+  private final FundingService funding;
 
-  public ExportService(ExportStore store, LedgerService ledger) {
+  public ExportService(ExportStore store, LedgerService ledger, FundingService funding) {
     this.store = store;
     this.ledger = ledger;
+    this.funding = funding;
   }
 
   public static Layer layer(String name) {
@@ -56,6 +59,13 @@ public final class ExportService {
     RegionShape region = r.region() == null ? null : ledger.regions().regions().stream()
         .filter(s -> s.code().equals(r.region())).findFirst()
         .orElseThrow(() -> LedgerException.notFound("no region '" + r.region() + "'"));
+    // a misspelt partner or grant would otherwise be an empty file, read as "released nothing"
+    if (r.partner() != null && funding.partner(r.partner()) == null) {
+      throw LedgerException.notFound("no partner '" + r.partner() + "'");
+    }
+    if (r.grant() != null && funding.grant(r.grant()) == null) {
+      throw LedgerException.notFound("no grant '" + r.grant() + "'");
+    }
     refuseFiltersThatDoNotApply(r);
     FeatureSchema schema = ExportLayers.schema(r.layer());
     int[] count = {0};
