@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.proj4j.CRSFactory;
@@ -85,7 +83,7 @@ public enum OgcCrs {
       return g;
     }
     Geometry copy = g.copy();
-    copy.apply(new Reproject(transform(true), latLon, false));
+    copy.apply(new ProjFilter(transform(true), false, latLon));
     return copy;
   }
 
@@ -95,7 +93,7 @@ public enum OgcCrs {
       return g;
     }
     Geometry copy = g.copy();
-    copy.apply(new Reproject(transform(false), false, latLon));
+    copy.apply(new ProjFilter(transform(false), latLon, false));
     copy.setSRID(Geometries.SRID);
     return copy;
   }
@@ -146,42 +144,5 @@ public enum OgcCrs {
       projected = p;
     }
     return fromCrs84 ? TRANSFORMS.createTransform(WGS84, p) : TRANSFORMS.createTransform(p, WGS84);
-  }
-
-  /** Moves every coordinate through a transform (or none), swapping axes before or after as asked. */
-  private record Reproject(CoordinateTransform transform, boolean swapAfter, boolean swapBefore)
-      implements CoordinateSequenceFilter {
-    @Override
-    public void filter(CoordinateSequence seq, int i) {
-      double x = seq.getX(i), y = seq.getY(i);
-      if (swapBefore) {
-        double t = x;
-        x = y;
-        y = t;
-      }
-      if (transform != null) {
-        ProjCoordinate out = new ProjCoordinate();
-        transform.transform(new ProjCoordinate(x, y), out);
-        x = out.x;
-        y = out.y;
-      }
-      if (swapAfter) {
-        double t = x;
-        x = y;
-        y = t;
-      }
-      seq.setOrdinate(i, 0, x);
-      seq.setOrdinate(i, 1, y);
-    }
-
-    @Override
-    public boolean isDone() {
-      return false;
-    }
-
-    @Override
-    public boolean isGeometryChanged() {
-      return true;
-    }
   }
 }

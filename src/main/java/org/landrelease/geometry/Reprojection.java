@@ -3,14 +3,11 @@ package org.landrelease.geometry;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.proj4j.CRSFactory;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
 import org.locationtech.proj4j.CoordinateTransform;
 import org.locationtech.proj4j.CoordinateTransformFactory;
-import org.locationtech.proj4j.ProjCoordinate;
 import org.locationtech.proj4j.proj.LongLatProjection;
 
 /**
@@ -106,28 +103,7 @@ public final class Reprojection {
     if (transform == null) {
       return out;
     }
-    ProjCoordinate in = new ProjCoordinate();
-    ProjCoordinate to = new ProjCoordinate();
-    out.apply(new CoordinateSequenceFilter() {
-      @Override
-      public void filter(CoordinateSequence seq, int i) {
-        in.x = seq.getX(i);
-        in.y = seq.getY(i);
-        transform.transform(in, to);
-        seq.setOrdinate(i, 0, to.x);
-        seq.setOrdinate(i, 1, to.y);
-      }
-
-      @Override
-      public boolean isDone() {
-        return false;
-      }
-
-      @Override
-      public boolean isGeometryChanged() {
-        return true;
-      }
-    });
+    out.apply(new ProjFilter(transform, false, false));
     out.geometryChanged();
     return out;
   }
