@@ -184,27 +184,21 @@ export function createMap(el, { config, statusEl, onError }) {
     const params = { bbox: bboxParam({ west: b.getWest(), south: b.getSouth(), east: b.getEast(),
       north: b.getNorth() }), simplify: simplifyForZoom(zoom) || undefined, limit: config.featureLimit };
     el.dataset.loading = 'true';
+    // one layer's features for the view; a newer request on its channel makes this one's answer null
+    const load = (layer, channel, path, p, key) => channel.run((signal) => getJson(`${path}${query(p)}`, { signal }))
+      .then((fc) => {
+        if (!fc) return;
+        layer.clearLayers();
+        layer.addData(fc);
+        state.counts[key] = fc.features.length;
+        state.counts[`${key}Truncated`] = fc.truncated;
+        el.dataset[key] = String(fc.features.length);
+      });
     const jobs = [];
-    if (map.hasLayer(hazards)) {
-      jobs.push(hazardChannel.run((signal) => getJson(`/api/hazards${query(params)}`, { signal })).then((fc) => {
-        if (!fc) return;
-        hazards.clearLayers();
-        hazards.addData(fc);
-        state.counts.hazards = fc.features.length;
-        state.counts.hazardsTruncated = fc.truncated;
-        el.dataset.hazards = String(fc.features.length);
-      }));
-    }
+    if (map.hasLayer(hazards)) jobs.push(load(hazards, hazardChannel, '/api/hazards', params, 'hazards'));
     if (map.hasLayer(releases)) {
-      const rp = { ...params, asOf: state.asOf ?? undefined };
-      jobs.push(releaseChannel.run((signal) => getJson(`/api/releases${query(rp)}`, { signal })).then((fc) => {
-        if (!fc) return;
-        releases.clearLayers();
-        releases.addData(fc);
-        state.counts.releases = fc.features.length;
-        state.counts.releasesTruncated = fc.truncated;
-        el.dataset.releases = String(fc.features.length);
-      }));
+      jobs.push(load(releases, releaseChannel, '/api/releases', { ...params, asOf: state.asOf ?? undefined },
+        'releases'));
     }
     try {
       await Promise.all(jobs);
