@@ -78,3 +78,10 @@ export function buildEvent(values, { id, today, grants = null } = {}) {
   event.geometry = v.geometry;
   return { event: errors.length ? null : event, errors };
 }
+
+/** What an approval changed: ['Released', km²] for a release or reversal, ['Added', km²] for a hazard report. */
+export function changedArea(result) {
+  if (typeof result?.releasedKm2 === 'number') return ['Released', result.releasedKm2];
+  if (typeof result?.addedKm2 === 'number') return ['Added', result.addedKm2];
+  return null;
+}

@@ -1,7 +1,9 @@
 // The field-submission form: type, partner, grant, date, the fields of the type, a polygon drawn on the map or
 // read from a GeoJSON file, the server's answer (a submitted event awaits review), and the offline queue's controls.
 /* global L */
-import { buildEvent, CLASSIFICATIONS, EVENT_TYPES, fieldsFor, grantsFor, HAZARD_TYPES, METHODS } from './event.js';
+import {
+  buildEvent, changedArea, CLASSIFICATIONS, EVENT_TYPES, fieldsFor, grantsFor, HAZARD_TYPES, METHODS,
+} from './event.js';
 import { escapeHtml as e, formatKm2, formatNumber, label, todayUtc } from './format.js';
 import { countVertices, parsePolygonalGeoJson } from './geo.js';
 import { submitEvent, uuid } from './queue.js';
@@ -189,7 +191,7 @@ export function createSubmitForm(root, { mapView, queue, auth, onSignIn, onSubmi
 
   function renderResult(r, status) {
     if (r.status !== 'APPROVED') return renderSubmitted(r, status);
-    const changed = r.releasedKm2 !== undefined ? ['Released', r.releasedKm2] : ['Added', r.addedKm2];
+    const changed = changedArea(r); // an approved result has one of the two
     const regions = (r.byRegion ?? []).map((x) => `<tr><th scope="row">${e(mapView.regionName(x.code))}</th>
       <td class="num">${e(formatKm2(x.km2, { unit: false }))}</td><td class="num">${e(formatNumber(x.km2 * 100, 2))}</td>
       </tr>`).join('');

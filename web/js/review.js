@@ -2,6 +2,8 @@
 // or in a batch. No DOM: fetch and the headers (with the token) are injected, so the logic is tested with fakes.
 import { ProblemError, query } from './api.js';
 
+export { changedArea } from './event.js';
+
 /** Events asked for per page of the queue. */
 export const QUEUE_PAGE = 100;
 /** The most decisions the service takes in one POST /api/reviews. */
@@ -17,13 +19,6 @@ export function reviewAccess(account) {
 /** True when the service refused because the event is no longer SUBMITTED: someone else decided (or withdrew) it. */
 export function isAlreadyDecided(err) {
   return err?.status === 409;
-}
-
-/** What an approval changed: ['Released', km²] for a release or reversal, ['Added', km²] for a hazard report. */
-export function changedArea(result) {
-  if (typeof result?.releasedKm2 === 'number') return ['Released', result.releasedKm2];
-  if (typeof result?.addedKm2 === 'number') return ['Added', result.addedKm2];
-  return null;
 }
 
 /**

@@ -1,7 +1,8 @@
 // What the reviewers' panel writes: a queue row, the figures of an approval, the outcome of a batch. Pure functions
 // of the API's answers; every text goes through escapeHtml.
 import { escapeHtml as e, formatDate, formatKm2, label } from './format.js';
-import { changedArea, isAlreadyDecided } from './review.js';
+import { changedArea } from './event.js';
+import { isAlreadyDecided } from './review.js';
 
 /** "Clearance of 5 Mar 2024 by HALO": how the panel names an event. */
 export function describeEvent(ev) {
