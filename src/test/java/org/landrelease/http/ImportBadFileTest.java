@@ -35,20 +35,16 @@ class ImportBadFileTest {
     server.close();
   }
 
-  private String ledger() throws Exception {
-    return server.get("/api/events?limit=1000").body() + server.get("/api/stats/summary").body();
-  }
-
   private void assertRefused(Path file, String mapping, String params, int status, String slug, String detail)
       throws Exception {
-    String before = ledger();
+    String before = server.databaseContent();
     Response r = importFile(server, file, mapping, params);
     assertEquals(status, r.status(), r.body());
     assertEquals("application/problem+json", r.contentType());
     assertTrue(r.json().get("type").asText().endsWith("/" + slug), r.body());
     assertTrue(r.json().get("detail").asText().contains(detail), r.body());
     assertTrue(!r.body().contains("Exception") && !r.body().contains("\tat "), r.body());
-    assertEquals(before, ledger());
+    assertEquals(before, server.databaseContent());
   }
 
   @Test
@@ -123,7 +119,7 @@ class ImportBadFileTest {
    * one reads the answer, which the server sends as soon as the limit is passed.
    */
   private void assertTooLarge(String lengthHeader, boolean chunked) throws Exception {
-    String before = ledger();
+    String before = server.databaseContent();
     String mapping = java.net.URLEncoder.encode(ImportApiTest.REPORT_MAPPING, StandardCharsets.UTF_8);
     try (Socket socket = new Socket("127.0.0.1", URI.create(server.base()).getPort())) {
       socket.setSoTimeout(60_000);
@@ -157,6 +153,6 @@ class ImportBadFileTest {
       String head = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
       assertEquals("HTTP/1.1 413", head);
     }
-    assertEquals(before, ledger());
+    assertEquals(before, server.databaseContent());
   }
 }
