@@ -7,23 +7,47 @@ import java.nio.file.Path;
  *
  * @param host         address to listen on (LEDGER_HOST, default 0.0.0.0)
  * @param port         HTTP port (LEDGER_PORT, default 8080; 0 picks a free port)
- * @param databaseDir  directory of the H2GIS database file (LEDGER_DB, default data/db)
+ * @param databaseDir  directory of the embedded H2GIS database file (LEDGER_DB, default data/db); also where backups
+ *                     of it are written. Unused for the database itself when databaseUrl is set.
  * @param regionsFile  region boundaries, GeoJSON (default data/ukraine-oblasts.geojson)
  * @param webDir       static files of the web client (default web)
  * @param demoDir      the synthetic demonstration scenario (default data/demo)
- * @param loadDemo     load the demo into an empty database on start (default true; --empty turns it off)
+ * @param loadDemo     load the demo into an empty database on start (H2: default true, --empty turns it off;
+ *                     PostgreSQL: only with --demo, so that a production database never receives synthetic data)
  * @param publicReads  national and region figures, map layers and approved events are readable without a token
  *                     (LEDGER_PUBLIC_READS, default true; --private-reads turns it off)
+ * @param databaseUrl  a PostgreSQL/PostGIS JDBC URL (--db-url or LEDGER_DB_URL), null for the embedded H2GIS store
+ * @param dbUser       the PostgreSQL user (LEDGER_DB_USER; from the environment only, never the command line)
+ * @param dbPassword   its password (LEDGER_DB_PASSWORD; from the environment only)
  */
 public record Config(String host, int port, Path databaseDir, Path regionsFile, Path webDir, Path demoDir,
-    boolean loadDemo, boolean publicReads) {
+    boolean loadDemo, boolean publicReads, String databaseUrl, String dbUser, String dbPassword) {
+
+  /** The embedded H2GIS store in databaseDir. */
+  public Config(String host, int port, Path databaseDir, Path regionsFile, Path webDir, Path demoDir,
+      boolean loadDemo, boolean publicReads) {
+    this(host, port, databaseDir, regionsFile, webDir, demoDir, loadDemo, publicReads, null, null, null);
+  }
 
   public static Config defaults() {
     Path home = home();
+    String url = env("LEDGER_DB_URL", null);
     return new Config(env("LEDGER_HOST", "0.0.0.0"), Integer.parseInt(env("LEDGER_PORT", "8080")),
         Path.of(env("LEDGER_DB", home.resolve("data/db").toString())), home.resolve("data/ukraine-oblasts.geojson"),
-        home.resolve("web"), home.resolve("data/demo"), true,
-        Boolean.parseBoolean(env("LEDGER_PUBLIC_READS", "true")));
+        home.resolve("web"), home.resolve("data/demo"), url == null,
+        Boolean.parseBoolean(env("LEDGER_PUBLIC_READS", "true")), url, env("LEDGER_DB_USER", null),
+        env("LEDGER_DB_PASSWORD", null));
+  }
+
+  /** True when the ledger lives in PostgreSQL rather than the embedded H2GIS file. */
+  public boolean postgres() {
+    return databaseUrl != null;
+  }
+
+  /** The same settings on another store: a PostgreSQL URL with its credentials, or null for H2GIS. */
+  public Config withDatabase(String url, String user, String password) {
+    return new Config(host, port, databaseDir, regionsFile, webDir, demoDir, url == null ? loadDemo : false,
+        publicReads, url, user, password);
   }
 
   /**
@@ -47,26 +71,35 @@ public record Config(String host, int port, Path databaseDir, Path regionsFile, 
     return cwd;
   }
 
-  /** Applies command-line options: --port N, --db DIR, --host H, --empty, --private-reads. */
+  /**
+   * Applies command-line options: --port N, --db DIR, --db-url URL, --host H, --empty, --demo, --private-reads.
+   * Database credentials are never options: they would show in the process list.
+   */
   public Config withArguments(String[] args) {
     Config c = this;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
         case "--port" -> c = new Config(c.host, Integer.parseInt(args[++i]), c.databaseDir, c.regionsFile, c.webDir,
-            c.demoDir, c.loadDemo, c.publicReads);
+            c.demoDir, c.loadDemo, c.publicReads, c.databaseUrl, c.dbUser, c.dbPassword);
         case "--host" -> c = new Config(args[++i], c.port, c.databaseDir, c.regionsFile, c.webDir, c.demoDir,
-            c.loadDemo, c.publicReads);
+            c.loadDemo, c.publicReads, c.databaseUrl, c.dbUser, c.dbPassword);
         case "--db" -> c = new Config(c.host, c.port, Path.of(args[++i]), c.regionsFile, c.webDir, c.demoDir,
-            c.loadDemo, c.publicReads);
-        case "--empty" -> c = new Config(c.host, c.port, c.databaseDir, c.regionsFile, c.webDir, c.demoDir, false,
-            c.publicReads);
+            c.loadDemo, c.publicReads, c.databaseUrl, c.dbUser, c.dbPassword);
+        case "--db-url" -> c = c.withDatabase(args[++i], c.dbUser, c.dbPassword);
+        case "--empty" -> c = c.withDemo(false);
+        case "--demo" -> c = c.withDemo(true);
         case "--private-reads" -> c = new Config(c.host, c.port, c.databaseDir, c.regionsFile, c.webDir, c.demoDir,
-            c.loadDemo, false);
+            c.loadDemo, false, c.databaseUrl, c.dbUser, c.dbPassword);
         default -> throw new IllegalArgumentException("unknown option " + a);
       }
     }
     return c;
+  }
+
+  private Config withDemo(boolean demo) {
+    return new Config(host, port, databaseDir, regionsFile, webDir, demoDir, demo, publicReads, databaseUrl, dbUser,
+        dbPassword);
   }
 
   private static String env(String name, String dflt) {
