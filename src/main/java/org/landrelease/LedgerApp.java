@@ -2,7 +2,7 @@ package org.landrelease;
 
 import io.javalin.Javalin;
 import java.time.Clock;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.Lock;
 import org.landrelease.cli.AccountBootstrap;
 import org.landrelease.cli.DemoLoader;
 import org.landrelease.config.Config;
@@ -14,6 +14,7 @@ import org.landrelease.service.BackupService;
 import org.landrelease.service.FeatureService;
 import org.landrelease.service.FundingService;
 import org.landrelease.service.LedgerService;
+import org.landrelease.service.LedgerSync;
 import org.landrelease.service.LedgerTotals;
 import org.landrelease.service.MapService;
 import org.landrelease.service.ReportService;
@@ -73,14 +74,18 @@ public final class LedgerApp implements AutoCloseable {
             throw new java.util.concurrent.CompletionException(e);
           }
         }, startup);
-    Database db = Database.open(config.databaseDir());
-    ReentrantLock writeLock = new ReentrantLock(true);
+    Database db = config.postgres()
+        ? Database.openPostgres(config.databaseUrl(), config.dbUser(), config.dbPassword())
+        : Database.openH2(config.databaseDir());
+    Lock writeLock = db.lock();
     LedgerStore store = new LedgerStore(db);
     EventStore events = new EventStore(db);
     FundingService funding = new FundingService(new FundingStore(db), writeLock);
+    // the totals hold every approval up to this order; on PostgreSQL others may apply more meanwhile (LedgerSync)
+    long applied = store.sharedState().applied();
     // the hazard area is a scan of every hazard's row: read it on another core while the totals load
-    java.util.concurrent.CompletableFuture<Double> hazardArea = java.util.concurrent.CompletableFuture.supplyAsync(
-        () -> {
+    java.util.concurrent.CompletableFuture<LedgerStore.HazardArea> hazardArea = java.util.concurrent.CompletableFuture
+        .supplyAsync(() -> {
           try {
             return store.hazardAreaM2();
           } catch (java.sql.SQLException e) {
@@ -88,10 +93,17 @@ public final class LedgerApp implements AutoCloseable {
           }
         }, startup);
     LedgerTotals totals = new LedgerTotals();
-    totals.load(store.pieceTotals(), store.eventCountsByDay(), join(hazardArea, db));
+    var pieces = store.pieceTotals(applied);
+    var counts = store.eventCountsByDay(applied);
+    LedgerStore.HazardArea area = join(hazardArea, db);
+    // the scan may have seen approvals after 'applied': take their changes out again
+    double hazardM2 = area.m2() - store.appliedBetween(applied, area.applied()).stream()
+        .mapToDouble(LedgerStore.AppliedEvent::hazardDeltaM2).sum();
+    totals.load(pieces, counts, hazardM2, applied);
     RegionIndex regions = join(regionIndex, db);
     LedgerService ledger = new LedgerService(store, events, funding, regions, totals, writeLock, Clock.systemUTC());
     AccountService accounts = new AccountService(new AccountStore(db), funding, writeLock, Clock.systemUTC());
+    LedgerSync sync = new LedgerSync(store, totals, funding, accounts, config.postgres());
     ReportService reports = new ReportService(totals, ledger, funding, events);
     MapService map = new MapService(events, new MapStore(db), ledger);
     String dataset = store.meta("dataset").orElse(null);
@@ -111,9 +123,10 @@ public final class LedgerApp implements AutoCloseable {
         funding);
     FeatureService features = new FeatureService(new FeatureStore(db), reports, map);
     Javalin http = HttpApi.create(ledger, reports, funding, map, accounts, backups, config.publicReads(),
-        config.webDir(), imports, exports, features).start(config.host(), config.port());
+        config.webDir(), imports, exports, features, sync).start(config.host(), config.port());
     LOG.info("started in {} ms: {} regions in {} index cells, database {}", (System.nanoTime() - t0) / 1_000_000,
-        regions.regions().size(), regions.cellCount(), config.databaseDir().toAbsolutePath());
+        regions.regions().size(), regions.cellCount(),
+        config.postgres() ? config.databaseUrl() : config.databaseDir().toAbsolutePath());
     return new LedgerApp(db, http, ledger, reports, funding, accounts);
   }
 

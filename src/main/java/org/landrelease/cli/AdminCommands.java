@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.locks.ReentrantLock;
 import org.landrelease.config.Config;
 import org.landrelease.domain.Account;
 import org.landrelease.domain.Role;
@@ -26,8 +25,8 @@ public final class AdminCommands {
     Map<String, String> o = options(args);
     Path dbDir = Path.of(o.getOrDefault("db", Config.defaults().databaseDir().toString()));
     Role role = Role.valueOf(require(o, "role").toUpperCase(java.util.Locale.ROOT));
-    try (Database db = open(dbDir)) {
-      ReentrantLock lock = new ReentrantLock();
+    try (Database db = open(dbDir, o.get("db-url"))) {
+      java.util.concurrent.locks.Lock lock = db.lock();
       FundingService funding = new FundingService(new FundingStore(db), lock);
       AccountService accounts = new AccountService(new AccountStore(db), funding, lock, Clock.systemUTC());
       AccountService.Issued issued = accounts.create(
@@ -41,7 +40,7 @@ public final class AdminCommands {
     Map<String, String> o = options(args);
     Path dbDir = Path.of(o.getOrDefault("db", Config.defaults().databaseDir().toString()));
     Path to = Path.of(require(o, "to"));
-    try (Database db = open(dbDir)) {
+    try (Database db = open(dbDir, null)) {
       long bytes = Backups.backup(db, to);
       System.out.printf("Backed up %s to %s (%,d bytes)%n", dbDir, to.toAbsolutePath(), bytes);
     }
@@ -53,18 +52,24 @@ public final class AdminCommands {
     Path dbDir = Path.of(require(o, "db"));
     Path file = Backups.restore(from, dbDir);
     // opening it checks that it is a ledger of this version
-    try (Database db = Database.open(dbDir)) {
+    try (Database db = Database.openH2(dbDir)) {
       System.out.println("Restored " + from + " into " + file.toAbsolutePath() + "; start the service with --db "
           + dbDir);
     }
   }
 
-  private static Database open(Path dbDir) throws Exception {
+  /** The H2 database in dbDir, or PostgreSQL at --db-url / LEDGER_DB_URL (credentials from the environment). */
+  private static Database open(Path dbDir, String url) throws Exception {
+    Config env = Config.defaults();
+    String pgUrl = url != null ? url : env.databaseUrl();
+    if (pgUrl != null) {
+      return Database.openPostgres(pgUrl, env.dbUser(), env.dbPassword());
+    }
     if (!dbDir.resolve("ledger.mv.db").toFile().exists()) {
       throw new IllegalArgumentException("no ledger database in " + dbDir);
     }
     try {
-      return Database.open(dbDir);
+      return Database.openH2(dbDir);
     } catch (java.sql.SQLException e) {
       throw new IllegalStateException("cannot open " + dbDir + " (is the service running? then use the API): "
           + e.getMessage(), e);

@@ -21,7 +21,7 @@ final class BenchAccounts {
 
   /** Creates the accounts and returns their tokens, in the same order. */
   static List<String> create(Path db, List<Account> accounts) throws Exception {
-    try (Database d = Database.open(db)) {
+    try (Database d = Database.openH2(db)) {
       ReentrantLock lock = new ReentrantLock();
       AccountService service = new AccountService(new AccountStore(d),
           new FundingService(new FundingStore(d), lock), lock, Clock.systemUTC());

@@ -8,7 +8,7 @@ public class LedgerException extends RuntimeException {
   /** What went wrong, with the HTTP status it means. */
   public enum Kind {
     BAD_REQUEST(400), UNAUTHORIZED(401), FORBIDDEN(403), NOT_FOUND(404), CONFLICT(409), TOO_LARGE(413),
-    UNPROCESSABLE(422);
+    UNPROCESSABLE(422), NOT_IMPLEMENTED(501), UNAVAILABLE(503);
 
     private final int status;
 
@@ -47,6 +47,13 @@ public class LedgerException extends RuntimeException {
 
   public double[] coordinate() {
     return coordinate;
+  }
+
+  /** The database cannot be reached (stopped, restarting): 503, to be retried. */
+  public static LedgerException unavailable(String detail, Throwable cause) {
+    LedgerException e = new LedgerException(Kind.UNAVAILABLE, "store-unavailable", detail);
+    e.initCause(cause);
+    return e;
   }
 
   public static LedgerException badRequest(String slug, String detail) {

@@ -28,7 +28,8 @@ public final class HttpApi {
       org.landrelease.service.FundingService funding, org.landrelease.service.MapService map,
       AccountService accounts, BackupService backups, boolean publicReads, Path webDir,
       org.landrelease.service.transfer.ImportService imports, org.landrelease.service.transfer.ExportService exports,
-      org.landrelease.service.FeatureService features) throws java.io.IOException {
+      org.landrelease.service.FeatureService features, org.landrelease.service.LedgerSync sync)
+      throws java.io.IOException {
     ObjectMapper mapper = Json.mapper();
     TransferResource transfer = new TransferResource(imports, exports, mapper);
     OgcResource ogc = new OgcResource(features, mapper);
@@ -52,6 +53,12 @@ public final class HttpApi {
           LOG.info("{} {} {} {} ms", ctx.method(), ctx.path(), ctx.status().getCode(), Math.round(ms)));
       var routes = config.routes;
       routes.before("/api/*", HttpApi::refuseLargeBodies);
+      // level with what other instances on the same database acknowledged, before anything is read
+      routes.beforeMatched(ctx -> {
+        if (sync != null) {
+          sync.catchUp();
+        }
+      });
       routes.beforeMatched(access::before);
       // who may call each route: see Access; what each role then sees is narrowed in the handler
       routes.get("/api/me", accountResource::me, Access.SIGNED_IN);

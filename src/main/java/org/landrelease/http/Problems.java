@@ -26,6 +26,12 @@ final class Problems {
     routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, mapper,
         problem(mapper, e.getStatus(), "http-" + e.getStatus(), titleOf(e.getStatus()), e.getMessage(), ctx)));
     routes.exception(Exception.class, (e, ctx) -> {
+      if (databaseAway(e)) {
+        LOG.warn("{} {}: the database is unavailable ({})", ctx.method(), ctx.path(), e.getMessage());
+        write(ctx, mapper, problem(mapper, 503, "store-unavailable", titleOf(503),
+            "the database is unavailable; nothing was stored, try again shortly", ctx));
+        return;
+      }
       LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
       write(ctx, mapper, problem(mapper, 500, "internal", "Internal error",
           "the server could not complete the request; it has been logged", ctx));
@@ -38,6 +44,23 @@ final class Problems {
     });
     routes.error(405, ctx -> write(ctx, mapper,
         problem(mapper, 405, "method-not-allowed", "Method not allowed", ctx.method() + " is not allowed here", ctx)));
+  }
+
+  /**
+   * A failure that says the database is away (connection refused or lost, server shutting down or starting, pool
+   * timed out): SQLState class 08 and 57P01-57P03, or a transient connection exception.
+   */
+  static boolean databaseAway(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLRecoverableException) {
+        return true;
+      }
+      if (t instanceof java.sql.SQLException s && s.getSQLState() != null
+          && (s.getSQLState().startsWith("08") || s.getSQLState().startsWith("57P"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static ObjectNode problem(ObjectMapper mapper, LedgerException e, Context ctx) {
@@ -82,6 +105,8 @@ final class Problems {
       case 409 -> "Conflict";
       case 413 -> "Content too large";
       case 422 -> "Unprocessable content";
+      case 501 -> "Not implemented";
+      case 503 -> "Service unavailable";
       default -> status >= 500 ? "Internal error" : "Request refused";
     };
   }
@@ -89,6 +114,9 @@ final class Problems {
   private static void write(Context ctx, ObjectMapper mapper, ObjectNode problem) {
     int status = problem.get("status").asInt();
     ctx.status(status);
+    if (status == 503) {
+      ctx.header("Retry-After", "5");
+    }
     if (status == 401) {
       ctx.header("WWW-Authenticate", "Bearer realm=\"landrelease\"");
     }

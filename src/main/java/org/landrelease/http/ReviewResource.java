@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.landrelease.domain.Account;
@@ -59,6 +61,9 @@ final class ReviewResource {
     }
     Account reviewer = Access.account(ctx);
     ArrayNode results = mapper.createArrayNode();
+    // each item is read first; the well-formed ones are decided together, in order, by the ledger
+    List<LedgerService.Decision> valid = new ArrayList<>();
+    List<ObjectNode> validOut = new ArrayList<>();
     int approved = 0, rejected = 0, refused = 0;
     for (int i = 0; i < decisions.size(); i++) {
       ObjectNode out = results.addObject();
@@ -69,22 +74,32 @@ final class ReviewResource {
         out.put("event", id.toString());
         String decision = d.path("decision").asText("");
         String reason = d.hasNonNull("reason") ? EventJson.text(d.get("reason"), "reason") : null;
-        EventResult r = switch (decision) {
-          case "APPROVE" -> ledger.approve(id, reviewer, reason);
-          case "REJECT" -> ledger.reject(id, reviewer, reason);
-          default -> throw LedgerException.badRequest("invalid-decision",
+        if (!decision.equals("APPROVE") && !decision.equals("REJECT")) {
+          throw LedgerException.badRequest("invalid-decision",
               "'decision' must be APPROVE or REJECT, got '" + decision + "'");
-        };
-        out.put("status", 200);
-        out.set("result", mapper.valueToTree(r));
-        if (decision.equals("APPROVE")) {
-          approved++;
-        } else {
-          rejected++;
         }
+        valid.add(new LedgerService.Decision(id, decision.equals("REJECT"), reason));
+        validOut.add(out);
       } catch (LedgerException e) {
         Problems.refusal(mapper, out, e, ctx);
         refused++;
+      }
+    }
+    List<LedgerService.Decided> decided = ledger.decideAll(valid, reviewer);
+    for (int i = 0; i < decided.size(); i++) {
+      ObjectNode out = validOut.get(i);
+      LedgerService.Decided d = decided.get(i);
+      if (d.refusal() != null) {
+        Problems.refusal(mapper, out, d.refusal(), ctx);
+        refused++;
+      } else {
+        out.put("status", 200);
+        out.set("result", mapper.valueToTree(d.result()));
+        if (valid.get(i).reject()) {
+          rejected++;
+        } else {
+          approved++;
+        }
       }
     }
     ObjectNode response = mapper.createObjectNode();

@@ -41,7 +41,17 @@ public final class AccountService {
     this.funding = funding;
     this.writeLock = writeLock;
     this.clock = clock;
-    byTokenHash.putAll(store.activeByTokenHash());
+    reload();
+  }
+
+  /**
+   * Reads the active accounts again: another instance on the same database may have created or revoked some. New
+   * ones are added before revoked ones are removed, so a concurrent request never misses an active token.
+   */
+  public void reload() throws SQLException {
+    Map<String, Account> active = store.activeByTokenHash();
+    byTokenHash.putAll(active);
+    byTokenHash.keySet().retainAll(active.keySet());
   }
 
   /** An account with its token, which exists only in this value and in the hands of whoever receives it. */

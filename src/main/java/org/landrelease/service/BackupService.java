@@ -29,6 +29,12 @@ public final class BackupService {
   public record Backup(Path file, long bytes) {}
 
   public Backup backup() throws SQLException, IOException {
+    if (db.dialect() == org.landrelease.store.Dialect.POSTGIS) {
+      throw new org.landrelease.domain.LedgerException(org.landrelease.domain.LedgerException.Kind.NOT_IMPLEMENTED,
+          "backup-by-pg-dump", "on PostgreSQL the ledger is backed up by the database's own tools, not by the "
+          + "service: 'pg_dump -Fc -f ledger.dump <database>' (restore with 'pg_restore -d <empty database> "
+          + "ledger.dump'), and continuous archiving for point-in-time recovery; see the README's Production section");
+    }
     writeLock.lock();
     try {
       Path file = directory.resolve("ledger-" + STAMP.format(clock.instant()) + ".zip");

@@ -20,6 +20,14 @@ public final class FundingService {
   public FundingService(FundingStore store, Lock writeLock) throws SQLException {
     this.store = store;
     this.writeLock = writeLock;
+    reload();
+  }
+
+  /**
+   * Reads partners and grants again: another instance on the same database may have added some. Neither is ever
+   * deleted, so entries are only added or replaced and a concurrent reader never misses one.
+   */
+  public void reload() throws SQLException {
     store.partners().forEach(p -> partners.put(p.id(), p));
     store.grants().forEach(g -> grants.put(g.id(), g));
   }

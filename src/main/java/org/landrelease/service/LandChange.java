@@ -44,16 +44,10 @@ final class LandChange {
 
   private final LedgerStore store;
   private final RegionIndex regions;
-  private long lastHazardId;
 
   LandChange(LedgerStore store, RegionIndex regions) throws SQLException {
     this.store = store;
     this.regions = regions;
-    reload();
-  }
-
-  void reload() throws SQLException {
-    lastHazardId = store.maxHazardId();
   }
 
   private List<HazardRow> hazardsMeeting(Geometry footprint, PreparedGeometry prepared) throws SQLException {
@@ -119,7 +113,7 @@ final class LandChange {
       double confirmedM2 = whole ? h.areaM2() : GeodesicArea.m2(confirmed);
       Set<HazardType> merged = EnumSet.copyOf(types);
       merged.addAll(h.hazardTypes());
-      long id = ++lastHazardId;
+      long id = store.nextHazardId();
       String codes = addPieces(change, id, PieceKind.RECLASSIFIED, confirmed, confirmedM2, Classification.CHA, merged);
       change.writes.add(new HazardWrite.Insert(
           new HazardRow(id, confirmed, Classification.CHA, merged, confirmedM2, codes)));
@@ -134,7 +128,7 @@ final class LandChange {
     }
     if (!added.isEmpty()) {
       double addedM2 = added == footprint ? GeodesicArea.m2(footprint) : GeodesicArea.m2(added);
-      long id = ++lastHazardId;
+      long id = store.nextHazardId();
       String codes = addPieces(change, id, PieceKind.ADDED, added, addedM2, classification, types);
       change.writes.add(new HazardWrite.Insert(new HazardRow(id, added, classification, types, addedM2, codes)));
       change.hazardDeltaM2 += addedM2;
@@ -177,7 +171,7 @@ final class LandChange {
       if (parts.isEmpty()) {
         continue;
       }
-      long id = ++lastHazardId;
+      long id = store.nextHazardId();
       for (PieceRow r : restored) {
         change.pieces.add(new PieceRow(id, r.region(), r.kind(), r.m2(), r.geometry(), r.classification(),
             r.hazardTypes()));

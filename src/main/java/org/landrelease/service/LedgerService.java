@@ -39,7 +39,6 @@ public final class LedgerService {
   private final Lock writeLock;
   private final Clock clock;
   private final LandChange land;
-  private long lastSequence;
 
   /** The totals must already hold what the store holds (LedgerTotals.load). */
   public LedgerService(LedgerStore store, EventStore events, FundingService funding, RegionIndex regions, LedgerTotals totals,
@@ -52,12 +51,6 @@ public final class LedgerService {
     this.writeLock = writeLock;
     this.clock = clock;
     this.land = new LandChange(store, regions);
-    reloadCounters();
-  }
-
-  private void reloadCounters() throws SQLException {
-    lastSequence = store.maxEventSequence();
-    land.reload();
   }
 
   public RegionIndex regions() {
@@ -80,15 +73,9 @@ public final class LedgerService {
         return new Applied(replay(existing.get(), cmd), false);
       }
       Instant now = clock.instant();
-      StoredEvent event = new StoredEvent(lastSequence + 1, cmd, "," + String.join(",", touched) + ",",
+      StoredEvent event = new StoredEvent(store.nextEventSequence(), cmd, "," + String.join(",", touched) + ",",
           footprintM2, footprintM2, EventStatus.SUBMITTED, now, actor.name(), null, null);
-      try {
-        store.commitSubmission(event, new Transition(null, EventStatus.SUBMITTED, actor.name(), now, null));
-      } catch (SQLException | RuntimeException e) {
-        reloadCounters();
-        throw e;
-      }
-      lastSequence = event.sequence();
+      store.commitSubmission(event, new Transition(null, EventStatus.SUBMITTED, actor.name(), now, null));
       return new Applied(EventResults.of(event, List.of()), true);
     } finally {
       writeLock.unlock();
@@ -140,8 +127,17 @@ public final class LedgerService {
     try {
       StoredEvent event = submitted(id, true);
       Instant now = clock.instant();
-      return applyApproved(event, null, new Transition(EventStatus.SUBMITTED, EventStatus.APPROVED, reviewer.name(),
-          now, note), countedOn(event.command().date(), now));
+      Approval a;
+      try {
+        a = applyApproved(event, null, new Transition(EventStatus.SUBMITTED, EventStatus.APPROVED, reviewer.name(),
+            now, note), countedOn(event.command().date(), now));
+        store.commit();
+      } catch (SQLException | RuntimeException e) {
+        store.abort();
+        throw e;
+      }
+      a.count(totals);
+      return a.result();
     } finally {
       writeLock.unlock();
     }
@@ -159,8 +155,17 @@ public final class LedgerService {
     writeLock.lock();
     try {
       StoredEvent event = submitted(cmd.id(), true);
-      return new Applied(applyApproved(event, null, new Transition(EventStatus.SUBMITTED, EventStatus.APPROVED,
-          system.name(), clock.instant(), "historical record"), event.command().date()), true);
+      Approval a;
+      try {
+        a = applyApproved(event, null, new Transition(EventStatus.SUBMITTED, EventStatus.APPROVED, system.name(),
+            clock.instant(), "historical record"), event.command().date());
+        store.commit();
+      } catch (SQLException | RuntimeException e) {
+        store.abort();
+        throw e;
+      }
+      a.count(totals);
+      return new Applied(a.result(), true);
     } finally {
       writeLock.unlock();
     }
@@ -168,10 +173,7 @@ public final class LedgerService {
 
   /** Rejects a submitted event with a reason; it will never count. */
   public EventResult reject(UUID id, Account reviewer, String reason) throws SQLException {
-    if (reason == null || reason.isBlank()) {
-      throw LedgerException.badRequest("reason-required", "a rejection needs a 'reason' the field team can act on");
-    }
-    return decide(id, EventStatus.REJECTED, reviewer, reason, null);
+    return decide(id, EventStatus.REJECTED, reviewer, checkedReason(reason), null);
   }
 
   /** Withdraws a submitted event; only the account that submitted it may. */
@@ -188,13 +190,25 @@ public final class LedgerService {
         throw LedgerException.forbidden("not-submitter", "event " + id + " was submitted by '" + event.submittedBy()
             + "'; only that account may withdraw it");
       }
-      Instant now = clock.instant();
-      StoredEvent decided = event.decided(to, now);
-      store.commitDecision(decided, new Transition(EventStatus.SUBMITTED, to, actor.name(), now, reason));
-      return EventResults.of(decided, List.of());
+      EventResult[] result = new EventResult[1];
+      store.inTransaction(() -> result[0] = writeDecision(event, to, actor, reason));
+      return result[0];
     } finally {
       writeLock.unlock();
     }
+  }
+
+  /** Writes a rejection or withdrawal of a submitted event in the open transaction. */
+  private EventResult writeDecision(UUID id, EventStatus to, Account actor, String reason) throws SQLException {
+    return writeDecision(submitted(id, false), to, actor, reason);
+  }
+
+  private EventResult writeDecision(StoredEvent event, EventStatus to, Account actor, String reason)
+      throws SQLException {
+    Instant now = clock.instant();
+    StoredEvent decided = event.decided(to, now);
+    store.writeDecision(decided, new Transition(EventStatus.SUBMITTED, to, actor.name(), now, reason));
+    return EventResults.of(decided, List.of());
   }
 
   /** The event, which must still be SUBMITTED (caller holds the write lock). */
@@ -208,7 +222,17 @@ public final class LedgerService {
     return event;
   }
 
-  private EventResult applyApproved(StoredEvent event, Transition submission, Transition approval, LocalDate countedOn)
+  /** An approval written in the open transaction: what it answers, and what it adds to the running totals. */
+  private record Approval(EventResult result, long applied, LocalDate countedOn, String partner, String grant,
+      List<org.landrelease.store.PieceRow> pieces, double hazardDeltaM2) {
+    /** Counts the approval in the running totals, once it is committed. */
+    void count(LedgerTotals totals) {
+      totals.addEvent(applied, countedOn, partner, grant, pieces, hazardDeltaM2);
+    }
+  }
+
+  /** Applies an approved event in the open transaction; the caller commits (or rolls back) and then counts it. */
+  private Approval applyApproved(StoredEvent event, Transition submission, Transition approval, LocalDate countedOn)
       throws SQLException {
     EventCommand cmd = event.command();
     Long reversedSeq = null;
@@ -228,14 +252,84 @@ public final class LedgerService {
     }
     double changedM2 = Math.abs(change.changedM2(kind));
     StoredEvent approved = event.approved(Math.max(0, event.footprintM2() - changedM2), approval.at(), countedOn);
-    try {
-      store.commitApproval(approved, submission, approval, change.pieces, change.writes, reversedSeq);
-    } catch (SQLException | RuntimeException e) {
-      reloadCounters();
-      throw e;
+    long applied = store.writeApproval(approved, submission, approval, change.pieces, change.writes, reversedSeq,
+        change.hazardDeltaM2);
+    return new Approval(EventResults.of(approved, change.pieces), applied, countedOn, cmd.partner(), cmd.grant(),
+        change.pieces, change.hazardDeltaM2);
+  }
+
+  /** One decision of a reviewer's batch: approve (reject false) or reject with a reason. */
+  public record Decision(UUID event, boolean reject, String reason) {}
+
+  /** The answer to one decision of a batch: its result, or the refusal that left it undecided. */
+  public record Decided(EventResult result, LedgerException refusal) {}
+
+  /** Decisions committed together: one WAL flush (PostgreSQL) or one H2 commit per this many. */
+  static final int DECISIONS_PER_COMMIT = 250;
+
+  /**
+   * A reviewer's decisions, taken one after the other in the order given, as one after the other through
+   * approve/reject: each approval is applied against the hazards as the previous decisions left them and answers
+   * what it released at that moment. They are committed in groups of {@value #DECISIONS_PER_COMMIT}, under one hold
+   * of the ledger lock per group, and none is answered before its group is committed. A refused decision (unknown
+   * event, already decided, no reason) is rolled back to the point before it and does not undo the others. If a
+   * commit itself fails, the whole group is refused and nothing of it is stored.
+   */
+  public List<Decided> decideAll(List<Decision> decisions, Account reviewer) throws SQLException {
+    List<Decided> out = new java.util.ArrayList<>(decisions.size());
+    for (int from = 0; from < decisions.size(); from += DECISIONS_PER_COMMIT) {
+      out.addAll(decideGroup(decisions.subList(from, Math.min(decisions.size(), from + DECISIONS_PER_COMMIT)),
+          reviewer));
     }
-    totals.addEvent(countedOn, cmd.partner(), cmd.grant(), change.pieces, change.hazardDeltaM2);
-    return EventResults.of(approved, change.pieces);
+    return out;
+  }
+
+  private List<Decided> decideGroup(List<Decision> group, Account reviewer) throws SQLException {
+    List<Decided> out = new java.util.ArrayList<>(group.size());
+    List<Approval> approvals = new java.util.ArrayList<>();
+    writeLock.lock();
+    try {
+      try {
+        for (Decision d : group) {
+          org.landrelease.store.LedgerStore.Mark mark = store.mark();
+          try {
+            EventResult r;
+            if (d.reject()) {
+              r = writeDecision(d.event(), EventStatus.REJECTED, reviewer, checkedReason(d.reason()));
+            } else {
+              StoredEvent event = submitted(d.event(), true);
+              Instant now = clock.instant();
+              Approval a = applyApproved(event, null, new Transition(EventStatus.SUBMITTED, EventStatus.APPROVED,
+                  reviewer.name(), now, d.reason()), countedOn(event.command().date(), now));
+              approvals.add(a);
+              r = a.result();
+            }
+            mark.release();
+            out.add(new Decided(r, null));
+          } catch (LedgerException e) {
+            mark.rollback();
+            out.add(new Decided(null, e));
+          }
+        }
+        store.commit();
+      } catch (SQLException | RuntimeException e) {
+        store.abort();
+        throw e;
+      }
+      for (Approval a : approvals) {
+        a.count(totals);
+      }
+      return out;
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  private static String checkedReason(String reason) {
+    if (reason == null || reason.isBlank()) {
+      throw LedgerException.badRequest("reason-required", "a rejection needs a 'reason' the field team can act on");
+    }
+    return reason;
   }
 
   /** An approved event counts from the later of its own date and the day it was approved (UTC). */

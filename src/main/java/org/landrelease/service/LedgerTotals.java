@@ -98,11 +98,16 @@ public final class LedgerTotals {
   /** Geodesic area of the current hazards: kept here so that a reader sees it and the totals of the same moment. */
   private double hazardM2;
 
-  public void load(List<PieceTotal> pieces, List<DayCount> counts, double hazardAreaM2) {
+  /** The approval order the totals hold everything up to (event.applied_seq). */
+  private long applied;
+
+  /** Loads the totals of every approval applied up to and including the given order. */
+  public void load(List<PieceTotal> pieces, List<DayCount> counts, double hazardAreaM2, long appliedUpTo) {
     lock.writeLock().lock();
     try {
       days.clear();
       hazardM2 = hazardAreaM2;
+      applied = appliedUpTo;
       for (PieceTotal p : pieces) {
         add(p.date(), new Key(p.region(), p.partner(), p.grant(), p.kind()), p.m2());
       }
@@ -114,15 +119,58 @@ public final class LedgerTotals {
     }
   }
 
-  /** Adds one applied event, its pieces and the change it made to the area of the current hazards. */
-  public void addEvent(LocalDate date, String partner, String grant, List<PieceRow> pieces, double hazardDeltaM2) {
+  public long applied() {
+    lock.readLock().lock();
+    try {
+      return applied;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /**
+   * Adds one applied event, its pieces and the change it made to the area of the current hazards. Only the next
+   * approval in order is added; one the totals already hold is ignored, and one beyond a gap (another instance
+   * applied events in between) is left to {@link #addApplied}, which reads the gap from the database.
+   */
+  public void addEvent(long appliedSeq, LocalDate date, String partner, String grant, List<PieceRow> pieces,
+      double hazardDeltaM2) {
     lock.writeLock().lock();
     try {
+      if (appliedSeq != applied + 1) {
+        return;
+      }
+      applied = appliedSeq;
       hazardM2 += hazardDeltaM2;
       days.computeIfAbsent(date, Day::new).events++;
       for (PieceRow p : pieces) {
         add(date, new Key(p.region(), partner, grant, p.kind()), p.m2());
       }
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /**
+   * Adds the approvals applied after {@code after} up to {@code upTo}, as another instance applied them: their days,
+   * pieces and hazard-area changes. Ignored unless the totals hold exactly everything up to {@code after}.
+   */
+  public boolean addApplied(long after, long upTo, List<LocalDate> countedOn, double hazardDeltaM2,
+      List<PieceTotal> pieces) {
+    lock.writeLock().lock();
+    try {
+      if (applied != after) {
+        return false;
+      }
+      applied = upTo;
+      hazardM2 += hazardDeltaM2;
+      for (LocalDate d : countedOn) {
+        days.computeIfAbsent(d, Day::new).events++;
+      }
+      for (PieceTotal p : pieces) {
+        add(p.date(), new Key(p.region(), p.partner(), p.grant(), p.kind()), p.m2());
+      }
+      return true;
     } finally {
       lock.writeLock().unlock();
     }

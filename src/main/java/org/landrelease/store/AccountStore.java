@@ -32,9 +32,10 @@ public final class AccountStore {
       ps.setTimestamp(6, Timestamp.from(at));
       ps.setString(7, createdBy);
       ps.executeUpdate();
-      c.commit();
+      SharedState.bump(c, "account_version");
+      db.commit();
     } catch (SQLException e) {
-      c.rollback();
+      db.rollback();
       throw e;
     }
   }
@@ -47,10 +48,11 @@ public final class AccountStore {
       ps.setTimestamp(1, Timestamp.from(at));
       ps.setString(2, name);
       int n = ps.executeUpdate();
-      c.commit();
+      SharedState.bump(c, "account_version");
+      db.commit();
       return n == 1;
     } catch (SQLException e) {
-      c.rollback();
+      db.rollback();
       throw e;
     }
   }

@@ -1,57 +1,55 @@
 package org.landrelease.store;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.h2.engine.SessionLocal;
-import org.h2.jdbc.JdbcConnection;
-import org.h2.mvstore.MVStore;
-import org.h2gis.functions.factory.H2GISFunctions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded H2GIS database in one directory. WRITE_DELAY=0 on every open: with H2's default delay, a kill -9 right
- * after a commit loses acknowledged rows. H2 does not fsync, so this survives a process crash, not a power cut.
+ * The ledger's database: the embedded H2GIS file (the default) or PostgreSQL/PostGIS (production). Every change is
+ * made on one writer connection, under the ledger lock ({@link LedgerLock}); reads run on pooled connections.
+ *
+ * <p>Both stores run the same SQL; what differs lives in {@link Dialect} (start-up, migrations' index syntax,
+ * geometry exchange, the lock). One class with a small dialect rather than two store implementations: the ledger's
+ * SQL is standard apart from a handful of lines, and two copies of every query would drift apart.
  */
 public final class Database implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Database.class);
-  private static final int READERS = 8;
-  private static final int COMPACT_EVERY_COMMITS = 100;
-  private static final long COMPACT_CHECK_MS = 250;
-  private static final int COMPACT_TARGET_FILL_PERCENT = 80;
-  private static final int COMPACT_WRITE_BYTES = 4 << 20;
+  private static final int H2_READERS = 8;
+  private static final int PG_POOL = 8;
 
+  private final Dialect dialect;
   private final String url;
-  private final Connection writer;
-  private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
-  private final MVStore mvStore;
-  private final AtomicInteger commitsSinceCompaction = new AtomicInteger();
-  private final ScheduledExecutorService compactor = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "store-compactor");
-    t.setDaemon(true);
-    return t;
-  });
+  private final Properties credentials;
+  /** PostgreSQL only: the read pool. H2 keeps its own small queue of connections to the embedded file. */
+  private final HikariDataSource pool;
+  private final BlockingQueue<Connection> h2Readers = new ArrayBlockingQueue<>(H2_READERS);
+  private final H2Compaction compaction;
+  private final LedgerLock lock = new LedgerLock(this);
+  private Connection writer;
 
-  private Database(String url) throws SQLException {
+  private Database(Dialect dialect, String url, Properties credentials) throws SQLException {
+    this.dialect = dialect;
     this.url = url;
-    this.writer = DriverManager.getConnection(url, "sa", "");
-    writer.setAutoCommit(false);
-    this.mvStore = ((SessionLocal) writer.unwrap(JdbcConnection.class).getSession()).getDatabase().getStore()
-        .getMvStore();
+    this.credentials = credentials;
+    this.writer = openWriter();
+    this.pool = dialect == Dialect.POSTGIS ? pgPool(url, credentials) : null;
+    this.compaction = dialect == Dialect.H2GIS ? H2Compaction.start(writer) : null;
   }
 
-  public static Database open(Path directory) throws SQLException {
+  /**
+   * The embedded H2GIS database in one directory. WRITE_DELAY=0 on every open: with H2's default delay, a kill -9
+   * right after a commit loses acknowledged rows. H2 does not fsync, so this survives a process crash, not a power cut.
+   */
+  public static Database openH2(Path directory) throws SQLException {
     try {
       Files.createDirectories(directory);
     } catch (java.io.IOException e) {
@@ -60,100 +58,145 @@ public final class Database implements AutoCloseable {
     // RETENTION_TIME: H2 keeps superseded chunks for 45 s by default, so a steady stream of small commits grew the
     // file to 514 MB for 7,000 events; 1 s is ample for a process crash (the OS holds the written pages)
     String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("ledger") + ";WRITE_DELAY=0;RETENTION_TIME=1000";
-    Database db = new Database(url);
-    db.initialise();
-    db.compactor.scheduleWithFixedDelay(db::compactIfDue, COMPACT_CHECK_MS, COMPACT_CHECK_MS, TimeUnit.MILLISECONDS);
+    Properties p = new Properties();
+    p.setProperty("user", "sa");
+    p.setProperty("password", "");
+    Database db = new Database(Dialect.H2GIS, url, p);
+    try {
+      Migrations.run(db);
+    } catch (SQLException | RuntimeException e) {
+      db.close();
+      throw e;
+    }
     return db;
   }
 
-  private void initialise() throws SQLException {
-    long t0 = System.nanoTime();
-    if (!h2gisLoaded()) {
-      // registers the ST_ functions in the database itself, so SQL users and backups can use them
-      H2GISFunctions.load(writer);
-      // H2GISFunctions.load turns auto-commit back on: without this, on a new database every statement of an
-      // event would commit on its own and a failure half-way would leave an event without its pieces
-      writer.setAutoCommit(false);
-      writer.commit();
-      LOG.info("H2GIS functions registered in {} ms", (System.nanoTime() - t0) / 1_000_000);
+  /** PostgreSQL with PostGIS at a JDBC URL; user and password come from the environment, never a command line. */
+  public static Database openPostgres(String url, String user, String password) throws SQLException {
+    if (!url.startsWith("jdbc:postgresql:")) {
+      throw new SQLException("--db-url must be a PostgreSQL JDBC URL (jdbc:postgresql://host:5432/ledger), not " + url);
     }
-    try (Statement st = writer.createStatement()) {
-      String version = null;
-      boolean hasEventTable = false;
-      if (tableExists(st, "META")) {
-        try (ResultSet rs = st.executeQuery("SELECT v FROM meta WHERE k = 'schema'")) {
-          version = rs.next() ? rs.getString(1) : "1";
-        }
-        hasEventTable = tableExists(st, "EVENT");
-      }
-      if (hasEventTable && !Schema.VERSION.equals(version)) {
-        throw new SQLException("the database at " + url + " has schema version " + version + "; this service needs "
-            + Schema.VERSION + ". Move the directory away (or restore a backup of this version) and start again.");
-      }
-      for (String ddl : Schema.STATEMENTS) {
-        st.execute(ddl);
-      }
-      st.execute("MERGE INTO meta (k, v) KEY (k) VALUES ('schema', '" + Schema.VERSION + "')");
+    Properties p = new Properties();
+    if (user != null) {
+      p.setProperty("user", user);
     }
-    writer.commit();
+    if (password != null) {
+      p.setProperty("password", password);
+    }
+    // fail fast when the server is away: a request answers 503 in seconds, never hangs
+    p.setProperty("connectTimeout", "5");
+    p.setProperty("tcpKeepAlive", "true");
+    p.setProperty("ApplicationName", "landrelease");
+    Database db = new Database(Dialect.POSTGIS, url, p);
+    try {
+      Migrations.run(db);
+    } catch (SQLException | RuntimeException e) {
+      db.close();
+      throw e;
+    }
+    return db;
   }
 
-  private static boolean tableExists(Statement st, String name) throws SQLException {
-    try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = '"
-        + name + "' AND TABLE_SCHEMA = 'PUBLIC'")) {
-      rs.next();
-      return rs.getInt(1) > 0;
-    }
+  private static HikariDataSource pgPool(String url, Properties credentials) {
+    HikariConfig hc = new HikariConfig();
+    hc.setJdbcUrl(url);
+    hc.setDataSourceProperties(credentials);
+    hc.setMaximumPoolSize(PG_POOL);
+    hc.setMinimumIdle(2);
+    hc.setReadOnly(true);
+    hc.setPoolName("ledger-read");
+    // a reader waits at most this long for a connection; then the request answers 503 (the database is away)
+    hc.setConnectionTimeout(5_000);
+    hc.setInitializationFailTimeout(-1);
+    return new HikariDataSource(hc);
   }
 
-  private boolean h2gisLoaded() throws SQLException {
-    try (Statement st = writer.createStatement();
-        ResultSet rs = st.executeQuery(
-            "SELECT COUNT(*) FROM INFORMATION_SCHEMA.ROUTINES WHERE ROUTINE_NAME = 'ST_INTERSECTS'")) {
-      rs.next();
-      return rs.getInt(1) > 0;
+  private Connection openWriter() throws SQLException {
+    Connection c = DriverManager.getConnection(url, credentials);
+    c.setAutoCommit(false);
+    if (dialect == Dialect.POSTGIS) {
+      // the ledger lock is an advisory lock taken at the start of each write transaction; it needs READ COMMITTED,
+      // where every statement after the wait sees what the previous holder committed
+      c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
     }
+    return c;
   }
 
-  /** The one connection that writes; callers hold the ledger's write lock. Auto-commit is off. */
-  public Connection writer() {
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  /** The one connection that writes; callers hold the ledger lock. Auto-commit is off. Reopened after a failure. */
+  public Connection writer() throws SQLException {
+    if (writer == null || writer.isClosed()) {
+      writer = openWriter();
+      LOG.info("writer connection reopened");
+    }
     return writer;
   }
 
-  /**
-   * Called by the writer after each commit. With WRITE_DELAY=0 H2 runs no background writer, and so never compacts:
-   * the file grew to 720 MB for the 9,000-event demo (16 GB for the 150,000-event benchmark) and every commit got
-   * slower as it grew. Rewriting the sparse chunks after every 100 commits keeps the file near its live size
-   * (measured: 8,000 commits 27 s and 200 MB without, 3.9 s and 65 MB with). It runs on a thread of its own, as
-   * H2's background writer would: inside the request it cost 12% of the CPU and put 20 ms on one request in 100.
-   */
-  public void committed() {
-    commitsSinceCompaction.incrementAndGet();
+  /** After a failed write: a broken connection (the server went away) is dropped so the next write reconnects. */
+  void writerFailed() {
+    try {
+      if (writer != null && !writer.isClosed() && !writer.isValid(2)) {
+        writer.close();
+      }
+    } catch (SQLException e) {
+      LOG.debug("closing a broken writer connection", e);
+    }
   }
 
-  private void compactIfDue() {
-    if (commitsSinceCompaction.get() < COMPACT_EVERY_COMMITS) {
-      return;
-    }
-    commitsSinceCompaction.set(0);
+  /** The ledger's write lock, across instances on PostgreSQL. */
+  public LedgerLock lock() {
+    return lock;
+  }
+
+  /** Commits the writer's transaction; nothing is acknowledged before this returns. */
+  void commit() throws SQLException {
+    Connection c = writer();
     try {
-      mvStore.compact(COMPACT_TARGET_FILL_PERCENT, COMPACT_WRITE_BYTES);
-    } catch (RuntimeException e) {
-      LOG.warn("store compaction failed; it is tried again after the next commits", e);
+      c.commit();
+    } catch (SQLException e) {
+      writerFailed();
+      throw e;
+    }
+    if (compaction != null) {
+      compaction.committed();
+    }
+    lock.afterCommit();
+  }
+
+  /** Rolls the writer's transaction back; a broken connection is dropped. */
+  void rollback() {
+    try {
+      writer().rollback();
+    } catch (SQLException e) {
+      writerFailed();
     }
   }
 
   /** Runs a read on a pooled connection. */
   public <T> T read(SqlFunction<Connection, T> work) throws SQLException {
-    Connection c = readers.poll();
+    if (pool != null) {
+      try (Connection c = pool.getConnection()) {
+        try {
+          return work.apply(c);
+        } finally {
+          if (!c.getAutoCommit()) {
+            c.rollback();
+          }
+        }
+      }
+    }
+    Connection c = h2Readers.poll();
     if (c == null) {
-      c = DriverManager.getConnection(url, "sa", "");
+      c = DriverManager.getConnection(url, credentials);
       c.setReadOnly(true);
     }
     try {
       return work.apply(c);
     } finally {
-      if (!readers.offer(c)) {
+      if (!h2Readers.offer(c)) {
         c.close();
       }
     }
@@ -166,16 +209,18 @@ public final class Database implements AutoCloseable {
 
   @Override
   public void close() throws SQLException {
-    compactor.shutdownNow();
-    try {
-      compactor.awaitTermination(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    if (compaction != null) {
+      compaction.stop();
     }
     Connection c;
-    while ((c = readers.poll()) != null) {
+    while ((c = h2Readers.poll()) != null) {
       c.close();
     }
-    writer.close();
+    if (pool != null) {
+      pool.close();
+    }
+    if (writer != null && !writer.isClosed()) {
+      writer.close();
+    }
   }
 }

@@ -54,7 +54,7 @@ public final class EventStore {
         rs.getDate(4).toLocalDate(), rs.getString(5), rs.getString(6),
         classification == null ? null : Classification.valueOf(classification), Codes.types(rs.getString(8)),
         method == null ? null : ClearanceMethod.valueOf(method), Codes.counts(rs.getString(10)), rs.getString(11),
-        withFootprint ? (Geometry) rs.getObject(23) : null, rs.getString(16), rs.getObject(21, UUID.class),
+        withFootprint ? Dialect.geometry(rs, 23) : null, rs.getString(16), rs.getObject(21, UUID.class),
         rs.getString(22));
     Timestamp decided = rs.getTimestamp(19);
     Date counted = rs.getDate(20);

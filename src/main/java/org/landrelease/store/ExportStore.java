@@ -39,7 +39,7 @@ public final class ExportStore {
     String sql = "SELECT id, geom, classification, hazard_types, area_m2, regions FROM hazard"
         + (region == null ? "" : " WHERE regions LIKE ?") + " ORDER BY id";
     stream(sql, region == null ? List.of() : List.of("%," + region + ",%"), rs -> sink.accept(new HazardRow(
-        rs.getLong(1), (Geometry) rs.getObject(2), Classification.valueOf(rs.getString(3)),
+        rs.getLong(1), Dialect.geometry(rs, 2), Classification.valueOf(rs.getString(3)),
         Codes.types(rs.getString(4)), rs.getDouble(5), rs.getString(6))));
   }
 
@@ -66,7 +66,7 @@ public final class ExportStore {
     stream(sql.toString(), args, rs -> sink.accept(new MapStore.ReleasedPiece(rs.getLong(1), rs.getString(2),
         PieceKind.valueOf(rs.getString(3)), rs.getDouble(4), rs.getDate(5).toLocalDate(), rs.getString(6),
         rs.getString(7), rs.getObject(8, UUID.class), EventType.valueOf(rs.getString(9)),
-        (Geometry) rs.getObject(10))));
+        Dialect.geometry(rs, 10))));
   }
 
   /** Approved events with their footprints, in ledger order. */

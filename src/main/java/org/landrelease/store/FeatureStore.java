@@ -163,7 +163,7 @@ public final class FeatureStore {
             for (Queryable p : t.queryables()) {
               props.put(p.name(), value(rs, col++, p.type()));
             }
-            out.add(new FeatureRow(rs.getString(1), rs.getLong(2), (Geometry) rs.getObject(3), props));
+            out.add(new FeatureRow(rs.getString(1), rs.getLong(2), Dialect.geometry(rs, 3), props));
           }
         }
         return out;

@@ -25,9 +25,10 @@ public final class FundingStore {
       ps.setString(1, p.id());
       ps.setString(2, p.name());
       ps.executeUpdate();
-      c.commit();
+      SharedState.bump(c, "funding_version");
+      db.commit();
     } catch (SQLException e) {
-      c.rollback();
+      db.rollback();
       throw e;
     }
   }
@@ -46,9 +47,10 @@ public final class FundingStore {
       ps.setDate(7, Date.valueOf(g.start()));
       ps.setDate(8, Date.valueOf(g.end()));
       ps.executeUpdate();
-      c.commit();
+      SharedState.bump(c, "funding_version");
+      db.commit();
     } catch (SQLException e) {
-      c.rollback();
+      db.rollback();
       throw e;
     }
   }

@@ -26,36 +26,59 @@ import org.landrelease.geometry.Geometries;
  */
 public final class LedgerStore {
   private final Database db;
-  /** The last piece id written; pieces are only written under the write lock. */
+  /**
+   * The ledger's counters: the last event sequence, piece id, hazard id and approval order written. Only the holder
+   * of the ledger lock uses them; on PostgreSQL they are read again each time the lock is taken (another instance
+   * may have written), and after a failed transaction on either store.
+   */
+  private long lastSequence;
   private long lastPieceId;
+  private long lastHazardId;
+  private long lastApplied;
 
   public LedgerStore(Database db) throws SQLException {
     this.db = db;
-    this.lastPieceId = scalarLong("SELECT COALESCE(MAX(id), 0) FROM piece");
+    reloadCounters();
+    db.writer().commit();
+    db.lock().onAcquire(this::reloadCounters);
   }
 
-  public long maxEventSequence() throws SQLException {
-    return scalarLong("SELECT COALESCE(MAX(seq), 0) FROM event");
+  /** Reads the counters from the database (on the writer connection, under the lock when one is held). */
+  public void reloadCounters() throws SQLException {
+    try (Statement st = db.writer().createStatement(); ResultSet rs = st.executeQuery(
+        "SELECT (SELECT COALESCE(MAX(seq), 0) FROM event), (SELECT COALESCE(MAX(id), 0) FROM piece), "
+            + "hazard_seq, applied FROM ledger_state WHERE id = 1")) {
+      rs.next();
+      lastSequence = rs.getLong(1);
+      lastPieceId = rs.getLong(2);
+      lastHazardId = rs.getLong(3);
+      lastApplied = rs.getLong(4);
+    }
   }
 
-  public long maxHazardId() throws SQLException {
-    return scalarLong("SELECT COALESCE(MAX(id), 0) FROM hazard");
+  public long maxEventSequence() {
+    return lastSequence;
   }
 
-  public double hazardAreaM2() throws SQLException {
+  /** The sequence the next event gets (caller holds the lock). */
+  public long nextEventSequence() {
+    return lastSequence + 1;
+  }
+
+  /** A new hazard id, never used before (caller holds the lock). */
+  public long nextHazardId() {
+    return ++lastHazardId;
+  }
+
+  /** The area of the current hazards and the approval order it is the area after: one statement, one snapshot. */
+  public record HazardArea(long applied, double m2) {}
+
+  public HazardArea hazardAreaM2() throws SQLException {
     return db.read(c -> {
-      try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COALESCE(SUM(area_m2), 0) FROM hazard")) {
+      try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+          "SELECT (SELECT applied FROM ledger_state WHERE id = 1), COALESCE(SUM(area_m2), 0) FROM hazard")) {
         rs.next();
-        return rs.getDouble(1);
-      }
-    });
-  }
-
-  private long scalarLong(String sql) throws SQLException {
-    return db.read(c -> {
-      try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-        rs.next();
-        return rs.getLong(1);
+        return new HazardArea(rs.getLong(1), rs.getDouble(2));
       }
     });
   }
@@ -67,14 +90,18 @@ public final class LedgerStore {
     Connection c = db.writer();
     try (PreparedStatement ps = c.prepareStatement(
         "SELECT id, geom, classification, hazard_types, area_m2, regions FROM hazard WHERE geom && ?")) {
-      ps.setObject(1, box(env));
+      Dialect.setGeometry(ps, 1, box(env));
       return hazards(ps);
     }
   }
 
   static void bind(PreparedStatement ps, List<Object> args) throws SQLException {
     for (int i = 0; i < args.size(); i++) {
-      ps.setObject(i + 1, args.get(i));
+      if (args.get(i) instanceof Geometry g) {
+        Dialect.setGeometry(ps, i + 1, g);
+      } else {
+        ps.setObject(i + 1, args.get(i));
+      }
     }
   }
 
@@ -88,7 +115,7 @@ public final class LedgerStore {
     List<HazardRow> out = new ArrayList<>();
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        out.add(new HazardRow(rs.getLong(1), (Geometry) rs.getObject(2), Classification.valueOf(rs.getString(3)),
+        out.add(new HazardRow(rs.getLong(1), Dialect.geometry(rs, 2), Classification.valueOf(rs.getString(3)),
             Codes.types(rs.getString(4)), rs.getDouble(5), rs.getString(6)));
       }
     }
@@ -102,73 +129,151 @@ public final class LedgerStore {
 
   /** Stores a submitted event with its first transition; committed before this returns. */
   public void commitSubmission(StoredEvent event, Transition submitted) throws SQLException {
-    inTransaction(c -> {
-      insertEvent(c, event);
-      insertTransition(c, event.sequence(), 1, submitted);
-    });
+    inTransaction(() -> writeSubmission(event, submitted));
+  }
+
+  /** Writes a submitted event in the open transaction (caller holds the lock and commits). */
+  public void writeSubmission(StoredEvent event, Transition submitted) throws SQLException {
+    Connection c = db.writer();
+    insertEvent(c, event);
+    insertTransition(c, event.sequence(), 1, submitted);
+    lastSequence = Math.max(lastSequence, event.sequence());
   }
 
   /**
-   * Stores an approval: the event's new state, its pieces, the hazard changes and, for a reversal, the mark on the
-   * pieces it undoes, in one transaction committed before this returns. With submitted non-null the event is
-   * inserted first (a historical record approved as it is loaded).
+   * Writes an approval in the open transaction: the event's new state and its place in the order of application,
+   * its pieces, the hazard changes and, for a reversal, the mark on the pieces it undoes. With submitted non-null
+   * the event is inserted first (a historical record approved as it is loaded). Returns its approval order.
    */
-  public void commitApproval(StoredEvent event, Transition submitted, Transition approved, List<PieceRow> pieces,
-      List<HazardWrite> writes, Long reversedEventSeq) throws SQLException {
-    inTransaction(c -> {
-      if (submitted != null) {
-        insertEvent(c, event);
-        insertTransition(c, event.sequence(), 1, submitted);
-      } else {
-        updateDecision(c, event);
+  public long writeApproval(StoredEvent event, Transition submitted, Transition approved, List<PieceRow> pieces,
+      List<HazardWrite> writes, Long reversedEventSeq, double hazardDeltaM2) throws SQLException {
+    Connection c = db.writer();
+    if (submitted != null) {
+      insertEvent(c, event);
+      insertTransition(c, event.sequence(), 1, submitted);
+      lastSequence = Math.max(lastSequence, event.sequence());
+    }
+    long applied = ++lastApplied;
+    updateDecision(c, event, applied, hazardDeltaM2);
+    insertTransition(c, event.sequence(), 2, approved);
+    insertPieces(c, event, pieces);
+    applyHazardWrites(c, event.sequence(), writes);
+    if (reversedEventSeq != null) {
+      try (PreparedStatement ps = c.prepareStatement(
+          "UPDATE piece SET reversed_on = ? WHERE event_seq = ? AND area_m2 > 0")) {
+        ps.setDate(1, Date.valueOf(event.countedOn()));
+        ps.setLong(2, reversedEventSeq);
+        ps.executeUpdate();
       }
-      insertTransition(c, event.sequence(), 2, approved);
-      insertPieces(c, event, pieces);
-      applyHazardWrites(c, event.sequence(), writes);
-      if (reversedEventSeq != null) {
-        try (PreparedStatement ps = c.prepareStatement(
-            "UPDATE piece SET reversed_on = ? WHERE event_seq = ? AND area_m2 > 0")) {
-          ps.setDate(1, Date.valueOf(event.countedOn()));
-          ps.setLong(2, reversedEventSeq);
-          ps.executeUpdate();
-        }
-      }
-    });
+    }
+    try (PreparedStatement ps = c.prepareStatement(
+        "UPDATE ledger_state SET applied = ?, hazard_seq = ? WHERE id = 1")) {
+      ps.setLong(1, applied);
+      ps.setLong(2, lastHazardId);
+      ps.executeUpdate();
+    }
+    return applied;
   }
 
   /** Stores a rejection or withdrawal: the event's final state and its transition. */
   public void commitDecision(StoredEvent event, Transition decided) throws SQLException {
-    inTransaction(c -> {
-      updateDecision(c, event);
-      insertTransition(c, event.sequence(), 2, decided);
-    });
+    inTransaction(() -> writeDecision(event, decided));
   }
 
-  private interface Work {
-    void run(Connection c) throws SQLException;
-  }
-
-  private void inTransaction(Work work) throws SQLException {
+  /** Writes a rejection or withdrawal in the open transaction. */
+  public void writeDecision(StoredEvent event, Transition decided) throws SQLException {
     Connection c = db.writer();
+    updateDecision(c, event, null, null);
+    insertTransition(c, event.sequence(), 2, decided);
+  }
+
+  /** Work in the writer's transaction. */
+  public interface Work {
+    void run() throws SQLException;
+  }
+
+  /** Runs work and commits it; on any failure rolls everything back and reads the counters again. */
+  public void inTransaction(Work work) throws SQLException {
     try {
-      work.run(c);
-      c.commit();
-      db.committed();
+      work.run();
+      db.commit();
     } catch (SQLException | RuntimeException e) {
-      c.rollback();
-      lastPieceId = scalarLong("SELECT COALESCE(MAX(id), 0) FROM piece");
+      abort();
       throw e;
     }
   }
 
-  private static void updateDecision(Connection c, StoredEvent e) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "UPDATE event SET status = ?, outside_m2 = ?, decided_at = ?, counted_on = ? WHERE seq = ?")) {
+  /** Commits the open transaction (a group of decisions); nothing is acknowledged before this returns. */
+  public void commit() throws SQLException {
+    try {
+      db.commit();
+    } catch (SQLException | RuntimeException e) {
+      abort();
+      throw e;
+    }
+  }
+
+  /** Rolls the open transaction back and reads the counters again (when the database still answers). */
+  public void abort() throws SQLException {
+    db.rollback();
+    try {
+      reloadCounters();
+    } catch (SQLException e) {
+      db.writerFailed();
+    }
+  }
+
+  /** A point inside the open transaction that one refused decision of a group rolls back to. */
+  public final class Mark {
+    private final java.sql.Savepoint savepoint;
+    private final long sequence;
+    private final long piece;
+    private final long hazard;
+    private final long applied;
+
+    private Mark() throws SQLException {
+      savepoint = db.writer().setSavepoint();
+      sequence = lastSequence;
+      piece = lastPieceId;
+      hazard = lastHazardId;
+      applied = lastApplied;
+    }
+
+    /** Undoes what was written since the mark, counters included. */
+    public void rollback() throws SQLException {
+      db.writer().rollback(savepoint);
+      lastSequence = sequence;
+      lastPieceId = piece;
+      lastHazardId = hazard;
+      lastApplied = applied;
+    }
+
+    public void release() throws SQLException {
+      db.writer().releaseSavepoint(savepoint);
+    }
+  }
+
+  /** Marks the open transaction (caller holds the lock). */
+  public Mark mark() throws SQLException {
+    return new Mark();
+  }
+
+  private static void updateDecision(Connection c, StoredEvent e, Long applied, Double hazardDeltaM2)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("UPDATE event SET status = ?, outside_m2 = ?, decided_at = ?, "
+        + "counted_on = ?, applied_seq = ?, hazard_delta_m2 = ? WHERE seq = ?")) {
       ps.setString(1, e.status().name());
       ps.setDouble(2, e.outsideM2());
       ps.setTimestamp(3, Timestamp.from(e.decidedAt()));
       ps.setDate(4, e.countedOn() == null ? null : Date.valueOf(e.countedOn()));
-      ps.setLong(5, e.sequence());
+      if (applied == null) {
+        ps.setNull(5, java.sql.Types.BIGINT);
+        ps.setNull(6, java.sql.Types.DOUBLE);
+      } else {
+        ps.setLong(5, applied);
+        ps.setDouble(6, hazardDeltaM2);
+      }
+      ps.setLong(7, e.sequence());
       if (ps.executeUpdate() != 1) {
         throw new SQLException("event " + e.sequence() + " is not in the ledger");
       }
@@ -223,7 +328,7 @@ public final class LedgerStore {
     }
     try (PreparedStatement ps = c.prepareStatement("INSERT INTO event_footprint (seq, footprint) VALUES (?, ?)")) {
       ps.setLong(1, e.sequence());
-      ps.setObject(2, cmd.footprint());
+      Dialect.setGeometry(ps, 2, cmd.footprint());
       ps.executeUpdate();
     }
   }
@@ -252,7 +357,7 @@ public final class LedgerStore {
         ps.setString(11, Codes.types(p.hazardTypes()));
         ps.addBatch();
         shape.setLong(1, id);
-        shape.setObject(2, p.geometry());
+        Dialect.setGeometry(shape, 2, p.geometry());
         shape.addBatch();
       }
       ps.executeBatch();
@@ -268,7 +373,7 @@ public final class LedgerStore {
               INSERT INTO hazard (id, geom, classification, hazard_types, area_m2, regions, origin_event, updated_event)
               VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
             ps.setLong(1, h.id());
-            ps.setObject(2, h.geometry());
+            Dialect.setGeometry(ps, 2, h.geometry());
             ps.setString(3, h.classification().name());
             ps.setString(4, Codes.types(h.hazardTypes()));
             ps.setDouble(5, h.areaM2());
@@ -280,7 +385,7 @@ public final class LedgerStore {
       } else if (w instanceof HazardWrite.Update up) {
           try (PreparedStatement ps = c.prepareStatement(
               "UPDATE hazard SET geom = ?, area_m2 = ?, updated_event = ? WHERE id = ?")) {
-            ps.setObject(1, up.geometry());
+            Dialect.setGeometry(ps, 1, up.geometry());
             ps.setDouble(2, up.areaM2());
             ps.setLong(3, seq);
             ps.setLong(4, up.id());
@@ -315,7 +420,7 @@ public final class LedgerStore {
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         out.add(new PieceRow(rs.getLong(1), rs.getString(2), PieceKind.valueOf(rs.getString(3)), rs.getDouble(4),
-            withShape ? (Geometry) rs.getObject(7) : null, Classification.valueOf(rs.getString(5)),
+            withShape ? Dialect.geometry(rs, 7) : null, Classification.valueOf(rs.getString(5)),
             Codes.types(rs.getString(6))));
       }
     }
@@ -336,11 +441,15 @@ public final class LedgerStore {
   /** One piece's figures without its shape: the unit from which the running totals are rebuilt at start-up. */
   public record PieceTotal(LocalDate date, String region, String partner, String grant, PieceKind kind, double m2) {}
 
-  public List<PieceTotal> pieceTotals() throws SQLException {
+  /** Every piece of the approvals applied up to and including upTo. */
+  public List<PieceTotal> pieceTotals(long upTo) throws SQLException {
     return db.read(c -> {
       // every row, summed by the caller: H2's GROUP BY over five columns took 1.0 s for 200,000 pieces
-      try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
-          "SELECT event_date, region, partner_id, grant_id, kind, area_m2 FROM piece")) {
+      try (PreparedStatement st = c.prepareStatement(
+          "SELECT event_date, region, partner_id, grant_id, kind, area_m2 FROM piece WHERE event_seq IN "
+              + "(SELECT seq FROM event WHERE applied_seq <= ?)")) {
+        st.setLong(1, upTo);
+        ResultSet rs = st.executeQuery();
         List<PieceTotal> out = new ArrayList<>();
         while (rs.next()) {
           out.add(new PieceTotal(rs.getDate(1).toLocalDate(), rs.getString(2), rs.getString(3), rs.getString(4),
@@ -353,11 +462,12 @@ public final class LedgerStore {
 
   public record DayCount(LocalDate date, int events) {}
 
-  public List<DayCount> eventCountsByDay() throws SQLException {
+  public List<DayCount> eventCountsByDay(long upTo) throws SQLException {
     return db.read(c -> {
-      try (Statement st = c.createStatement();
-          ResultSet rs = st.executeQuery(
-              "SELECT counted_on, COUNT(*) FROM event WHERE status = 'APPROVED' GROUP BY counted_on")) {
+      try (PreparedStatement st = c.prepareStatement(
+          "SELECT counted_on, COUNT(*) FROM event WHERE status = 'APPROVED' AND applied_seq <= ? GROUP BY counted_on")) {
+        st.setLong(1, upTo);
+        ResultSet rs = st.executeQuery();
         List<DayCount> out = new ArrayList<>();
         while (rs.next()) {
           out.add(new DayCount(rs.getDate(1).toLocalDate(), rs.getInt(2)));
@@ -379,12 +489,71 @@ public final class LedgerStore {
   }
 
   public void putMeta(String key, String value) throws SQLException {
-    Connection c = db.writer();
-    try (PreparedStatement ps = c.prepareStatement("MERGE INTO meta (k, v) KEY (k) VALUES (?, ?)")) {
-      ps.setString(1, key);
-      ps.setString(2, value);
-      ps.executeUpdate();
-      c.commit();
-    }
+    inTransaction(() -> {
+      Connection c = db.writer();
+      try (PreparedStatement ps = c.prepareStatement("UPDATE meta SET v = ? WHERE k = ?")) {
+        ps.setString(1, value);
+        ps.setString(2, key);
+        if (ps.executeUpdate() == 1) {
+          return;
+        }
+      }
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO meta (k, v) VALUES (?, ?)")) {
+        ps.setString(1, key);
+        ps.setString(2, value);
+        ps.executeUpdate();
+      }
+    });
   }
+
+  /** What every instance agrees on now (read on the pool). */
+  public SharedState sharedState() throws SQLException {
+    return db.read(SharedState::read);
+  }
+
+  /** One applied approval as the running totals take it: its order, day and change to the hazard area. */
+  public record AppliedEvent(long applied, LocalDate countedOn, double hazardDeltaM2) {}
+
+  /** Approvals applied after the given order, up to and including upTo, in order. */
+  public List<AppliedEvent> appliedBetween(long after, long upTo) throws SQLException {
+    return db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT applied_seq, counted_on, hazard_delta_m2 FROM event WHERE applied_seq > ? AND applied_seq <= ? "
+              + "ORDER BY applied_seq")) {
+        ps.setLong(1, after);
+        ps.setLong(2, upTo);
+        List<AppliedEvent> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(new AppliedEvent(rs.getLong(1), rs.getDate(2).toLocalDate(), rs.getDouble(3)));
+          }
+        }
+        return out;
+      }
+    });
+  }
+
+  /**
+   * The pieces of the approvals applied after the given order, up to and including upTo. Pieces are committed with
+   * their approval, so bounding by the approval order reads exactly the pieces of appliedBetween's events.
+   */
+  public List<PieceTotal> piecesAppliedBetween(long after, long upTo) throws SQLException {
+    return db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT p.event_date, p.region, p.partner_id, p.grant_id, p.kind, p.area_m2 FROM event e "
+              + "JOIN piece p ON p.event_seq = e.seq WHERE e.applied_seq > ? AND e.applied_seq <= ? ORDER BY p.id")) {
+        ps.setLong(1, after);
+        ps.setLong(2, upTo);
+        List<PieceTotal> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(new PieceTotal(rs.getDate(1).toLocalDate(), rs.getString(2), rs.getString(3), rs.getString(4),
+                PieceKind.valueOf(rs.getString(5)), rs.getDouble(6)));
+          }
+        }
+        return out;
+      }
+    });
+  }
+
 }

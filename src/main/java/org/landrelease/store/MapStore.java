@@ -84,7 +84,7 @@ public final class MapStore {
           while (rs.next()) {
             out.add(new ReleasedPiece(rs.getLong(1), rs.getString(2), PieceKind.valueOf(rs.getString(3)),
                 rs.getDouble(4), rs.getDate(5).toLocalDate(), rs.getString(6), rs.getString(7),
-                rs.getObject(8, UUID.class), EventType.valueOf(rs.getString(9)), (Geometry) rs.getObject(10)));
+                rs.getObject(8, UUID.class), EventType.valueOf(rs.getString(9)), Dialect.geometry(rs, 10)));
           }
         }
         return out;
