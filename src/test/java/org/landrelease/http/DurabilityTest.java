@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.landrelease.store.TestStore;
 
 /** Events acknowledged with 201 survive a kill -9 of the service: a real child JVM is killed and restarted. */
 class DurabilityTest {
@@ -33,6 +34,7 @@ class DurabilityTest {
     ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
         "org.landrelease.Main", "serve", "--empty", "--db", db.toString(), "--port", "0", "--host", "127.0.0.1")
         .redirectErrorStream(true);
+    pb.environment().putAll(TestStore.environment(db)); // LEDGER_TEST_STORE=postgresql: the child opens PostgreSQL
     Process p = pb.start();
     BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream()));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

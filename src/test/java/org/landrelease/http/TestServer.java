@@ -8,12 +8,26 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.StringJoiner;
 import org.landrelease.LedgerApp;
 import org.landrelease.config.Config;
 import org.landrelease.domain.Account;
 import org.landrelease.domain.Role;
+import org.landrelease.store.TestStore;
 
-/** The real service on a random port with a fresh database directory, and a small HTTP client for it. */
+/**
+ * The real service on a random port with a fresh database directory, and a small HTTP client for it. The store is
+ * H2GIS, or a fresh PostgreSQL database when LEDGER_TEST_STORE=postgresql (see {@link TestStore}).
+ */
 public class TestServer implements AutoCloseable {
   public record Response(int status, String contentType, JsonNode json, String body) {}
 
@@ -49,8 +63,9 @@ public class TestServer implements AutoCloseable {
 
   private TestServer(Path dir, boolean publicReads, Path demoDir) throws Exception {
     this.dir = dir;
-    app = LedgerApp.start(new Config("127.0.0.1", 0, dir.resolve("db"), Path.of("data/ukraine-oblasts.geojson"),
-        Path.of("web"), demoDir == null ? Path.of("data/demo") : demoDir, demoDir != null, publicReads));
+    app = LedgerApp.start(TestStore.configure(new Config("127.0.0.1", 0, dir.resolve("db"),
+        Path.of("data/ukraine-oblasts.geojson"), Path.of("web"), demoDir == null ? Path.of("data/demo") : demoDir,
+        demoDir != null, publicReads)));
     String suffix = Long.toString(System.nanoTime(), 36);
     adminToken = token("test-admin-" + suffix, Role.ADMIN, null, null);
     reviewerToken = token("test-reviewer-" + suffix, Role.REVIEWER, null, null);
@@ -73,18 +88,53 @@ public class TestServer implements AutoCloseable {
     };
   }
 
-  /** Every row of every table, in H2's SCRIPT form (INSERT statements, in primary-key order). */
+  /**
+   * Every row of every ledger table as text, table by table, on either store: a refused request must leave it
+   * unchanged. Rows are sorted as text, so rows that tie on the first column still compare equal in any order.
+   * Sequences are left out: PostgreSQL advances them in rolled-back transactions too.
+   */
   public String databaseContent() throws Exception {
     return app.database().read(c -> {
       StringBuilder b = new StringBuilder();
-      try (java.sql.Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery("SCRIPT NOSETTINGS")) {
-        while (rs.next()) {
-          b.append(rs.getString(1)).append('\n');
+      for (String table : ledgerTables(c)) {
+        List<String> rows = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT * FROM \"" + table + "\"")) {
+          int columns = rs.getMetaData().getColumnCount();
+          while (rs.next()) {
+            StringJoiner row = new StringJoiner(" | ");
+            for (int i = 1; i <= columns; i++) {
+              row.add(String.valueOf(rs.getString(i)));
+            }
+            rows.add(row.toString());
+          }
         }
+        Collections.sort(rows);
+        b.append("-- ").append(table).append(" (").append(rows.size()).append(" rows)\n");
+        rows.forEach(r -> b.append(r).append('\n'));
       }
       return b.toString();
     });
   }
+
+  /** The tables of the ledger's schema, from JDBC metadata, without Flyway's history and the spatial systems'. */
+  private static List<String> ledgerTables(Connection c) throws SQLException {
+    List<String> tables = new ArrayList<>();
+    try (ResultSet rs = c.getMetaData().getTables(null, c.getSchema(), "%", null)) {
+      while (rs.next()) {
+        String type = rs.getString("TABLE_TYPE");
+        String name = rs.getString("TABLE_NAME");
+        boolean table = "TABLE".equals(type) || "BASE TABLE".equals(type);
+        if (table && !NOT_LEDGER.contains(name.toLowerCase(Locale.ROOT))) {
+          tables.add(name);
+        }
+      }
+    }
+    Collections.sort(tables);
+    return tables;
+  }
+
+  /** Flyway's history and the CRS table of PostGIS and H2GIS (geometry_columns and the like are views). */
+  private static final Set<String> NOT_LEDGER = Set.of("flyway_schema_history", "spatial_ref_sys");
 
   /** Creates an account directly in the service and returns its token. */
   public String token(String name, Role role, String partner, String donor) throws Exception {
