@@ -77,6 +77,7 @@ public record Config(String host, int port, Path databaseDir, Path regionsFile, 
    */
   public Config withArguments(String[] args) {
     Config c = this;
+    Boolean demo = null;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
@@ -87,14 +88,15 @@ public record Config(String host, int port, Path databaseDir, Path regionsFile, 
         case "--db" -> c = new Config(c.host, c.port, Path.of(args[++i]), c.regionsFile, c.webDir, c.demoDir,
             c.loadDemo, c.publicReads, c.databaseUrl, c.dbUser, c.dbPassword);
         case "--db-url" -> c = c.withDatabase(args[++i], c.dbUser, c.dbPassword);
-        case "--empty" -> c = c.withDemo(false);
-        case "--demo" -> c = c.withDemo(true);
+        case "--empty" -> demo = false;
+        case "--demo" -> demo = true;
         case "--private-reads" -> c = new Config(c.host, c.port, c.databaseDir, c.regionsFile, c.webDir, c.demoDir,
             c.loadDemo, false, c.databaseUrl, c.dbUser, c.dbPassword);
         default -> throw new IllegalArgumentException("unknown option " + a);
       }
     }
-    return c;
+    // --demo and --empty win over the store's default, wherever they stand
+    return demo == null ? c : c.withDemo(demo);
   }
 
   private Config withDemo(boolean demo) {

@@ -33,16 +33,19 @@ final class Migrations {
     }
     boolean legacy = legacyLayout(c);
     c.commit();
+    // the schema is never empty before the first migration (H2GIS's and PostGIS's spatial_ref_sys live in it), so
+    // a new database is marked as version 1 and runs every migration; one of the layout before migrations is
+    // marked as version 2, the layout it has
     Flyway flyway = Flyway.configure()
         .dataSource(new SingleConnection(c))
         .locations("classpath:db/migration/" + db.dialect().migrations)
-        .baselineVersion(LEGACY_VERSION)
-        .baselineDescription("ledger of the layout before migrations")
+        .baselineOnMigrate(true)
+        .baselineVersion(legacy ? LEGACY_VERSION : "1")
+        .baselineDescription(legacy ? "ledger of the layout before migrations" : "empty database")
         .load();
     if (legacy) {
       LOG.info("taking over a database of schema {} (before migrations) as migration version {}", LEGACY_VERSION,
           LEGACY_VERSION);
-      flyway.baseline();
     }
     MigrateResult result = flyway.migrate();
     c.setAutoCommit(false);

@@ -11,10 +11,10 @@ class DatabaseTest {
   @Test
   void writerDoesNotAutoCommitOnANewOrAnExistingDatabase() throws Exception {
     Path dir = Files.createTempDirectory("ledger-db");
-    try (Database created = Database.open(dir)) {
+    try (Database created = Database.openH2(dir)) {
       assertFalse(created.writer().getAutoCommit(), "new database");
     }
-    try (Database reopened = Database.open(dir)) {
+    try (Database reopened = Database.openH2(dir)) {
       assertFalse(reopened.writer().getAutoCommit(), "existing database");
     }
   }
