@@ -3,8 +3,6 @@ package org.landrelease.store;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.Lock;
@@ -27,24 +25,13 @@ public final class LedgerLock implements Lock {
   /** The advisory lock key: "LEDGER" in ASCII. */
   static final long ADVISORY_KEY = 0x4C4544474552L;
 
-  /** Runs after the lock is acquired, before the holder's work: the holder's counters catch up with other writers. */
-  @FunctionalInterface
-  public interface OnAcquire {
-    void acquired() throws SQLException;
-  }
-
   private final ReentrantLock local = new ReentrantLock(true);
   private final Database db;
-  private final List<OnAcquire> onAcquire = new CopyOnWriteArrayList<>();
   /** Tests only: switched off, instances do not serialise against each other (to show the double count). */
   private volatile boolean shared = true;
 
   LedgerLock(Database db) {
     this.db = db;
-  }
-
-  public void onAcquire(OnAcquire hook) {
-    onAcquire.add(hook);
   }
 
   /** Tests only: false turns off the serialisation across instances, so that a test can show what it prevents. */
@@ -62,9 +49,6 @@ public final class LedgerLock implements Lock {
     if (local.getHoldCount() == 1 && crossInstance()) {
       try {
         takeAdvisory();
-        for (OnAcquire hook : onAcquire) {
-          hook.acquired();
-        }
       } catch (SQLException e) {
         release();
         local.unlock();

@@ -26,48 +26,42 @@ import org.landrelease.geometry.Geometries;
  */
 public final class LedgerStore {
   private final Database db;
-  /**
-   * The ledger's counters: the last event sequence, piece id, hazard id and approval order written. Only the holder
-   * of the ledger lock uses them; on PostgreSQL they are read again each time the lock is taken (another instance
-   * may have written), and after a failed transaction on either store.
-   */
-  private long lastSequence;
-  private long lastPieceId;
-  private long lastHazardId;
-  private long lastApplied;
 
-  public LedgerStore(Database db) throws SQLException {
+  public LedgerStore(Database db) {
     this.db = db;
-    reloadCounters();
-    db.writer().commit();
-    db.lock().onAcquire(this::reloadCounters);
   }
 
-  /** Reads the counters from the database (on the writer connection, under the lock when one is held). */
-  public void reloadCounters() throws SQLException {
-    try (Statement st = db.writer().createStatement(); ResultSet rs = st.executeQuery(
-        "SELECT (SELECT COALESCE(MAX(seq), 0) FROM event), (SELECT COALESCE(MAX(id), 0) FROM piece), "
-            + "hazard_seq, applied FROM ledger_state WHERE id = 1")) {
+  public long maxEventSequence() throws SQLException {
+    return db.read(c -> {
+      try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+          "SELECT COALESCE(MAX(seq), 0) FROM event")) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    });
+  }
+
+  /**
+   * The next value of one of the ledger's sequences (event_seq_ids, piece_ids, hazard_ids, applied_ids), on the
+   * writer connection. Sequences, not counters in memory: no two instances, and no retry after a rollback, ever hand
+   * out the same id. Under the ledger lock they grow in the order of the commits.
+   */
+  private long next(String sequence) throws SQLException {
+    try (Statement st = db.writer().createStatement();
+        ResultSet rs = st.executeQuery("SELECT nextval('" + sequence + "')")) {
       rs.next();
-      lastSequence = rs.getLong(1);
-      lastPieceId = rs.getLong(2);
-      lastHazardId = rs.getLong(3);
-      lastApplied = rs.getLong(4);
+      return rs.getLong(1);
     }
   }
 
-  public long maxEventSequence() {
-    return lastSequence;
-  }
-
-  /** The sequence the next event gets (caller holds the lock). */
-  public long nextEventSequence() {
-    return lastSequence + 1;
+  /** The sequence of a new event (caller holds the lock). */
+  public long nextEventSequence() throws SQLException {
+    return next("event_seq_ids");
   }
 
   /** A new hazard id, never used before (caller holds the lock). */
-  public long nextHazardId() {
-    return ++lastHazardId;
+  public long nextHazardId() throws SQLException {
+    return next("hazard_ids");
   }
 
   /** The area of the current hazards and the approval order it is the area after: one statement, one snapshot. */
@@ -137,7 +131,6 @@ public final class LedgerStore {
     Connection c = db.writer();
     insertEvent(c, event);
     insertTransition(c, event.sequence(), 1, submitted);
-    lastSequence = Math.max(lastSequence, event.sequence());
   }
 
   /**
@@ -151,9 +144,8 @@ public final class LedgerStore {
     if (submitted != null) {
       insertEvent(c, event);
       insertTransition(c, event.sequence(), 1, submitted);
-      lastSequence = Math.max(lastSequence, event.sequence());
     }
-    long applied = ++lastApplied;
+    long applied = next("applied_ids");
     updateDecision(c, event, applied, hazardDeltaM2);
     insertTransition(c, event.sequence(), 2, approved);
     insertPieces(c, event, pieces);
@@ -167,9 +159,8 @@ public final class LedgerStore {
       }
     }
     try (PreparedStatement ps = c.prepareStatement(
-        "UPDATE ledger_state SET applied = ?, hazard_seq = ? WHERE id = 1")) {
+        "UPDATE ledger_state SET applied = ? WHERE id = 1")) {
       ps.setLong(1, applied);
-      ps.setLong(2, lastHazardId);
       ps.executeUpdate();
     }
     return applied;
@@ -192,7 +183,7 @@ public final class LedgerStore {
     void run() throws SQLException;
   }
 
-  /** Runs work and commits it; on any failure rolls everything back and reads the counters again. */
+  /** Runs work and commits it; on any failure rolls everything back. */
   public void inTransaction(Work work) throws SQLException {
     try {
       work.run();
@@ -213,39 +204,22 @@ public final class LedgerStore {
     }
   }
 
-  /** Rolls the open transaction back and reads the counters again (when the database still answers). */
-  public void abort() throws SQLException {
+  /** Rolls the open transaction back. */
+  public void abort() {
     db.rollback();
-    try {
-      reloadCounters();
-    } catch (SQLException e) {
-      db.writerFailed();
-    }
   }
 
   /** A point inside the open transaction that one refused decision of a group rolls back to. */
   public final class Mark {
     private final java.sql.Savepoint savepoint;
-    private final long sequence;
-    private final long piece;
-    private final long hazard;
-    private final long applied;
 
     private Mark() throws SQLException {
       savepoint = db.writer().setSavepoint();
-      sequence = lastSequence;
-      piece = lastPieceId;
-      hazard = lastHazardId;
-      applied = lastApplied;
     }
 
-    /** Undoes what was written since the mark, counters included. */
+    /** Undoes what was written since the mark (ids already taken from the sequences stay unused). */
     public void rollback() throws SQLException {
       db.writer().rollback(savepoint);
-      lastSequence = sequence;
-      lastPieceId = piece;
-      lastHazardId = hazard;
-      lastApplied = applied;
     }
 
     public void release() throws SQLException {
@@ -343,7 +317,7 @@ public final class LedgerStore {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
         PreparedStatement shape = c.prepareStatement("INSERT INTO piece_shape (piece_id, geom) VALUES (?, ?)")) {
       for (PieceRow p : pieces) {
-        long id = ++lastPieceId;
+        long id = next("piece_ids");
         ps.setLong(1, id);
         ps.setLong(2, e.sequence());
         ps.setLong(3, p.hazardId());

@@ -1,7 +1,7 @@
--- What several service instances on one database need to agree on, and the ledger's own counters.
--- applied_seq is the order in which approvals were applied (the ledger's write order; one writer at a time holds the
--- ledger lock), and hazard_delta_m2 what each changed in the area of the current hazards: an instance that did not
--- apply an event brings its running totals up to date from these, and from pieces above the id it has seen.
+-- What several service instances on one database need to agree on.
+-- applied_seq is the order in which approvals were applied (one writer at a time holds the ledger lock, so it is also
+-- the order of their commits), and hazard_delta_m2 what each changed in the area of the current hazards: an instance
+-- that did not apply an event brings its running totals up to date from these.
 ALTER TABLE event ADD COLUMN applied_seq BIGINT;
 ALTER TABLE event ADD COLUMN hazard_delta_m2 DOUBLE PRECISION;
 CREATE UNIQUE INDEX event_applied_idx ON event(applied_seq);
@@ -10,12 +10,20 @@ CREATE TABLE ledger_state (
   id INT PRIMARY KEY,
   applied BIGINT NOT NULL,
   funding_version BIGINT NOT NULL,
-  account_version BIGINT NOT NULL,
-  hazard_seq BIGINT NOT NULL);
+  account_version BIGINT NOT NULL);
 -- approvals of a database of schema 2 get their order from the event sequence; their hazard deltas are never read
 -- (an instance starts from a full scan)
 UPDATE event SET applied_seq = seq WHERE status = 'APPROVED';
-INSERT INTO ledger_state (id, applied, funding_version, account_version, hazard_seq)
-  SELECT 1, COALESCE(MAX(seq), 0), 0, 0,
-    GREATEST((SELECT COALESCE(MAX(id), 0) FROM hazard), (SELECT COALESCE(MAX(hazard_id), 0) FROM piece))
-  FROM event;
+INSERT INTO ledger_state (id, applied, funding_version, account_version)
+  SELECT 1, COALESCE(MAX(seq), 0), 0, 0 FROM event;
+-- the ledger's ids come from sequences, so that no two writers (instances, or a writer and its own retry) ever hand
+-- out the same one; hazard ids are never reused, even when the hazard with the highest id is gone
+CREATE SEQUENCE event_seq_ids;
+CREATE SEQUENCE piece_ids;
+CREATE SEQUENCE hazard_ids;
+CREATE SEQUENCE applied_ids;
+SELECT setval('event_seq_ids', (SELECT COALESCE(MAX(seq), 0) + 1 FROM event), false);
+SELECT setval('piece_ids', (SELECT COALESCE(MAX(id), 0) + 1 FROM piece), false);
+SELECT setval('hazard_ids', GREATEST((SELECT COALESCE(MAX(id), 0) FROM hazard),
+  (SELECT COALESCE(MAX(hazard_id), 0) FROM piece)) + 1, false);
+SELECT setval('applied_ids', (SELECT applied + 1 FROM ledger_state WHERE id = 1), false);
