@@ -23,46 +23,10 @@ import org.landrelease.store.TestStore;
 
 /** Events acknowledged with 201 survive a kill -9 of the service: a real child JVM is killed and restarted. */
 class DurabilityTest {
-  private static final Pattern LISTENING = Pattern.compile("listening on http://localhost:(\\d+)/");
-  private static final Pattern ADMIN_TOKEN = Pattern.compile("ADMIN\\s+\\S+\\s+(lr_\\S+)");
   private final HttpClient http = HttpClient.newHttpClient();
 
-  private record Child(Process process, int port, String adminToken) {}
-
-  private static Child startChild(Path db) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-        "org.landrelease.Main", "serve", "--empty", "--db", db.toString(), "--port", "0", "--host", "127.0.0.1")
-        .redirectErrorStream(true);
-    pb.environment().putAll(TestStore.environment(db)); // LEDGER_TEST_STORE=postgresql: the child opens PostgreSQL
-    Process p = pb.start();
-    BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream()));
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    String line;
-    String token = null;
-    while (System.nanoTime() < deadline && (line = out.readLine()) != null) {
-      Matcher t = ADMIN_TOKEN.matcher(line);
-      if (t.find()) {
-        token = t.group(1);
-      }
-      Matcher m = LISTENING.matcher(line);
-      if (m.find()) {
-        Thread drain = new Thread(() -> {
-          try {
-            while (out.readLine() != null) {
-              // keep the pipe empty so the child never blocks on its log
-            }
-          } catch (Exception ignored) {
-            // the child was killed
-          }
-        });
-        drain.setDaemon(true);
-        drain.start();
-        return new Child(p, Integer.parseInt(m.group(1)), token);
-      }
-    }
-    p.destroyForcibly();
-    throw new IllegalStateException("the child service did not start");
+  private static ChildService startChild(Path db) throws Exception {
+    return ChildService.start(db, TestStore.environment(db));
   }
 
   private HttpResponse<String> post(int port, String token, String path, String body) throws Exception {
@@ -82,16 +46,16 @@ class DurabilityTest {
   @Test
   void acknowledgedEventsSurviveKillMinus9() throws Exception {
     Path db = Files.createTempDirectory("ledger-durability").resolve("db");
-    Child child = startChild(db);
+    ChildService child = startChild(db);
     List<String> acknowledged = new ArrayList<>();
     List<String> approved = new ArrayList<>();
     try {
       // the first start prints a one-time administrator token: the only way in
-      String admin = child.adminToken;
+      String admin = child.adminToken();
       assertTrue(admin != null && admin.startsWith("lr_"), "no admin token printed");
-      assertEquals(201, post(child.port, admin, "/api/partners", "{\"id\":\"HALO\",\"name\":\"HALO Trust\"}")
+      assertEquals(201, post(child.port(), admin, "/api/partners", "{\"id\":\"HALO\",\"name\":\"HALO Trust\"}")
           .statusCode());
-      HttpResponse<String> reviewer = post(child.port, admin, "/api/users",
+      HttpResponse<String> reviewer = post(child.port(), admin, "/api/users",
           "{\"name\":\"rev\",\"role\":\"REVIEWER\"}");
       assertEquals(201, reviewer.statusCode(), reviewer.body());
       String reviewerToken = TestServer.JSON.readTree(reviewer.body()).get("token").asText();
@@ -100,36 +64,36 @@ class DurabilityTest {
         String type = i % 2 == 0 ? "HAZARD_REPORT" : "NON_TECHNICAL_SURVEY";
         double lon = 37.0 + (i / 2) * 0.02;
         String geometry = TestServer.square(lon, 48.0, i % 2 == 0 ? 0.015 : 0.008);
-        HttpResponse<String> r = post(child.port, admin, "/api/events",
+        HttpResponse<String> r = post(child.port(), admin, "/api/events",
             TestServer.event(id, type, "2024-01-15", "HALO", null, geometry));
         assertEquals(201, r.statusCode(), r.body());
         acknowledged.add(id);
         // two in three are approved at once; the rest stay submitted across the crash
         if (i % 3 != 2) {
-          HttpResponse<String> a = post(child.port, reviewerToken, "/api/events/" + id + "/approve", "");
+          HttpResponse<String> a = post(child.port(), reviewerToken, "/api/events/" + id + "/approve", "");
           assertEquals(200, a.statusCode(), a.body());
           approved.add(id);
         }
       }
-      String summary = get(child.port, "/api/stats/summary", null).body();
+      String summary = get(child.port(), "/api/stats/summary", null).body();
       // kill -9: no shutdown hook, no clean close of the database
-      child.process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+      child.process().destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 
-      Child restarted = startChild(db);
+      ChildService restarted = startChild(db);
       try {
         for (String id : acknowledged) {
-          HttpResponse<String> e = get(restarted.port, "/api/events/" + id, child.adminToken);
+          HttpResponse<String> e = get(restarted.port(), "/api/events/" + id, child.adminToken());
           assertEquals(200, e.statusCode(), "event " + id + " was lost");
           String status = approved.contains(id) ? "APPROVED" : "SUBMITTED";
           assertTrue(e.body().contains("\"status\":\"" + status + "\""), "event " + id + " is not " + status);
         }
-        assertEquals(summary, get(restarted.port, "/api/stats/summary", null).body());
+        assertEquals(summary, get(restarted.port(), "/api/stats/summary", null).body());
         assertTrue(summary.contains("\"events\":" + approved.size()), summary);
       } finally {
-        restarted.process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        restarted.process().destroyForcibly().waitFor(30, TimeUnit.SECONDS);
       }
     } finally {
-      child.process.destroyForcibly();
+      child.process().destroyForcibly();
     }
   }
 }

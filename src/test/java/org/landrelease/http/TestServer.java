@@ -61,11 +61,23 @@ public class TestServer implements AutoCloseable {
     return new TestServer(Files.createTempDirectory("ledger-test"), true, demoDir);
   }
 
+  /**
+   * An instance of the service on the PostgreSQL database of dir, whatever LEDGER_TEST_STORE says: two of them on one
+   * dir are two instances on one database.
+   */
+  public static TestServer onPostgres(Path dir) throws Exception {
+    return new TestServer(dir, true, null, true);
+  }
+
   private TestServer(Path dir, boolean publicReads, Path demoDir) throws Exception {
+    this(dir, publicReads, demoDir, false);
+  }
+
+  private TestServer(Path dir, boolean publicReads, Path demoDir, boolean postgres) throws Exception {
     this.dir = dir;
-    app = LedgerApp.start(TestStore.configure(new Config("127.0.0.1", 0, dir.resolve("db"),
-        Path.of("data/ukraine-oblasts.geojson"), Path.of("web"), demoDir == null ? Path.of("data/demo") : demoDir,
-        demoDir != null, publicReads)));
+    Config config = new Config("127.0.0.1", 0, dir.resolve("db"), Path.of("data/ukraine-oblasts.geojson"),
+        Path.of("web"), demoDir == null ? Path.of("data/demo") : demoDir, demoDir != null, publicReads);
+    app = LedgerApp.start(postgres ? TestStore.onPostgres(config) : TestStore.configure(config));
     String suffix = Long.toString(System.nanoTime(), 36);
     adminToken = token("test-admin-" + suffix, Role.ADMIN, null, null);
     reviewerToken = token("test-reviewer-" + suffix, Role.REVIEWER, null, null);

@@ -40,6 +40,11 @@ public final class TestStore {
     if (!postgres()) {
       return c;
     }
+    return onPostgres(c);
+  }
+
+  /** The configuration on the PostgreSQL database of c.databaseDir(), whatever LEDGER_TEST_STORE says. */
+  public static Config onPostgres(Config c) {
     PgCluster cluster = PgCluster.get();
     return new Config(c.host(), c.port(), c.databaseDir(), c.regionsFile(), c.webDir(), c.demoDir(), c.loadDemo(),
         c.publicReads(), databaseOf(c.databaseDir()), cluster.user(), null);
@@ -50,6 +55,11 @@ public final class TestStore {
     if (!postgres()) {
       return Map.of();
     }
+    return Map.of("LEDGER_DB_URL", databaseOf(databaseDir), "LEDGER_DB_USER", PgCluster.get().user());
+  }
+
+  /** The environment a child JVM needs to open the PostgreSQL database of databaseDir, whatever the test store. */
+  public static Map<String, String> postgresEnvironment(Path databaseDir) {
     return Map.of("LEDGER_DB_URL", databaseOf(databaseDir), "LEDGER_DB_USER", PgCluster.get().user());
   }
 
