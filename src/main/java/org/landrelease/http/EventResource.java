@@ -14,12 +14,12 @@ import org.landrelease.domain.EventResult;
 import org.landrelease.domain.EventStatus;
 import org.landrelease.domain.EventType;
 import org.landrelease.domain.LedgerException;
+import org.landrelease.domain.StoredEvent;
 import org.landrelease.geometry.GeoJsonGeometry;
 import org.landrelease.service.Applied;
 import org.landrelease.service.Km2;
 import org.landrelease.service.LedgerService;
 import org.landrelease.service.MapService;
-import org.landrelease.store.StoredEvent;
 
 /** /api/events: post one event or a batch from an offline tablet, list and read them. */
 final class EventResource {

@@ -8,15 +8,15 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 import org.landrelease.domain.Classification;
+import org.landrelease.domain.HazardHistoryRow;
+import org.landrelease.domain.HazardRow;
 import org.landrelease.domain.HazardType;
 import org.landrelease.domain.LedgerException;
+import org.landrelease.domain.ReleasedPiece;
 import org.landrelease.geometry.GeoJsonGeometry;
 import org.landrelease.geometry.RegionShape;
 import org.landrelease.service.Km2;
 import org.landrelease.service.MapService;
-import org.landrelease.store.HazardRow;
-import org.landrelease.store.MapStore.HazardHistoryRow;
-import org.landrelease.store.MapStore.ReleasedPiece;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 

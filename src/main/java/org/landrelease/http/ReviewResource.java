@@ -10,10 +10,10 @@ import java.util.UUID;
 import org.landrelease.domain.Account;
 import org.landrelease.domain.EventResult;
 import org.landrelease.domain.LedgerException;
+import org.landrelease.domain.StoredEvent;
 import org.landrelease.domain.Transition;
 import org.landrelease.service.LedgerService;
 import org.landrelease.service.MapService;
-import org.landrelease.store.StoredEvent;
 
 /** The approval workflow: approve, reject or withdraw a submitted event, a reviewer's batch, and an event's history. */
 final class ReviewResource {

@@ -17,12 +17,12 @@ import org.landrelease.domain.EventType;
 import org.landrelease.domain.LedgerException;
 import org.landrelease.domain.PieceKind;
 import org.landrelease.domain.Role;
+import org.landrelease.domain.StoredEvent;
 import org.landrelease.domain.Transition;
 import org.landrelease.geometry.GeodesicArea;
 import org.landrelease.geometry.RegionIndex;
 import org.landrelease.store.EventStore;
 import org.landrelease.store.LedgerStore;
-import org.landrelease.store.StoredEvent;
 
 /**
  * The approval workflow of the ledger. An event enters SUBMITTED and changes no figure; a reviewer approves it, and
