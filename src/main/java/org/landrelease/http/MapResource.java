@@ -15,6 +15,7 @@ import org.landrelease.domain.LedgerException;
 import org.landrelease.domain.ReleasedPiece;
 import org.landrelease.geometry.GeoJsonGeometry;
 import org.landrelease.geometry.RegionShape;
+import org.landrelease.service.EventParsing;
 import org.landrelease.service.Km2;
 import org.landrelease.service.MapService;
 import org.locationtech.jts.geom.Envelope;
@@ -40,7 +41,7 @@ final class MapResource {
     HttpApi.allowOnly(ctx, Set.of("bbox", "region", "classification", "limit", "simplify"));
     String c = ctx.queryParam("classification");
     Classification classification = c == null ? null
-        : EventJson.enumValue(Classification.class, mapper.getNodeFactory().textNode(c), "classification");
+        : EventParsing.enumValue(Classification.class, mapper.getNodeFactory().textNode(c), "classification");
     int limit = HttpApi.intParam(ctx, "limit", 10_000, 1, 100_000);
     List<HazardRow> rows = map.hazards(bbox(ctx.queryParam("bbox")), classification, ctx.queryParam("region"),
         limit, simplify(ctx));

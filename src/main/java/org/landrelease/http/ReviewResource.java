@@ -12,6 +12,7 @@ import org.landrelease.domain.EventResult;
 import org.landrelease.domain.LedgerException;
 import org.landrelease.domain.StoredEvent;
 import org.landrelease.domain.Transition;
+import org.landrelease.service.EventParsing;
 import org.landrelease.service.LedgerService;
 import org.landrelease.service.MapService;
 
@@ -68,7 +69,7 @@ final class ReviewResource {
         UUID id = uuid(d.get("event"));
         out.put("event", id.toString());
         String decision = d.path("decision").asText("");
-        String reason = d.hasNonNull("reason") ? EventJson.text(d.get("reason"), "reason") : null;
+        String reason = d.hasNonNull("reason") ? EventParsing.text(d.get("reason"), "reason") : null;
         EventResult r = switch (decision) {
           case "APPROVE" -> ledger.approve(id, reviewer, reason);
           case "REJECT" -> ledger.reject(id, reviewer, reason);
@@ -123,7 +124,7 @@ final class ReviewResource {
     String reason = null;
     if (bytes.length > 0) {
       JsonNode body = HttpApi.object(mapper.readTree(bytes), Set.of("reason"));
-      reason = body.hasNonNull("reason") ? EventJson.text(body.get("reason"), "reason").strip() : null;
+      reason = body.hasNonNull("reason") ? EventParsing.text(body.get("reason"), "reason").strip() : null;
     }
     if (reason != null && reason.length() > 2000) {
       throw LedgerException.badRequest("field-too-long", "'reason' is longer than 2,000 characters");

@@ -12,6 +12,7 @@ import org.landrelease.LedgerApp;
 import org.landrelease.config.Config;
 import org.landrelease.domain.Account;
 import org.landrelease.domain.Role;
+import org.landrelease.service.Json;
 
 /** The real service on a random port with a fresh database directory, and a small HTTP client for it. */
 public class TestServer implements AutoCloseable {

@@ -35,7 +35,7 @@ import org.locationtech.jts.geom.Polygon;
  * SHA-256 and the feature's position, so importing the same file again changes nothing.
  */
 public final class ImportService {
-  /** Turns an event body into a command exactly as POST /api/events does (http.EventJson::parse). */
+  /** Turns an event body into a command exactly as POST /api/events does (EventParsing::parse). */
   public interface EventParser {
     EventCommand parse(JsonNode body);
   }
@@ -144,7 +144,7 @@ public final class ImportService {
     }
   }
 
-  /** The footprint in lon/lat as GeoJSON, so EventJson validates it like a posted one (validity, coordinate). */
+  /** The footprint in lon/lat as GeoJSON, so EventParsing validates it like a posted one (validity, coordinate). */
   private JsonNode footprint(SourceFeature f, Reprojection crs) {
     if (f.geometryProblem() != null) {
       throw LedgerException.unprocessable("invalid-geometry", f.geometryProblem());
