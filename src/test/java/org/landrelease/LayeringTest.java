@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class LayeringTest {
   private static final Path ROOT = Path.of("src/main/java/org/landrelease");
-  private static final Pattern REFERENCE = Pattern.compile("\\borg\\.landrelease\\.(\\w+)\\.");
+  private static final Pattern REFERENCE = Pattern.compile("\\borg\\.landrelease\\.(\\w+)\\.(\\w+)");
   private static final Pattern COMMENT = Pattern.compile("/\\*.*?\\*/|//[^\\n]*", Pattern.DOTALL);
 
   @Test
@@ -97,7 +97,7 @@ class LayeringTest {
   static List<String> references(String source, Set<String> forbidden) {
     String code = COMMENT.matcher(source).replaceAll("").replaceAll("(?m)^package .*$", "");
     List<String> out = new ArrayList<>();
-    Matcher m = Pattern.compile(REFERENCE.pattern() + "(\\w+)").matcher(code);
+    Matcher m = REFERENCE.matcher(code);
     while (m.find()) {
       if (forbidden.contains(m.group(1))) {
         out.add(m.group(1) + "." + m.group(2));
