@@ -105,8 +105,7 @@ public final class LedgerApp implements AutoCloseable {
     BackupService backups = new BackupService(db, config.databaseDir().resolve("backups"), writeLock,
         Clock.systemUTC());
     var mapper = org.landrelease.service.Json.mapper();
-    var imports = new org.landrelease.service.transfer.ImportService(ledger,
-        body -> org.landrelease.service.EventParsing.parse(body, mapper), mapper);
+    var imports = new org.landrelease.service.transfer.ImportService(ledger, mapper);
     var exports = new org.landrelease.service.transfer.ExportService(new org.landrelease.store.ExportStore(db), ledger,
         funding);
     FeatureService features = new FeatureService(new FeatureStore(db), reports, map);
