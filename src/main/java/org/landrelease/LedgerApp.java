@@ -116,9 +116,8 @@ public final class LedgerApp implements AutoCloseable {
     reports.dataset(dataset == null ? "user" : dataset);
     BackupService backups = new BackupService(db, config.databaseDir().resolve("backups"), writeLock,
         Clock.systemUTC());
-    var mapper = org.landrelease.http.Json.mapper();
-    var imports = new org.landrelease.service.transfer.ImportService(ledger,
-        body -> org.landrelease.http.EventJson.parse(body, mapper), mapper);
+    var mapper = org.landrelease.service.Json.mapper();
+    var imports = new org.landrelease.service.transfer.ImportService(ledger, mapper);
     var exports = new org.landrelease.service.transfer.ExportService(new org.landrelease.store.ExportStore(db), ledger,
         funding);
     FeatureService features = new FeatureService(new FeatureStore(db), reports, map);

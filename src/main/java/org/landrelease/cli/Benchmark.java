@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.landrelease.http.Json;
+import org.landrelease.service.Json;
 
 /**
  * {@code landrelease bench}: generates (or reads) the reference workload, runs the service in a child JVM, replays the

@@ -11,7 +11,7 @@ import java.util.UUID;
 import org.landrelease.domain.EventCommand;
 import org.landrelease.domain.EventType;
 import org.landrelease.domain.HazardType;
-import org.landrelease.http.EventJson;
+import org.landrelease.service.EventParsing;
 
 /**
  * An event of the demo scenario. It is made with its footprint; date, partner and grant are given once the order of
@@ -74,7 +74,7 @@ final class DemoEvent {
 
   /** Parses the event with the service's own parser: the footprint exactly as the service will see it. */
   EventCommand parse(ObjectMapper mapper) {
-    EventCommand cmd = EventJson.parse(body(0, mapper), mapper);
+    EventCommand cmd = EventParsing.parse(body(0, mapper), mapper);
     if (cmd.type() != type) {
       throw new IllegalStateException("parsed type " + cmd.type());
     }

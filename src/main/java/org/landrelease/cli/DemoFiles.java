@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.landrelease.domain.EventCommand;
 import org.landrelease.domain.Grant;
-import org.landrelease.http.EventJson;
+import org.landrelease.service.EventParsing;
 
 /**
  * Writes the scenario where DemoLoader reads it: events.ndjson.gz, one GeoJSON Feature per event in date order, and
@@ -39,7 +39,7 @@ final class DemoFiles {
         }
         previous = d.date;
         ObjectNode body = d.body(++seq, mapper);
-        EventCommand cmd = EventJson.parse(body, mapper); // refuses what the service would refuse
+        EventCommand cmd = EventParsing.parse(body, mapper); // refuses what the service would refuse
         if (d.grant != null) {
           Grant g = DemoFunding.grantById(d.grant);
           if (!g.partner().equals(d.partner) || !g.covers(d.date)) {

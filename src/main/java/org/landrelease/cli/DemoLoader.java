@@ -13,9 +13,9 @@ import java.util.zip.GZIPInputStream;
 import org.landrelease.domain.Account;
 import org.landrelease.domain.Grant;
 import org.landrelease.domain.Partner;
-import org.landrelease.http.EventJson;
-import org.landrelease.http.Json;
+import org.landrelease.service.EventParsing;
 import org.landrelease.service.FundingService;
+import org.landrelease.service.Json;
 import org.landrelease.service.LedgerService;
 
 /** Loads the synthetic demonstration scenario (data/demo) into an empty ledger, through the same rules as the API. */
@@ -56,7 +56,7 @@ public final class DemoLoader {
           continue;
         }
         JsonNode body = FeatureEvents.toEventBody(mapper.readTree(line), mapper);
-        ledger.record(EventJson.parse(body, mapper), LOADER);
+        ledger.record(EventParsing.parse(body, mapper), LOADER);
         n++;
         if (total > 0 && n % Math.max(1, total / 10) == 0) {
           System.out.printf("  %,d / %,d events (%d%%), %.1f s%n", n, total, 100L * n / total,

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.landrelease.cli.DemoTrajectory.YearPlan;
 import org.landrelease.geometry.RegionBoundaries;
-import org.landrelease.http.Json;
+import org.landrelease.service.Json;
 
 /**
  * Generates the synthetic demonstration scenario in data/demo: funding.json (partners and grants) and

@@ -8,8 +8,7 @@ import org.landrelease.config.Config;
 import org.landrelease.domain.LedgerException;
 import org.landrelease.files.FileFormat;
 import org.landrelease.files.Upload;
-import org.landrelease.http.EventJson;
-import org.landrelease.http.Json;
+import org.landrelease.service.Json;
 import org.landrelease.service.transfer.ImportReport;
 import org.landrelease.service.transfer.ImportService;
 
@@ -48,7 +47,7 @@ public final class ImportCommand {
     }
     ObjectMapper mapper = Json.mapper();
     try (LedgerApp app = LedgerApp.start(Config.defaults().withArguments(serverArgs.toArray(String[]::new)))) {
-      ImportService imports = new ImportService(app.ledger(), body -> EventJson.parse(body, mapper), mapper);
+      ImportService imports = new ImportService(app.ledger(), mapper);
       Upload upload = Upload.of(file);
       FileFormat f = format == null ? FileFormat.sniff(file) : FileFormat.named(format);
       long t0 = System.nanoTime();

@@ -18,7 +18,7 @@ import org.landrelease.LedgerApp;
 import org.landrelease.config.Config;
 import org.landrelease.domain.Account;
 import org.landrelease.domain.Role;
-import org.landrelease.http.Json;
+import org.landrelease.service.Json;
 
 /**
  * The import and export benchmark (issue 6), over HTTP against the service in a child JVM holding the demo:

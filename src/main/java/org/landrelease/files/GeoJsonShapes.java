@@ -12,7 +12,7 @@ import org.locationtech.jts.geom.Polygon;
 
 /**
  * Builds a JTS geometry of any GeoJSON type in whatever CRS its file uses, without validating it: the import
- * reprojects it first, then validates it exactly as a posted event (GeoJsonGeometry.readPolygonal through EventJson).
+ * reprojects it first, then validates it exactly as a posted event (service.EventParsing).
  */
 final class GeoJsonShapes {
   private static final GeometryFactory F = Geometries.FACTORY;

@@ -9,6 +9,7 @@ import org.landrelease.domain.Account;
 import org.landrelease.domain.LedgerException;
 import org.landrelease.domain.Role;
 import org.landrelease.service.AccountService;
+import org.landrelease.service.EventParsing;
 
 /** /api/users for administrators, and /api/me for anyone signed in. Tokens are shown once, at creation. */
 final class AccountResource {
@@ -31,7 +32,7 @@ final class AccountResource {
 
   void create(Context ctx) throws Exception {
     JsonNode body = HttpApi.object(HttpApi.body(ctx, mapper), FIELDS);
-    Role role = body.hasNonNull("role") ? EventJson.enumValue(Role.class, body.get("role"), "role") : null;
+    Role role = body.hasNonNull("role") ? EventParsing.enumValue(Role.class, body.get("role"), "role") : null;
     Account a = new Account(text(body, "name"), role, text(body, "partner"), text(body, "donor"));
     AccountService.Issued issued = accounts.create(a, Access.account(ctx).name());
     ObjectNode out = mapper.valueToTree(issued.account());
@@ -45,6 +46,6 @@ final class AccountResource {
   }
 
   private static String text(JsonNode body, String field) {
-    return body.hasNonNull(field) ? EventJson.text(body.get(field), field) : null;
+    return body.hasNonNull(field) ? EventParsing.text(body.get(field), field) : null;
   }
 }

@@ -14,12 +14,13 @@ import org.landrelease.domain.EventResult;
 import org.landrelease.domain.EventStatus;
 import org.landrelease.domain.EventType;
 import org.landrelease.domain.LedgerException;
+import org.landrelease.domain.StoredEvent;
 import org.landrelease.geometry.GeoJsonGeometry;
 import org.landrelease.service.Applied;
+import org.landrelease.service.EventParsing;
 import org.landrelease.service.Km2;
 import org.landrelease.service.LedgerService;
 import org.landrelease.service.MapService;
-import org.landrelease.store.StoredEvent;
 
 /** /api/events: post one event or a batch from an offline tablet, list and read them. */
 final class EventResource {
@@ -35,7 +36,7 @@ final class EventResource {
   }
 
   void post(Context ctx) throws Exception {
-    EventCommand cmd = EventJson.parse(HttpApi.body(ctx, mapper), mapper);
+    EventCommand cmd = EventParsing.parse(HttpApi.body(ctx, mapper), mapper);
     Applied applied = ledger.submit(cmd, Access.account(ctx));
     ctx.status(applied.created() ? 201 : 200).json(applied.result());
   }
@@ -60,7 +61,7 @@ final class EventResource {
         out.set("id", item.get("id"));
       }
       try {
-        Applied applied = ledger.submit(EventJson.parse(item, mapper), Access.account(ctx));
+        Applied applied = ledger.submit(EventParsing.parse(item, mapper), Access.account(ctx));
         out.put("status", applied.created() ? 201 : 200);
         out.set("result", mapper.valueToTree(applied.result()));
         if (applied.created()) {
@@ -83,10 +84,10 @@ final class EventResource {
     HttpApi.allowOnly(ctx, Set.of("type", "status", "partner", "grant", "region", "from", "to", "limit", "cursor"));
     String typeParam = ctx.queryParam("type");
     EventType type = typeParam == null ? null
-        : EventJson.enumValue(EventType.class, mapper.getNodeFactory().textNode(typeParam), "type");
+        : EventParsing.enumValue(EventType.class, mapper.getNodeFactory().textNode(typeParam), "type");
     String statusParam = ctx.queryParam("status");
     EventStatus status = statusParam == null ? null
-        : EventJson.enumValue(EventStatus.class, mapper.getNodeFactory().textNode(statusParam), "status");
+        : EventParsing.enumValue(EventStatus.class, mapper.getNodeFactory().textNode(statusParam), "status");
     int limit = HttpApi.intParam(ctx, "limit", 100, 1, 1000);
     long cursor = HttpApi.intParam(ctx, "cursor", 0, 0, Integer.MAX_VALUE);
     List<StoredEvent> page = map.events(type, ctx.queryParam("partner"), ctx.queryParam("grant"),

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.landrelease.domain.Grant;
 import org.landrelease.domain.LedgerException;
 import org.landrelease.domain.Partner;
+import org.landrelease.service.EventParsing;
 import org.landrelease.service.FundingService;
 import org.landrelease.service.Permissions;
 import org.landrelease.service.ReportService;
@@ -71,7 +72,7 @@ final class FundingResource {
       throw LedgerException.badRequest("invalid-field", "'currency' must be an ISO 4217 code such as EUR");
     }
     Grant g = new Grant(id(body), text(body, "donor"), text(body, "partner"), text(body, "title"), amount, currency,
-        EventJson.date(required(body, "start")), EventJson.date(required(body, "end")));
+        EventParsing.date(required(body, "start")), EventParsing.date(required(body, "end")));
     ctx.status(funding.addGrant(g) ? 201 : 200).json(g);
   }
 
@@ -89,7 +90,7 @@ final class FundingResource {
   }
 
   private static String text(JsonNode body, String field) {
-    String s = EventJson.text(required(body, field), field);
+    String s = EventParsing.text(required(body, field), field);
     if (s.length() > 500) {
       throw LedgerException.badRequest("field-too-long", "'" + field + "' is longer than 500 characters");
     }

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.landrelease.domain.LedgerException;
 import org.landrelease.service.AccountService;
 import org.landrelease.service.BackupService;
+import org.landrelease.service.Json;
 import org.landrelease.service.LedgerService;
 import org.landrelease.service.ReportService;
 import org.slf4j.Logger;

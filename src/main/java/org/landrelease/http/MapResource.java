@@ -8,15 +8,16 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 import org.landrelease.domain.Classification;
+import org.landrelease.domain.HazardHistoryRow;
+import org.landrelease.domain.HazardRow;
 import org.landrelease.domain.HazardType;
 import org.landrelease.domain.LedgerException;
+import org.landrelease.domain.ReleasedPiece;
 import org.landrelease.geometry.GeoJsonGeometry;
 import org.landrelease.geometry.RegionShape;
+import org.landrelease.service.EventParsing;
 import org.landrelease.service.Km2;
 import org.landrelease.service.MapService;
-import org.landrelease.store.HazardRow;
-import org.landrelease.store.MapStore.HazardHistoryRow;
-import org.landrelease.store.MapStore.ReleasedPiece;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 
@@ -40,7 +41,7 @@ final class MapResource {
     HttpApi.allowOnly(ctx, Set.of("bbox", "region", "classification", "limit", "simplify"));
     String c = ctx.queryParam("classification");
     Classification classification = c == null ? null
-        : EventJson.enumValue(Classification.class, mapper.getNodeFactory().textNode(c), "classification");
+        : EventParsing.enumValue(Classification.class, mapper.getNodeFactory().textNode(c), "classification");
     int limit = HttpApi.intParam(ctx, "limit", 10_000, 1, 100_000);
     List<HazardRow> rows = map.hazards(bbox(ctx.queryParam("bbox")), classification, ctx.queryParam("region"),
         limit, simplify(ctx));

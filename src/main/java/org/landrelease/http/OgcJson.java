@@ -11,12 +11,12 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import org.landrelease.domain.Queryable;
 import org.landrelease.geometry.GeoJsonGeometry;
 import org.landrelease.geometry.OgcCrs;
 import org.landrelease.service.FeatureService.CollectionInfo;
 import org.landrelease.service.FeatureService.Feature;
 import org.landrelease.service.FeatureService.Page;
-import org.landrelease.store.Queryable;
 
 /** The JSON documents of the OGC API: collection metadata, GeoJSON features and pages, queryables. */
 final class OgcJson {

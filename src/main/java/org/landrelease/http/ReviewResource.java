@@ -12,10 +12,11 @@ import java.util.UUID;
 import org.landrelease.domain.Account;
 import org.landrelease.domain.EventResult;
 import org.landrelease.domain.LedgerException;
+import org.landrelease.domain.StoredEvent;
 import org.landrelease.domain.Transition;
+import org.landrelease.service.EventParsing;
 import org.landrelease.service.LedgerService;
 import org.landrelease.service.MapService;
-import org.landrelease.store.StoredEvent;
 
 /** The approval workflow: approve, reject or withdraw a submitted event, a reviewer's batch, and an event's history. */
 final class ReviewResource {
@@ -73,7 +74,7 @@ final class ReviewResource {
         UUID id = uuid(d.get("event"));
         out.put("event", id.toString());
         String decision = d.path("decision").asText("");
-        String reason = d.hasNonNull("reason") ? EventJson.text(d.get("reason"), "reason") : null;
+        String reason = d.hasNonNull("reason") ? EventParsing.text(d.get("reason"), "reason") : null;
         if (!decision.equals("APPROVE") && !decision.equals("REJECT")) {
           throw LedgerException.badRequest("invalid-decision",
               "'decision' must be APPROVE or REJECT, got '" + decision + "'");
@@ -138,7 +139,7 @@ final class ReviewResource {
     String reason = null;
     if (bytes.length > 0) {
       JsonNode body = HttpApi.object(mapper.readTree(bytes), Set.of("reason"));
-      reason = body.hasNonNull("reason") ? EventJson.text(body.get("reason"), "reason").strip() : null;
+      reason = body.hasNonNull("reason") ? EventParsing.text(body.get("reason"), "reason").strip() : null;
     }
     if (reason != null && reason.length() > 2000) {
       throw LedgerException.badRequest("field-too-long", "'reason' is longer than 2,000 characters");

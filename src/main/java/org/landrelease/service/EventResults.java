@@ -9,8 +9,8 @@ import org.landrelease.domain.EventResult;
 import org.landrelease.domain.EventStatus;
 import org.landrelease.domain.EventType;
 import org.landrelease.domain.PieceKind;
-import org.landrelease.store.PieceRow;
-import org.landrelease.store.StoredEvent;
+import org.landrelease.domain.PieceRow;
+import org.landrelease.domain.StoredEvent;
 
 /**
  * Builds an event's result from its pieces, the same way when it is approved and when it is read back. An event that

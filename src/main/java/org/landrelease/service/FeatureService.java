@@ -6,13 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.landrelease.domain.LedgerException;
+import org.landrelease.domain.Queryable;
 import org.landrelease.geometry.OgcCrs;
 import org.landrelease.service.cql2.Cql2Parser;
 import org.landrelease.store.FeatureFilter;
 import org.landrelease.store.FeatureStore;
 import org.landrelease.store.FeatureStore.FeatureRow;
 import org.landrelease.store.FeatureTable;
-import org.landrelease.store.Queryable;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 

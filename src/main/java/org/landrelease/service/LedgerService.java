@@ -17,12 +17,12 @@ import org.landrelease.domain.EventType;
 import org.landrelease.domain.LedgerException;
 import org.landrelease.domain.PieceKind;
 import org.landrelease.domain.Role;
+import org.landrelease.domain.StoredEvent;
 import org.landrelease.domain.Transition;
 import org.landrelease.geometry.GeodesicArea;
 import org.landrelease.geometry.RegionIndex;
 import org.landrelease.store.EventStore;
 import org.landrelease.store.LedgerStore;
-import org.landrelease.store.StoredEvent;
 
 /**
  * The approval workflow of the ledger. An event enters SUBMITTED and changes no figure; a reviewer approves it, and
@@ -224,7 +224,7 @@ public final class LedgerService {
 
   /** An approval written in the open transaction: what it answers, and what it adds to the running totals. */
   private record Approval(EventResult result, long applied, LocalDate countedOn, String partner, String grant,
-      List<org.landrelease.store.PieceRow> pieces, double hazardDeltaM2) {
+      List<org.landrelease.domain.PieceRow> pieces, double hazardDeltaM2) {
     /** Counts the approval in the running totals, once it is committed. */
     void count(LedgerTotals totals) {
       totals.addEvent(applied, countedOn, partner, grant, pieces, hazardDeltaM2);

@@ -9,9 +9,9 @@ import java.util.TreeMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.landrelease.domain.PieceKind;
+import org.landrelease.domain.PieceRow;
 import org.landrelease.store.LedgerStore.DayCount;
 import org.landrelease.store.LedgerStore.PieceTotal;
-import org.landrelease.store.PieceRow;
 
 /**
  * Running totals of the ledger per day, region, partner, grant and kind, kept up to date as events are applied so

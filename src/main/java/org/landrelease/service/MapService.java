@@ -9,11 +9,13 @@ import org.landrelease.domain.Account;
 import org.landrelease.domain.Classification;
 import org.landrelease.domain.EventStatus;
 import org.landrelease.domain.EventType;
+import org.landrelease.domain.HazardHistoryRow;
+import org.landrelease.domain.HazardRow;
+import org.landrelease.domain.ReleasedPiece;
+import org.landrelease.domain.StoredEvent;
 import org.landrelease.geometry.RegionShape;
-import org.landrelease.store.HazardRow;
 import org.landrelease.store.EventStore;
 import org.landrelease.store.MapStore;
-import org.landrelease.store.StoredEvent;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
@@ -53,15 +55,15 @@ public final class MapService {
     return out;
   }
 
-  public List<MapStore.ReleasedPiece> releases(Envelope bbox, java.time.LocalDate asOf, int limit,
+  public List<ReleasedPiece> releases(Envelope bbox, java.time.LocalDate asOf, int limit,
       double simplifyDegrees) throws SQLException {
-    List<MapStore.ReleasedPiece> rows = layers.releasedPieces(bbox, asOf, limit);
+    List<ReleasedPiece> rows = layers.releasedPieces(bbox, asOf, limit);
     if (simplifyDegrees <= 0) {
       return rows;
     }
-    List<MapStore.ReleasedPiece> out = new ArrayList<>(rows.size());
-    for (MapStore.ReleasedPiece p : rows) {
-      out.add(new MapStore.ReleasedPiece(p.hazardId(), p.region(), p.kind(), p.m2(), p.date(), p.partner(),
+    List<ReleasedPiece> out = new ArrayList<>(rows.size());
+    for (ReleasedPiece p : rows) {
+      out.add(new ReleasedPiece(p.hazardId(), p.region(), p.kind(), p.m2(), p.date(), p.partner(),
           p.grant(), p.eventId(), p.eventType(), simplify(p.geometry(), simplifyDegrees)));
     }
     return out;
@@ -71,11 +73,11 @@ public final class MapService {
    * A hazard with everything the ledger recorded against it. A hazard released in full has no current row (hazard is
    * null) but keeps its history; an id the ledger never had is a 404.
    */
-  public record HazardDetail(long id, HazardRow hazard, List<MapStore.HazardHistoryRow> history) {}
+  public record HazardDetail(long id, HazardRow hazard, List<HazardHistoryRow> history) {}
 
   public HazardDetail hazard(long id) throws SQLException {
     HazardRow h = layers.hazard(id).orElse(null);
-    List<MapStore.HazardHistoryRow> history = layers.hazardHistory(id);
+    List<HazardHistoryRow> history = layers.hazardHistory(id);
     if (h == null && history.isEmpty()) {
       throw org.landrelease.domain.LedgerException.notFound("no hazard " + id);
     }

@@ -1,20 +1,20 @@
 package org.landrelease.service;
 
-import static org.landrelease.store.Queryable.Type.NUMBER;
-import static org.landrelease.store.Queryable.Type.STRING;
+import static org.landrelease.domain.Queryable.Type.NUMBER;
+import static org.landrelease.domain.Queryable.Type.STRING;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.landrelease.domain.LedgerException;
+import org.landrelease.domain.Queryable;
 import org.landrelease.geometry.OgcCrs;
 import org.landrelease.geometry.RegionShape;
 import org.landrelease.service.FeatureService.Feature;
 import org.landrelease.service.FeatureService.ItemsRequest;
 import org.landrelease.service.FeatureService.Page;
 import org.landrelease.store.FeatureFilter;
-import org.landrelease.store.Queryable;
 import org.locationtech.jts.geom.Envelope;
 
 /** The regions collection: boundaries held in memory with the figures of the running totals, filtered in Java. */

@@ -13,11 +13,11 @@ import org.landrelease.domain.EventType;
 import org.landrelease.domain.Grant;
 import org.landrelease.domain.LedgerException;
 import org.landrelease.domain.PieceKind;
+import org.landrelease.domain.StoredEvent;
 import org.landrelease.geometry.RegionIndex;
 import org.landrelease.geometry.RegionShape;
 import org.landrelease.service.LedgerTotals.Fact;
 import org.landrelease.store.EventStore;
-import org.landrelease.store.StoredEvent;
 
 /** The figures donors and coordinators ask for, read from the running totals. All areas are geodesic km². */
 public final class ReportService {

@@ -7,9 +7,9 @@ import java.util.UUID;
 import org.landrelease.domain.EventCommand;
 import org.landrelease.domain.EventStatus;
 import org.landrelease.domain.LedgerException;
+import org.landrelease.domain.StoredEvent;
 import org.landrelease.store.EventStore;
 import org.landrelease.store.LedgerStore;
-import org.landrelease.store.StoredEvent;
 
 /**
  * The rules of a correction. An approved event is never edited or deleted: a REVERSAL undoes an approved release,

@@ -16,6 +16,8 @@ import org.landrelease.domain.ClearanceMethod;
 import org.landrelease.domain.EventCommand;
 import org.landrelease.domain.EventStatus;
 import org.landrelease.domain.EventType;
+import org.landrelease.domain.PieceRow;
+import org.landrelease.domain.StoredEvent;
 import org.landrelease.domain.Transition;
 import org.locationtech.jts.geom.Geometry;
 

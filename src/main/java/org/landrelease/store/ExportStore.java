@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.UUID;
 import org.landrelease.domain.Classification;
 import org.landrelease.domain.EventType;
+import org.landrelease.domain.HazardRow;
 import org.landrelease.domain.PieceKind;
+import org.landrelease.domain.ReleasedPiece;
+import org.landrelease.domain.StoredEvent;
 import org.locationtech.jts.geom.Geometry;
 
 /**
@@ -44,7 +47,7 @@ public final class ExportStore {
   }
 
   /** Released pieces (cancelled, reduced, cleared) in piece order. */
-  public void releases(Filter f, RowSink<MapStore.ReleasedPiece> sink) throws SQLException, IOException {
+  public void releases(Filter f, RowSink<ReleasedPiece> sink) throws SQLException, IOException {
     StringBuilder sql = new StringBuilder("""
         SELECT p.hazard_id, p.region, p.kind, p.area_m2, p.event_date, p.partner_id, p.grant_id, e.id, e.type, s.geom
         FROM piece_shape s JOIN piece p ON p.id = s.piece_id JOIN event e ON e.seq = p.event_seq
@@ -63,7 +66,7 @@ public final class ExportStore {
       args.add(f.region());
     }
     sql.append(" ORDER BY p.id");
-    stream(sql.toString(), args, rs -> sink.accept(new MapStore.ReleasedPiece(rs.getLong(1), rs.getString(2),
+    stream(sql.toString(), args, rs -> sink.accept(new ReleasedPiece(rs.getLong(1), rs.getString(2),
         PieceKind.valueOf(rs.getString(3)), rs.getDouble(4), rs.getDate(5).toLocalDate(), rs.getString(6),
         rs.getString(7), rs.getObject(8, UUID.class), EventType.valueOf(rs.getString(9)),
         Dialect.geometry(rs, 10))));

@@ -1,12 +1,13 @@
 package org.landrelease.store;
 
-import static org.landrelease.store.Queryable.Type.DATE;
-import static org.landrelease.store.Queryable.Type.INTEGER;
-import static org.landrelease.store.Queryable.Type.NUMBER;
-import static org.landrelease.store.Queryable.Type.STRING;
+import static org.landrelease.domain.Queryable.Type.DATE;
+import static org.landrelease.domain.Queryable.Type.INTEGER;
+import static org.landrelease.domain.Queryable.Type.NUMBER;
+import static org.landrelease.domain.Queryable.Type.STRING;
 
 import java.util.List;
 import java.util.UUID;
+import org.landrelease.domain.Queryable;
 
 /**
  * The feature collections the database serves, as SQL: what to select from, the key that orders and pages them, the

@@ -4,6 +4,7 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.landrelease.domain.Queryable;
 import org.landrelease.geometry.Geometries;
 import org.locationtech.jts.geom.Geometry;
 

@@ -14,11 +14,15 @@ import java.util.Optional;
 import java.util.UUID;
 import org.landrelease.domain.Classification;
 import org.landrelease.domain.EventCommand;
-import org.landrelease.domain.Transition;
+import org.landrelease.domain.HazardRow;
+import org.landrelease.domain.HazardWrite;
 import org.landrelease.domain.PieceKind;
+import org.landrelease.domain.PieceRow;
+import org.landrelease.domain.StoredEvent;
+import org.landrelease.domain.Transition;
+import org.landrelease.geometry.Geometries;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.landrelease.geometry.Geometries;
 
 /**
  * SQL that changes the ledger: events, their transitions, hazards and pieces, on the writer connection under the

@@ -11,7 +11,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.landrelease.domain.Classification;
 import org.landrelease.domain.EventType;
+import org.landrelease.domain.HazardHistoryRow;
+import org.landrelease.domain.HazardRow;
 import org.landrelease.domain.PieceKind;
+import org.landrelease.domain.ReleasedPiece;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 
@@ -51,10 +54,6 @@ public final class MapStore {
     });
   }
 
-  /** A released piece with what released it, for the map. */
-  public record ReleasedPiece(long hazardId, String region, PieceKind kind, double m2, LocalDate date,
-      String partner, String grant, UUID eventId, EventType eventType, Geometry geometry) {}
-
   /** Released pieces meeting a bounding box (null for all), dated on or before asOf (null for all). */
   public List<ReleasedPiece> releasedPieces(Envelope bbox, LocalDate asOf, int limit) throws SQLException {
     StringBuilder sql = new StringBuilder("""
@@ -93,9 +92,6 @@ public final class MapStore {
   }
 
   /** What happened to one hazard: every piece recorded against it, oldest first, without geometry. */
-  public record HazardHistoryRow(UUID eventId, EventType eventType, LocalDate date, String partner, String grant,
-      PieceKind kind, String region, double m2) {}
-
   public List<HazardHistoryRow> hazardHistory(long hazardId) throws SQLException {
     return db.read(c -> {
       try (PreparedStatement ps = c.prepareStatement("""

@@ -22,6 +22,7 @@ import org.landrelease.LedgerApp;
 import org.landrelease.config.Config;
 import org.landrelease.domain.Account;
 import org.landrelease.domain.Role;
+import org.landrelease.service.Json;
 import org.landrelease.store.TestStore;
 
 /**

@@ -4,11 +4,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.landrelease.domain.EventCommand;
+import org.landrelease.domain.HazardRow;
+import org.landrelease.domain.ReleasedPiece;
+import org.landrelease.domain.StoredEvent;
 import org.landrelease.files.FeatureSchema;
 import org.landrelease.geometry.RegionShape;
-import org.landrelease.store.HazardRow;
-import org.landrelease.store.MapStore;
-import org.landrelease.store.StoredEvent;
 
 /** The columns of each exported layer and the values of one row; areas are geodesic, in km² and hectares. */
 final class ExportLayers {
@@ -38,7 +38,7 @@ final class ExportLayers {
         km2(h.areaM2()), ha(h.areaM2()));
   }
 
-  static List<Object> release(MapStore.ReleasedPiece p) {
+  static List<Object> release(ReleasedPiece p) {
     return Arrays.asList(p.hazardId(), p.region(), p.kind().name(), p.date(), p.partner(), p.grant(),
         p.eventId().toString(), p.eventType().name(), km2(p.m2()), ha(p.m2()));
   }

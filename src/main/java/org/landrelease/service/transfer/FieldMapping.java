@@ -219,7 +219,7 @@ public final class FieldMapping {
     return raw instanceof LocalDate ? raw.toString() : String.valueOf(raw).trim();
   }
 
-  /** A column's value in the shape the event field takes; EventJson then validates it like a posted event. */
+  /** A column's value in the shape the event field takes; EventParsing then validates it like a posted event. */
   private static JsonNode convert(String field, JsonNode v, Entry e) {
     switch (field) {
       case "date" -> {
@@ -248,7 +248,7 @@ public final class FieldMapping {
           try {
             return new com.fasterxml.jackson.databind.ObjectMapper().readTree(v.asText());
           } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
-            return v; // EventJson says devicesFound must be an object
+            return v; // EventParsing says devicesFound must be an object
           }
         }
         return v;

@@ -22,6 +22,7 @@ import org.landrelease.geometry.GeoJsonGeometry;
 import org.landrelease.geometry.GeodesicArea;
 import org.landrelease.geometry.Reprojection;
 import org.landrelease.service.Applied;
+import org.landrelease.service.EventParsing;
 import org.landrelease.service.Km2;
 import org.landrelease.service.LedgerService;
 import org.locationtech.jts.geom.Geometry;
@@ -35,11 +36,6 @@ import org.locationtech.jts.geom.Polygon;
  * SHA-256 and the feature's position, so importing the same file again changes nothing.
  */
 public final class ImportService {
-  /** Turns an event body into a command exactly as POST /api/events does (http.EventJson::parse). */
-  public interface EventParser {
-    EventCommand parse(JsonNode body);
-  }
-
   /** Hears how far an import has got: done of total features. */
   public interface Progress {
     Progress NONE = (done, total) -> {};
@@ -56,12 +52,10 @@ public final class ImportService {
   public record ImportRequest(FileFormat format, JsonNode mapping, boolean dryRun, String layer, String crs) {}
 
   private final LedgerService ledger;
-  private final EventParser parser;
   private final ObjectMapper mapper;
 
-  public ImportService(LedgerService ledger, EventParser parser, ObjectMapper mapper) {
+  public ImportService(LedgerService ledger, ObjectMapper mapper) {
     this.ledger = ledger;
-    this.parser = parser;
     this.mapper = mapper;
   }
 
@@ -128,7 +122,8 @@ public final class ImportService {
       Reprojection crs, boolean dryRun, Account actor) throws SQLException {
     String id = eventId(sha256, f.index()).toString();
     try {
-      EventCommand cmd = parser.parse(mapping.body(UUID.fromString(id), f, footprint(f, crs)));
+      // the same parser as POST /api/events, so an imported feature is refused exactly as a posted event
+      EventCommand cmd = EventParsing.parse(mapping.body(UUID.fromString(id), f, footprint(f, crs)), mapper);
       if (dryRun) {
         boolean known = ledger.check(cmd, actor);
         return new ImportReport.FeatureOutcome(f.index(), f.fid(), id, known ? "known" : "valid",
@@ -144,7 +139,7 @@ public final class ImportService {
     }
   }
 
-  /** The footprint in lon/lat as GeoJSON, so EventJson validates it like a posted one (validity, coordinate). */
+  /** The footprint in lon/lat as GeoJSON, so EventParsing validates it like a posted one (validity, coordinate). */
   private JsonNode footprint(SourceFeature f, Reprojection crs) {
     if (f.geometryProblem() != null) {
       throw LedgerException.unprocessable("invalid-geometry", f.geometryProblem());

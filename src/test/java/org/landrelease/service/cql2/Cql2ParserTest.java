@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.landrelease.domain.LedgerException;
+import org.landrelease.domain.Queryable;
 import org.landrelease.geometry.OgcCrs;
 import org.landrelease.store.FeatureFilter;
 import org.landrelease.store.FeatureFilter.And;
@@ -16,7 +17,6 @@ import org.landrelease.store.FeatureFilter.Intersects;
 import org.landrelease.store.FeatureFilter.Not;
 import org.landrelease.store.FeatureFilter.Op;
 import org.landrelease.store.FeatureFilter.Or;
-import org.landrelease.store.Queryable;
 
 /** CQL2 text in, filter tree out; one situation per test. */
 class Cql2ParserTest {

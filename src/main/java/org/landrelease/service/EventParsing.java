@@ -1,4 +1,4 @@
-package org.landrelease.http;
+package org.landrelease.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,15 +26,18 @@ import org.landrelease.geometry.GeoJsonGeometry;
 import org.landrelease.geometry.GeometryException;
 import org.locationtech.jts.geom.Geometry;
 
-/** Maps an event body to an EventCommand. Anything malformed is a 400; a bad geometry a 422 (or 413 if too big). */
-public final class EventJson {
+/**
+ * Maps an event body to an EventCommand. Anything malformed is a 400; a bad geometry a 422 (or 413 if too big). Here
+ * in service/ so POST /api/events, the importer and the demo loader all refuse the same bodies through one parser.
+ */
+public final class EventParsing {
   static final int MAX_VERTICES = 100_000;
   private static final Set<String> FIELDS = Set.of("id", "type", "date", "partner", "grant", "classification",
       "hazardTypes", "method", "devicesFound", "notes", "geometry", "reverses", "reason");
   private static final Set<String> REVERSAL_FIELDS = Set.of("id", "type", "date", "partner", "notes", "reverses",
       "reason");
 
-  private EventJson() {}
+  private EventParsing() {}
 
   public static EventCommand parse(JsonNode body, ObjectMapper mapper) {
     if (body == null || !body.isObject()) {
@@ -121,7 +124,7 @@ public final class EventJson {
     return v;
   }
 
-  static String text(JsonNode v, String field) {
+  public static String text(JsonNode v, String field) {
     if (!v.isTextual() || v.asText().isBlank()) {
       throw LedgerException.badRequest("invalid-field", "'" + field + "' must be a non-empty string");
     }
@@ -140,7 +143,7 @@ public final class EventJson {
     }
   }
 
-  static LocalDate date(JsonNode v) {
+  public static LocalDate date(JsonNode v) {
     try {
       return LocalDate.parse(v.asText());
     } catch (DateTimeParseException e) {
@@ -148,7 +151,7 @@ public final class EventJson {
     }
   }
 
-  static <E extends Enum<E>> E enumValue(Class<E> type, JsonNode v, String field) {
+  public static <E extends Enum<E>> E enumValue(Class<E> type, JsonNode v, String field) {
     try {
       return Enum.valueOf(type, v.asText());
     } catch (IllegalArgumentException e) {

@@ -1,9 +1,6 @@
-package org.landrelease.store;
+package org.landrelease.domain;
 
 import java.util.Set;
-import org.landrelease.domain.Classification;
-import org.landrelease.domain.HazardType;
-import org.landrelease.domain.PieceKind;
 import org.locationtech.jts.geom.Geometry;
 
 /**

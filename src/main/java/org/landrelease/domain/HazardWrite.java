@@ -1,4 +1,4 @@
-package org.landrelease.store;
+package org.landrelease.domain;
 
 import org.locationtech.jts.geom.Geometry;
 

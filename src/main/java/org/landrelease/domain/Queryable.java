@@ -1,4 +1,4 @@
-package org.landrelease.store;
+package org.landrelease.domain;
 
 /** A property of a feature collection that can be returned and filtered on, with the SQL that reads it. */
 public record Queryable(String name, Type type, String description, String column) {

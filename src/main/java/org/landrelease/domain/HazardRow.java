@@ -1,8 +1,6 @@
-package org.landrelease.store;
+package org.landrelease.domain;
 
 import java.util.Set;
-import org.landrelease.domain.Classification;
-import org.landrelease.domain.HazardType;
 import org.locationtech.jts.geom.Geometry;
 
 /** A current hazard area: its polygon(s), classification, hazard types, geodesic area and the regions it touches. */

@@ -1,4 +1,4 @@
-package org.landrelease.http;
+package org.landrelease.service;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.StreamReadConstraints;

@@ -1,9 +1,7 @@
-package org.landrelease.store;
+package org.landrelease.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import org.landrelease.domain.EventCommand;
-import org.landrelease.domain.EventStatus;
 
 /**
  * An event as the ledger holds it. The command's footprint is null when it was not read. decidedAt and countedOn
