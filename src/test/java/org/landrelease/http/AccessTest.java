@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.landrelease.domain.Role;
 import org.landrelease.http.TestServer.Response;
+import org.landrelease.store.TestStore;
 
 /**
  * Every route of the API, tried with no token, a wrong token and each role: 401 without a valid token where one is
@@ -135,8 +136,10 @@ class AccessTest {
         Response r = call(route, role.getValue());
         String who = name + " as " + role.getKey() + ": " + r.status() + " " + r.body();
         if (route.roles().contains(role.getKey())) {
-          assertTrue(r.status() >= 200 && r.status() < 300 || r.status() == 404 && route.path().contains("nobody"),
-              who);
+          // on PostgreSQL a backup is pg_dump's work: the allowed caller is told so (501), not refused
+          boolean pgBackup = TestStore.postgres() && route.path().equals("/api/backups") && r.status() == 501;
+          assertTrue(r.status() >= 200 && r.status() < 300 || r.status() == 404 && route.path().contains("nobody")
+              || pgBackup, who);
         } else {
           assertEquals(403, r.status(), who);
           assertEquals("application/problem+json", r.contentType(), who);

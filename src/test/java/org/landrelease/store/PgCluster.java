@@ -143,6 +143,32 @@ public final class PgCluster {
     return url(name);
   }
 
+  /**
+   * The documented PostgreSQL backup: {@code pg_dump -Fc} of the database at url into a file (as the cluster's
+   * user, which must be able to write the file's directory).
+   */
+  public void dump(String url, Path file) throws IOException, InterruptedException {
+    String database = url.substring(url.lastIndexOf('/') + 1);
+    Files.createDirectories(file.getParent());
+    if (ROOT) {
+      Files.setOwner(file.getParent(), file.getFileSystem().getUserPrincipalLookupService()
+          .lookupPrincipalByName(SUPERUSER));
+    }
+    run(BIN.resolve("pg_dump").toString(), "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", SUPERUSER, "-Fc",
+        "-f", file.toString(), database);
+  }
+
+  /** Restores a pg_dump file into a new database made from template0 (PostGIS comes from the dump); its URL. */
+  public String restore(Path file) throws IOException, InterruptedException, SQLException {
+    String name = "ledger_restored_" + databases.incrementAndGet();
+    try (Connection c = connect("postgres"); Statement st = c.createStatement()) {
+      st.execute("CREATE DATABASE " + name + " TEMPLATE template0");
+    }
+    run(BIN.resolve("pg_restore").toString(), "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", SUPERUSER,
+        "--exit-on-error", "-d", name, file.toString());
+    return url(name);
+  }
+
   /** The superuser to connect as; trust authentication, so no password. */
   public String user() {
     return SUPERUSER;

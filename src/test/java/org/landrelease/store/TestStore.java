@@ -63,6 +63,16 @@ public final class TestStore {
     return Map.of("LEDGER_DB_URL", databaseOf(databaseDir), "LEDGER_DB_USER", PgCluster.get().user());
   }
 
+  /** The PostgreSQL database of databaseDir (created on first use), as a JDBC URL. */
+  public static String postgresUrl(Path databaseDir) {
+    return databaseOf(databaseDir);
+  }
+
+  /** From now on, databaseDir maps to the database at url (a restored one). */
+  public static void usePostgres(Path databaseDir, String url) {
+    DATABASES.put(databaseDir.toAbsolutePath().normalize(), url);
+  }
+
   private static String databaseOf(Path databaseDir) {
     return DATABASES.computeIfAbsent(databaseDir.toAbsolutePath().normalize(), d -> {
       try {
