@@ -35,7 +35,17 @@ public final class AccountBootstrap {
     for (int n = 2; accounts.exists(name); n++) {
       name = "admin-" + n;
     }
-    AccountService.Issued admin = accounts.create(new Account(name, Role.ADMIN, null, null), "system:start-up");
+    AccountService.Issued admin;
+    try {
+      admin = accounts.create(new Account(name, Role.ADMIN, null, null), "system:start-up");
+    } catch (org.landrelease.domain.LedgerException e) {
+      // another instance on the same database made the first administrator a moment ago
+      accounts.reload();
+      if (accounts.active().stream().anyMatch(a -> a.role() == Role.ADMIN)) {
+        return;
+      }
+      throw e;
+    }
     print("No administrator yet: here is a one-time token. It is shown only this once; keep it.", List.of(admin));
   }
 
