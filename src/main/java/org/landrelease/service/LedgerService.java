@@ -127,17 +127,11 @@ public final class LedgerService {
     try {
       StoredEvent event = submitted(id, true);
       Instant now = clock.instant();
-      Approval a;
-      try {
-        a = applyApproved(event, null, new Transition(EventStatus.SUBMITTED, EventStatus.APPROVED, reviewer.name(),
-            now, note), countedOn(event.command().date(), now));
-        store.commit();
-      } catch (SQLException | RuntimeException e) {
-        store.abort();
-        throw e;
-      }
-      a.count(totals);
-      return a.result();
+      Approval[] a = new Approval[1];
+      store.inTransaction(() -> a[0] = applyApproved(event, null, new Transition(EventStatus.SUBMITTED,
+          EventStatus.APPROVED, reviewer.name(), now, note), countedOn(event.command().date(), now)),
+          () -> a[0].count(totals));
+      return a[0].result();
     } finally {
       writeLock.unlock();
     }
@@ -155,17 +149,11 @@ public final class LedgerService {
     writeLock.lock();
     try {
       StoredEvent event = submitted(cmd.id(), true);
-      Approval a;
-      try {
-        a = applyApproved(event, null, new Transition(EventStatus.SUBMITTED, EventStatus.APPROVED, system.name(),
-            clock.instant(), "historical record"), event.command().date());
-        store.commit();
-      } catch (SQLException | RuntimeException e) {
-        store.abort();
-        throw e;
-      }
-      a.count(totals);
-      return new Applied(a.result(), true);
+      Approval[] a = new Approval[1];
+      store.inTransaction(() -> a[0] = applyApproved(event, null, new Transition(EventStatus.SUBMITTED,
+          EventStatus.APPROVED, system.name(), clock.instant(), "historical record"), event.command().date()),
+          () -> a[0].count(totals));
+      return new Applied(a[0].result(), true);
     } finally {
       writeLock.unlock();
     }

@@ -20,7 +20,11 @@ public final class AccountStore {
   }
 
   public void insert(Account a, String tokenSha256, Instant at, String createdBy) throws SQLException {
-    Connection c = db.writer();
+    db.transaction(() -> insert(db.writer(), a, tokenSha256, at, createdBy), null);
+  }
+
+  private static void insert(Connection c, Account a, String tokenSha256, Instant at, String createdBy)
+      throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("""
         INSERT INTO account (name, role, partner_id, donor, token_sha256, created_at, created_by)
         VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
@@ -33,28 +37,23 @@ public final class AccountStore {
       ps.setString(7, createdBy);
       ps.executeUpdate();
       SharedState.bump(c, "account_version");
-      db.commit();
-    } catch (SQLException e) {
-      db.rollback();
-      throw e;
     }
   }
 
   /** Revokes an account: its token stops working; the row stays, since events name their submitter. */
   public boolean revoke(String name, Instant at) throws SQLException {
-    Connection c = db.writer();
-    try (PreparedStatement ps = c.prepareStatement(
-        "UPDATE account SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL")) {
-      ps.setTimestamp(1, Timestamp.from(at));
-      ps.setString(2, name);
-      int n = ps.executeUpdate();
-      SharedState.bump(c, "account_version");
-      db.commit();
-      return n == 1;
-    } catch (SQLException e) {
-      db.rollback();
-      throw e;
-    }
+    int[] n = new int[1];
+    db.transaction(() -> {
+      Connection c = db.writer();
+      try (PreparedStatement ps = c.prepareStatement(
+          "UPDATE account SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL")) {
+        ps.setTimestamp(1, Timestamp.from(at));
+        ps.setString(2, name);
+        n[0] = ps.executeUpdate();
+        SharedState.bump(c, "account_version");
+      }
+    }, null);
+    return n[0] == 1;
   }
 
   /** Every account that is not revoked, by the hash of its token. */

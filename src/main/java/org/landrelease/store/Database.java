@@ -34,6 +34,8 @@ public final class Database implements AutoCloseable {
   private final BlockingQueue<Connection> h2Readers = new ArrayBlockingQueue<>(H2_READERS);
   private final H2Compaction compaction;
   private final LedgerLock lock = new LedgerLock(this);
+  private final CommitGroup group = new CommitGroup();
+  private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
   private Connection writer;
 
   private Database(Dialect dialect, String url, Properties credentials) throws SQLException {
@@ -151,23 +153,80 @@ public final class Database implements AutoCloseable {
     return lock;
   }
 
-  /** Commits the writer's transaction; nothing is acknowledged before this returns. */
+  /**
+   * Work in the writer's transaction, then committed, or shared with the writers queued behind (CommitGroup): when
+   * this returns the work may still be uncommitted, but the caller's answer waits for the commit when it releases
+   * the lock. afterCommit (may be null) runs once it is committed, in the order of the writers. A failure rolls back
+   * this work only (to a savepoint when others' work shares the transaction) and is thrown.
+   */
+  void transaction(Work work, Runnable afterCommit) throws SQLException {
+    java.sql.Savepoint mark = group.open() ? writer().setSavepoint() : null;
+    try {
+      work.run();
+    } catch (SQLException | RuntimeException e) {
+      if (mark != null) {
+        try {
+          writer().rollback(mark);
+        } catch (SQLException r) {
+          rollback();
+        }
+      } else {
+        rollback();
+      }
+      throw e;
+    }
+    if (lock.othersWaiting() && !group.full()) {
+      CommitGroup.Ticket t = new CommitGroup.Ticket(afterCommit);
+      group.add(t);
+      lock.handOver(t);
+      return;
+    }
+    commit();
+    if (afterCommit != null) {
+      afterCommit.run();
+    }
+  }
+
+  /** Work on the writer connection. */
+  @FunctionalInterface
+  interface Work {
+    void run() throws SQLException;
+  }
+
+  /** Commits made by this instance since it started (each may hold the work of several writers). */
+  public long commits() {
+    return commits.get();
+  }
+
+  /** True while work of writers waiting for a shared commit is in the open transaction. */
+  boolean groupOpen() {
+    return group.open();
+  }
+
+  /**
+   * Commits the writer's transaction, with the work of every writer waiting in the group; nothing is acknowledged
+   * before this returns. A failed commit fails them all.
+   */
   void commit() throws SQLException {
     Connection c = writer();
     try {
       c.commit();
     } catch (SQLException e) {
       writerFailed();
+      group.failed(e);
       throw e;
     }
+    commits.incrementAndGet();
+    group.committed();
     if (compaction != null) {
       compaction.committed();
     }
     lock.afterCommit();
   }
 
-  /** Rolls the writer's transaction back; a broken connection is dropped. */
+  /** Rolls the writer's whole transaction back (waiting writers' work too: they fail); a broken connection is dropped. */
   void rollback() {
+    group.failed(new SQLException("rolled back with the transaction it shared"));
     try {
       writer().rollback();
     } catch (SQLException e) {

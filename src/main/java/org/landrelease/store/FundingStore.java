@@ -20,21 +20,22 @@ public final class FundingStore {
   }
 
   public void insertPartner(Partner p) throws SQLException {
-    Connection c = db.writer();
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO partner (id, name) VALUES (?, ?)")) {
-      ps.setString(1, p.id());
-      ps.setString(2, p.name());
-      ps.executeUpdate();
-      SharedState.bump(c, "funding_version");
-      db.commit();
-    } catch (SQLException e) {
-      db.rollback();
-      throw e;
-    }
+    db.transaction(() -> {
+      Connection c = db.writer();
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO partner (id, name) VALUES (?, ?)")) {
+        ps.setString(1, p.id());
+        ps.setString(2, p.name());
+        ps.executeUpdate();
+        SharedState.bump(c, "funding_version");
+      }
+    }, null);
   }
 
   public void insertGrant(Grant g) throws SQLException {
-    Connection c = db.writer();
+    db.transaction(() -> insertGrant(db.writer(), g), null);
+  }
+
+  private static void insertGrant(Connection c, Grant g) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("""
         INSERT INTO grants (id, donor, partner_id, title, amount, currency, start_date, end_date)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
@@ -48,10 +49,6 @@ public final class FundingStore {
       ps.setDate(8, Date.valueOf(g.end()));
       ps.executeUpdate();
       SharedState.bump(c, "funding_version");
-      db.commit();
-    } catch (SQLException e) {
-      db.rollback();
-      throw e;
     }
   }
 

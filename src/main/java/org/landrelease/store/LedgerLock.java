@@ -27,6 +27,8 @@ public final class LedgerLock implements Lock {
 
   private final ReentrantLock local = new ReentrantLock(true);
   private final Database db;
+  /** The group-commit ticket of a holder that left its work for the next holder to commit; see unlock. */
+  private final ThreadLocal<CommitGroup.Ticket> handedOver = new ThreadLocal<>();
   /** Tests only: switched off, instances do not serialise against each other (to show the double count). */
   private volatile boolean shared = true;
 
@@ -88,14 +90,44 @@ public final class LedgerLock implements Lock {
     }
   }
 
+  /** True when other writers of this instance queue for the lock: a commit can be shared with them. */
+  boolean othersWaiting() {
+    return local.hasQueuedThreads();
+  }
+
+  /** The holder's work stays uncommitted for the next holder to commit with its own; unlock then waits for it. */
+  void handOver(CommitGroup.Ticket ticket) {
+    handedOver.set(ticket);
+  }
+
+  /**
+   * Releases the lock. A holder that handed its work over waits here, after the release, until the group's commit:
+   * the caller's answer is sent only after its work is committed (a failed commit throws, 503). A holder that finds
+   * others' work waiting and wrote nothing itself commits it before it leaves.
+   */
   @Override
   public void unlock() {
+    CommitGroup.Ticket ticket = null;
     try {
-      if (local.getHoldCount() == 1 && crossInstance()) {
-        release();
+      if (local.getHoldCount() == 1) {
+        ticket = handedOver.get();
+        handedOver.remove();
+        if (ticket == null && db.groupOpen()) {
+          try {
+            db.commit();
+          } catch (SQLException e) {
+            // the waiting writers are told (they answer 503); this holder's own request wrote nothing
+          }
+        }
+        if (ticket == null && crossInstance()) {
+          release();
+        }
       }
     } finally {
       local.unlock();
+    }
+    if (ticket != null) {
+      ticket.await();
     }
   }
 

@@ -187,15 +187,14 @@ public final class LedgerStore {
     void run() throws SQLException;
   }
 
-  /** Runs work and commits it; on any failure rolls everything back. */
+  /** Runs work and commits it (or shares the commit: see Database.transaction); a failure undoes this work only. */
   public void inTransaction(Work work) throws SQLException {
-    try {
-      work.run();
-      db.commit();
-    } catch (SQLException | RuntimeException e) {
-      abort();
-      throw e;
-    }
+    db.transaction(work::run, null);
+  }
+
+  /** As inTransaction; afterCommit runs once the work is committed, in the order of the writers. */
+  public void inTransaction(Work work, Runnable afterCommit) throws SQLException {
+    db.transaction(work::run, afterCommit);
   }
 
   /** Commits the open transaction (a group of decisions); nothing is acknowledged before this returns. */
