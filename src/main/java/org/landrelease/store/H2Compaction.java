@@ -25,6 +25,8 @@ final class H2Compaction {
   private static final long COMPACT_CHECK_MS = 250;
   private static final int COMPACT_TARGET_FILL_PERCENT = 80;
   private static final int COMPACT_WRITE_BYTES = 4 << 20;
+  /** What one step of a compaction rewrites while it holds H2's store lock, which every commit needs too. */
+  private static final int COMPACT_STEP_BYTES = 256 << 10;
 
   private final MVStore mvStore;
   private final AtomicInteger commitsSinceCompaction = new AtomicInteger();
@@ -56,7 +58,16 @@ final class H2Compaction {
     }
     commitsSinceCompaction.set(0);
     try {
-      mvStore.compact(COMPACT_TARGET_FILL_PERCENT, COMPACT_WRITE_BYTES);
+      // in steps: one compact(.., 4 MB) held H2's store lock for 20-950 ms (p50 69 ms, JFR), and every commit that
+      // came meanwhile waited for all of it: 1.5 % of events, which made the request p99. A step rewrites 256 KB; the
+      // lock is fair, so a waiting commit goes before the next step. compact() answers false once the file is full
+      // enough or when it could not have the lock. The cost: the file stays about twice as large (each step writes a
+      // chunk of its own); measured on 30,000 events, 571-780 MB against 307-337 MB.
+      for (int written = 0; written < COMPACT_WRITE_BYTES; written += COMPACT_STEP_BYTES) {
+        if (!mvStore.compact(COMPACT_TARGET_FILL_PERCENT, COMPACT_STEP_BYTES)) {
+          break;
+        }
+      }
     } catch (RuntimeException e) {
       LOG.warn("store compaction failed; it is tried again after the next commits", e);
     }
