@@ -31,6 +31,8 @@ public final class Database implements AutoCloseable {
   private static final long COMPACT_CHECK_MS = 250;
   private static final int COMPACT_TARGET_FILL_PERCENT = 80;
   private static final int COMPACT_WRITE_BYTES = 4 << 20;
+  /** What one step of a compaction rewrites while it holds H2's store lock, which every commit needs too. */
+  private static final int COMPACT_STEP_BYTES = 256 << 10;
 
   private final String url;
   private final Connection writer;
@@ -137,7 +139,15 @@ public final class Database implements AutoCloseable {
     }
     commitsSinceCompaction.set(0);
     try {
-      mvStore.compact(COMPACT_TARGET_FILL_PERCENT, COMPACT_WRITE_BYTES);
+      // in steps: one compact(.., 4 MB) held H2's store lock for 20-950 ms (p50 69 ms), and every commit that came
+      // meanwhile waited for all of it: 1.5 % of events, which made the request p99. A step rewrites 256 KB; the lock
+      // is fair, so a waiting commit goes before the next step. compact() answers false once the file is full enough
+      // or when it could not have the lock.
+      for (int written = 0; written < COMPACT_WRITE_BYTES; written += COMPACT_STEP_BYTES) {
+        if (!mvStore.compact(COMPACT_TARGET_FILL_PERCENT, COMPACT_STEP_BYTES)) {
+          break;
+        }
+      }
     } catch (RuntimeException e) {
       LOG.warn("store compaction failed; it is tried again after the next commits", e);
     }
