@@ -16,7 +16,9 @@ import java.util.List;
  * @param run             false with --no-run: only generate (and write) the workload
  * @param regionsFile     oblast boundaries (--regions, data/ukraine-oblasts.geojson)
  * @param serverHeap      -Xmx of the service's JVM (--server-heap, 512m: the target)
- * @param serverOptions   more options for the service's JVM (--server-opt, repeatable), e.g. to record a profile
+ * @param serverOptions   more options for the service's JVM (--server-opt, repeatable), e.g. to record a profile;
+ *                        "{start}" in one becomes 1, 2, ... for each start of the service, so that the restart does
+ *                        not overwrite the first JVM's recording: --server-opt -XX:StartFlightRecording=filename=s{start}.jfr
  * @param window          events per reported window (--window, 10,000)
  * @param queryIterations timed iterations of each query (--queries, 200), after a tenth as many warm-ups
  * @param batchSize       hazard reports per batch request (--batch, 1000: the API's limit)

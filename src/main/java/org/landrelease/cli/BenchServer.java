@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
 final class BenchServer implements AutoCloseable {
   private static final long READY_TIMEOUT_MS = 180_000;
   private static final Pattern USED = Pattern.compile("used (\\d+)K");
+  /** Services started by this benchmark so far: "{start}" in a JVM option becomes this number (JFR files, GC logs). */
+  private static final java.util.concurrent.atomic.AtomicInteger STARTS = new java.util.concurrent.atomic.AtomicInteger();
 
   private final Process process;
   private final int port;
@@ -39,7 +41,8 @@ final class BenchServer implements AutoCloseable {
     Files.createDirectories(log.getParent());
     long t0 = System.nanoTime();
     List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap));
-    command.addAll(jvmOptions);
+    String start = String.valueOf(STARTS.incrementAndGet());
+    jvmOptions.forEach(o -> command.add(o.replace("{start}", start)));
     command.addAll(List.of("-jar", jar.toString(), "serve", "--empty", "--db", db.toString(), "--port",
         String.valueOf(port)));
     Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
