@@ -32,17 +32,28 @@ final class BenchServer implements AutoCloseable {
     this.startupMs = startupMs;
   }
 
-  /** Starts the service on the database directory and returns once GET /api/stats/summary answers 200. */
+  /** Starts the service on the H2 database directory and returns once GET /api/stats/summary answers 200. */
   static BenchServer start(Path jar, Path db, String heap, List<String> jvmOptions, Path log) throws Exception {
+    return start(jar, new BenchDatabase.H2(db), heap, jvmOptions, log);
+  }
+
+  /** Starts the service on the database and returns once GET /api/stats/summary answers 200. */
+  static BenchServer start(Path jar, BenchDatabase db, String heap, List<String> jvmOptions, Path log)
+      throws Exception {
     int port = freePort();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Files.createDirectories(log.getParent());
     long t0 = System.nanoTime();
     List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap));
     command.addAll(jvmOptions);
-    command.addAll(List.of("-jar", jar.toString(), "serve", "--empty", "--db", db.toString(), "--port",
-        String.valueOf(port)));
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    command.addAll(List.of("-jar", jar.toString(), "serve", "--empty"));
+    command.addAll(db.serviceArgs());
+    command.addAll(List.of("--port", String.valueOf(port)));
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    pb.environment().clear();
+    pb.environment().putAll(db.serviceEnv());
+    Process p = pb.start();
     BenchHttp http = new BenchHttp(URI.create("http://localhost:" + port + "/"));
     while (true) {
       if (!p.isAlive()) {
