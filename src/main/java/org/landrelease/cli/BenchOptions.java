@@ -17,7 +17,8 @@ import java.util.List;
  * @param regionsFile     oblast boundaries (--regions, data/ukraine-oblasts.geojson)
  * @param serverHeap      -Xmx of the service's JVM (--server-heap, 512m: the target)
  * @param serverOptions   more options for the service's JVM (--server-opt, repeatable), e.g. to record a profile
- * @param window          events per reported window (--window, 10,000)
+ * @param window          events per reported window (--window N; 0 by default: 10,000, or a third of the events
+ *                        in a smaller run, so that first and last windows differ)
  * @param queryIterations timed iterations of each query (--queries, 200), after a tenth as many warm-ups
  * @param batchSize       hazard reports per batch request (--batch, 1000: the API's limit)
  * @param outDir          where results.md and the service logs go (--out, target/bench)
@@ -50,7 +51,7 @@ record BenchOptions(int hazards, int events, long seed, List<Integer> clients, P
                                [--db-url jdbc:postgresql://HOST/DB [--reset-db] | --pg-cluster DIR] [--instances N]""";
 
   static BenchOptions parse(String[] args) {
-    int hazards = 50_000, events = 100_000, window = 10_000, queries = 200, batch = 1000, first = 0, instances = 1;
+    int hazards = 50_000, events = 100_000, window = 0, queries = 200, batch = 1000, first = 0, instances = 1;
     long seed = 20230101L;
     List<Integer> clients = List.of(1);
     Path workload = null, write = null, regions = Path.of("data/ukraine-oblasts.geojson"), out = Path.of("target/bench");

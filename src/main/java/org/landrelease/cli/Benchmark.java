@@ -40,7 +40,8 @@ public final class Benchmark {
       System.out.printf("Replaying the first %,d events only (--first)%n", o.first());
     }
     // a window of 10,000 events as in the reference, smaller for small runs so that first and last differ
-    BenchOptions opts = o.withWindow(Math.max(1, Math.min(o.window(), w.events().size() / 5)));
+    BenchOptions opts = o.window() > 0 ? o
+        : o.withWindow(Math.max(1, Math.min(10_000, w.events().size() / 3)));
     List<BenchRun.Result> runs = new ArrayList<>();
     Path jar = snapshot(jar());
     BenchPgCluster cluster = o.pgCluster() == null ? null : BenchPgCluster.start(o.pgCluster());
