@@ -73,6 +73,8 @@ final class BenchPgCluster implements AutoCloseable {
     c.run(BIN.resolve("pg_ctl").toString(), "-D", c.data.toString(), "-l", c.log.toString(), "-w", "-t", "120",
         "start");
     c.running = true;
+    // a bench stopped by a signal stops its cluster too (the directory stays, for a look at postgres.log)
+    Runtime.getRuntime().addShutdownHook(new Thread(c::stopQuietly, "bench-stop-pg"));
     System.out.printf("PostgreSQL cluster on 127.0.0.1:%d in %s, ready in %.1f s%n", c.port, base,
         (System.nanoTime() - t0) / 1e9);
     return c;
@@ -105,13 +107,21 @@ final class BenchPgCluster implements AutoCloseable {
   }
 
   /** Stops the cluster (fast: a checkpoint, no waiting for clients) and deletes its directory unless keep. */
-  void stop(boolean keep) throws IOException, InterruptedException {
+  synchronized void stop(boolean keep) throws IOException, InterruptedException {
     if (running) {
       run(BIN.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "fast", "-w", "stop");
       running = false;
     }
     if (!keep) {
       BenchRun.delete(base);
+    }
+  }
+
+  private synchronized void stopQuietly() {
+    try {
+      stop(true);
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      System.err.println("could not stop the bench's PostgreSQL cluster in " + base + ": " + e.getMessage());
     }
   }
 

@@ -25,7 +25,10 @@ final class BenchServer implements AutoCloseable {
   private final Path log;
   private final long startupMs;
 
-  private BenchServer(Process process, int port, Path log, long startupMs) {
+  private final Thread stopChild;
+
+  private BenchServer(Process process, int port, Path log, long startupMs, Thread stopChild) {
+    this.stopChild = stopChild;
     this.process = process;
     this.port = port;
     this.log = log;
@@ -54,6 +57,9 @@ final class BenchServer implements AutoCloseable {
     pb.environment().clear();
     pb.environment().putAll(db.serviceEnv());
     Process p = pb.start();
+    // a bench stopped by a signal must not leave its service children running (and holding the database)
+    Thread stopChild = new Thread(p::destroy, "bench-stop-service-" + port);
+    Runtime.getRuntime().addShutdownHook(stopChild);
     BenchHttp http = new BenchHttp(URI.create("http://localhost:" + port + "/"));
     while (true) {
       if (!p.isAlive()) {
@@ -73,7 +79,7 @@ final class BenchServer implements AutoCloseable {
       }
       Thread.sleep(20);
     }
-    return new BenchServer(p, port, log, (System.nanoTime() - t0) / 1_000_000);
+    return new BenchServer(p, port, log, (System.nanoTime() - t0) / 1_000_000, stopChild);
   }
 
   URI base() {
@@ -141,6 +147,11 @@ final class BenchServer implements AutoCloseable {
   /** Stops the service as an operator would (SIGTERM: its shutdown hook closes the database). */
   @Override
   public void close() throws InterruptedException {
+    try {
+      Runtime.getRuntime().removeShutdownHook(stopChild);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook runs anyway
+    }
     process.destroy();
     if (!process.waitFor(60, TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor();
