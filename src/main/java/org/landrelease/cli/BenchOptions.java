@@ -18,7 +18,7 @@ import java.util.List;
  * @param serverHeap      -Xmx of the service's JVM (--server-heap, 512m: the target)
  * @param serverOptions   more options for the service's JVM (--server-opt, repeatable), e.g. to record a profile
  * @param window          events per reported window (--window N; 0 by default: 10,000, or a third of the events
- *                        in a smaller run, so that first and last windows differ)
+ *                        in a smaller run, rounded up so that no window is left with a few events)
  * @param queryIterations timed iterations of each query (--queries, 200), after a tenth as many warm-ups
  * @param batchSize       hazard reports per batch request (--batch, 1000: the API's limit)
  * @param outDir          where results.md and the service logs go (--out, target/bench)

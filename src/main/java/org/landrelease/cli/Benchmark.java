@@ -39,9 +39,7 @@ public final class Benchmark {
       w = new Workload(w.funding(), w.hazards(), List.copyOf(w.events().subList(0, o.first())), w.hazardCentres());
       System.out.printf("Replaying the first %,d events only (--first)%n", o.first());
     }
-    // a window of 10,000 events as in the reference, smaller for small runs so that first and last differ
-    BenchOptions opts = o.window() > 0 ? o
-        : o.withWindow(Math.max(1, Math.min(10_000, w.events().size() / 3)));
+    BenchOptions opts = o.window() > 0 ? o : o.withWindow(autoWindow(w.events().size()));
     List<BenchRun.Result> runs = new ArrayList<>();
     Path jar = snapshot(jar());
     BenchPgCluster cluster = o.pgCluster() == null ? null : BenchPgCluster.start(o.pgCluster());
@@ -64,6 +62,15 @@ public final class Benchmark {
     Files.createDirectories(o.outDir());
     Files.writeString(o.outDir().resolve("results.md"), report, StandardCharsets.UTF_8);
     System.out.println("Written to " + o.outDir().resolve("results.md"));
+  }
+
+  /**
+   * Windows of 10,000 events as in the reference, at least three so that first and last differ, all of one size (a
+   * window of a third of 10,000 events is 3,334, not 3,333 and a last window of one event).
+   */
+  static int autoWindow(int events) {
+    int windows = Math.max(3, (events + 9_999) / 10_000);
+    return Math.max(1, (events + windows - 1) / windows);
   }
 
   /**
