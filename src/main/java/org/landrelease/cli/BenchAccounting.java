@@ -14,6 +14,18 @@ final class BenchAccounting {
     double relative() {
       return residualM2 / (reportedKm2 * 1e6);
     }
+
+    /** The same ledger seen: events and the three totals equal (two instances of one database must agree). */
+    boolean sameLedger(Check o) {
+      return events == o.events && reportedKm2 == o.reportedKm2 && releasedKm2 == o.releasedKm2
+          && hazardAreaKm2 == o.hazardAreaKm2;
+    }
+
+    @Override public String toString() {
+      return String.format(java.util.Locale.ROOT, "%,d events; reported %.3f km², released %.3f km², remaining %.3f"
+          + " km²; residual %.0f m²; region gap %.0f m²", events, reportedKm2, releasedKm2, hazardAreaKm2,
+          residualM2, regionGapM2);
+    }
   }
 
   private BenchAccounting() {}

@@ -17,6 +17,17 @@ final class BenchCpu {
 
   private BenchCpu() {}
 
+  /**
+   * The database server whose CPU counts as the benchmark's own (the postmaster of the bench's own PostgreSQL
+   * cluster, 0 for none): its backends do the service's SQL. A database given by --db-url is not known, and counts
+   * among the others.
+   */
+  private static volatile long databaseServer;
+
+  static void databaseServer(long postmasterPid) {
+    databaseServer = postmasterPid;
+  }
+
   /** A sample counting this JVM and the given processes as the benchmark's own; null where /proc is absent. */
   static Sample sample(long... ownPids) {
     try {
@@ -30,6 +41,7 @@ final class BenchCpu {
       for (long pid : ownPids) {
         own += ticks(pid);
       }
+      own += databaseServer == 0 ? 0 : treeTicks(databaseServer);
       return new Sample(System.nanoTime(), busy, own);
     } catch (IOException | RuntimeException e) {
       return null;
@@ -44,6 +56,35 @@ final class BenchCpu {
     double seconds = (b.nanos() - a.nanos()) / 1e9;
     long others = (b.machineBusyTicks() - a.machineBusyTicks()) - (b.ownTicks() - a.ownTicks());
     return Math.max(0, others / TICKS_PER_S / seconds);
+  }
+
+  /**
+   * A server and its children: its own ticks, those of its children that have ended (cutime + cstime), and those of
+   * the children still running (PostgreSQL's backends are children of the postmaster).
+   */
+  private static long treeTicks(long root) throws IOException {
+    long total = 0;
+    try (var procs = Files.list(Path.of("/proc"))) {
+      for (Path dir : procs.toList()) {
+        String name = dir.getFileName().toString();
+        if (!name.chars().allMatch(Character::isDigit)) {
+          continue;
+        }
+        try {
+          String stat = Files.readString(dir.resolve("stat"));
+          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          long pid = Long.parseLong(name);
+          if (pid == root) {
+            total += Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
+          } else if (Long.parseLong(f[1]) == root) {
+            total += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+          }
+        } catch (IOException | RuntimeException gone) {
+          // the process ended while the list was read
+        }
+      }
+    }
+    return total;
   }
 
   /** utime + stime of a process, from /proc/PID/stat (fields 14 and 15, after the parenthesised name). */

@@ -12,19 +12,26 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Replays the release events, one POST /api/events per event, as a field office would send them. With several
  * clients, event i goes to client i mod n: each client keeps the workload's order, and together they keep it roughly.
+ * With several service instances, event i goes to instance i mod m (its approval too).
  */
 final class BenchReplay {
+  /** The submission's and the approval's request times in one window of events. */
+  record Split(int from, int to, BenchStats.Latency submit, BenchStats.Latency approve) {}
+
+  /** One instance's share: its events and their submission and approval request times. */
+  record Instance(int instance, int events, BenchStats.Latency submit, BenchStats.Latency approve) {}
+
   /** What a run measured: per window and overall, the status counts, and how many events released nothing. */
-  record Result(int clients, BenchStats.Window overall, List<BenchStats.Window> windows,
-      Map<Integer, Integer> statuses, String firstProblem, int releasedNothing, int firstWindowNothing,
-      int lastWindowNothing) {
+  record Result(int clients, BenchStats.Window overall, List<BenchStats.Window> windows, List<Split> splits,
+      List<Instance> instances, Map<Integer, Integer> statuses, String firstProblem, int releasedNothing,
+      int firstWindowNothing, int lastWindowNothing) {
     int non201() {
       return statuses.entrySet().stream().filter(e -> e.getKey() != 201).mapToInt(Map.Entry::getValue).sum();
     }
   }
 
-  private final BenchHttp http;
-  private final BenchHttp reviewer;
+  private final List<BenchHttp> http;
+  private final List<BenchHttp> reviewer;
   private final List<byte[]> events;
   private final ObjectMapper mapper;
   private final long[] startNs, endNs;
@@ -35,7 +42,7 @@ final class BenchReplay {
   private final AtomicInteger done = new AtomicInteger();
   private final AtomicReference<String> firstProblem = new AtomicReference<>();
 
-  private BenchReplay(BenchHttp http, BenchHttp reviewer, List<byte[]> events, ObjectMapper mapper) {
+  private BenchReplay(List<BenchHttp> http, List<BenchHttp> reviewer, List<byte[]> events, ObjectMapper mapper) {
     this.http = http;
     this.reviewer = reviewer;
     this.events = events;
@@ -49,62 +56,55 @@ final class BenchReplay {
     releasedNothing = new boolean[n];
   }
 
-  static Result run(BenchHttp http, BenchHttp reviewer, List<byte[]> events, int clients, int window,
+  /** http and reviewer: the two accounts' clients of each service instance. */
+  static Result run(List<BenchHttp> http, List<BenchHttp> reviewer, List<byte[]> events, int clients, int window,
       ObjectMapper mapper)
       throws Exception {
     return new BenchReplay(http, reviewer, events, mapper).run(clients, window);
   }
 
   private Result run(int clients, int window) throws Exception {
-    List<Thread> threads = new ArrayList<>();
-    List<Exception> failures = new ArrayList<>();
-    for (int c = 0; c < clients; c++) {
-      int first = c;
-      Thread t = new Thread(() -> {
-        try {
-          send(first, clients);
-        } catch (Exception e) {
-          synchronized (failures) {
-            failures.add(e);
-          }
-        }
-      }, "bench-client-" + c);
-      t.start();
-      threads.add(t);
-    }
-    Thread progress = new Thread(this::reportProgress, "bench-progress");
-    progress.setDaemon(true);
-    progress.start();
-    for (Thread t : threads) {
-      t.join();
-    }
-    progress.interrupt();
-    if (!failures.isEmpty()) {
-      throw failures.get(0);
-    }
-    printSplit(window);
+    BenchClients.run(clients, this::send, "events", events.size(), done::get);
     return summarise(clients, window);
   }
 
-  /** Where each window's time goes: the submission's and the approval's median, printed as the run ends. */
-  private void printSplit(int window) {
+  /** Where each window's time goes: the submission's and the approval's request times. */
+  private List<Split> splits(int window) {
+    List<Split> out = new ArrayList<>();
     for (int from = 0; from < events.size(); from += window) {
       int to = Math.min(events.size(), from + window);
-      BenchStats.Latency s = BenchStats.latency(java.util.Arrays.copyOfRange(submitNs, from, to));
-      BenchStats.Latency a = BenchStats.latency(java.util.Arrays.copyOfRange(approveNs, from, to));
-      System.out.printf("  events %,d–%,d: submit p50 %.2f ms p99 %.2f ms; approve p50 %.2f ms p99 %.2f ms%n",
-          from + 1, to, s.p50Ms(), s.p99Ms(), a.p50Ms(), a.p99Ms());
+      Split s = new Split(from, to, BenchStats.latency(java.util.Arrays.copyOfRange(submitNs, from, to)),
+          BenchStats.latency(java.util.Arrays.copyOfRange(approveNs, from, to)));
+      System.out.printf("  events %,d–%,d: submit %s; approve %s%n", from + 1, to, s.submit(), s.approve());
+      out.add(s);
     }
+    return out;
+  }
+
+  private List<Instance> instances() {
+    List<Instance> out = new ArrayList<>();
+    int n = http.size();
+    for (int k = 0; k < n; k++) {
+      Instance in = new Instance(k + 1, (events.size() - k + n - 1) / n, BenchStats.ofInstance(submitNs, k, n),
+          BenchStats.ofInstance(approveNs, k, n));
+      if (n > 1) {
+        System.out.printf("  instance %d: %,d events; submit %s; approve %s%n", in.instance(), in.events(),
+            in.submit(), in.approve());
+      }
+      out.add(in);
+    }
+    return out;
   }
 
   private void send(int first, int step) throws Exception {
     for (int i = first; i < events.size(); i += step) {
       long t0 = System.nanoTime();
       // one event through the workflow: the field team submits it, the reviewer approves it (and it is applied)
-      BenchHttp.Response r = http.post("api/events", events.get(i));
+      int instance = i % http.size();
+      BenchHttp.Response r = http.get(instance).post("api/events", events.get(i));
       if (r.status() == 201) {
         String id = mapper.readTree(r.body()).path("id").asText();
-        BenchHttp.Response a = reviewer.post("api/events/" + id + "/approve", new byte[0]);
+        BenchHttp.Response a = reviewer.get(instance).post("api/events/" + id + "/approve", new byte[0]);
         submitNs[i] = r.nanos();
         approveNs[i] = a.nanos();
         r = a.status() == 200 ? new BenchHttp.Response(201, a.body(), a.nanos()) : a;
@@ -122,23 +122,6 @@ final class BenchReplay {
     }
   }
 
-  /** One line every 30 s, so that a long run can be watched. */
-  private void reportProgress() {
-    long t0 = System.nanoTime();
-    int before = 0;
-    try {
-      while (true) {
-        Thread.sleep(30_000);
-        int now = done.get();
-        System.out.printf("  %,d / %,d events, %.0f events/s over the last 30 s, %.0f s in%n", now, events.size(),
-            (now - before) / 30.0, (System.nanoTime() - t0) / 1e9);
-        before = now;
-      }
-    } catch (InterruptedException finished) {
-      // the run is over
-    }
-  }
-
   private Result summarise(int clients, int window) {
     int n = events.size();
     List<BenchStats.Window> windows = new ArrayList<>();
@@ -152,8 +135,8 @@ final class BenchReplay {
       nothing += releasedNothing[i] ? 1 : 0;
     }
     BenchStats.Window first = windows.get(0), last = windows.get(windows.size() - 1);
-    return new Result(clients, BenchStats.window(startNs, endNs, 0, n), windows, statuses, firstProblem.get(),
-        nothing, countNothing(first), countNothing(last));
+    return new Result(clients, BenchStats.window(startNs, endNs, 0, n), windows, splits(window), instances(),
+        statuses, firstProblem.get(), nothing, countNothing(first), countNothing(last));
   }
 
   private int countNothing(BenchStats.Window w) {

@@ -27,15 +27,24 @@ final class BenchServer implements AutoCloseable {
   private final Path log;
   private final long startupMs;
 
-  private BenchServer(Process process, int port, Path log, long startupMs) {
+  private final Thread stopChild;
+
+  private BenchServer(Process process, int port, Path log, long startupMs, Thread stopChild) {
+    this.stopChild = stopChild;
     this.process = process;
     this.port = port;
     this.log = log;
     this.startupMs = startupMs;
   }
 
-  /** Starts the service on the database directory and returns once GET /api/stats/summary answers 200. */
+  /** Starts the service on the H2 database directory and returns once GET /api/stats/summary answers 200. */
   static BenchServer start(Path jar, Path db, String heap, List<String> jvmOptions, Path log) throws Exception {
+    return start(jar, new BenchDatabase.H2(db), heap, jvmOptions, log);
+  }
+
+  /** Starts the service on the database and returns once GET /api/stats/summary answers 200. */
+  static BenchServer start(Path jar, BenchDatabase db, String heap, List<String> jvmOptions, Path log)
+      throws Exception {
     int port = freePort();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Files.createDirectories(log.getParent());
@@ -43,9 +52,17 @@ final class BenchServer implements AutoCloseable {
     List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap));
     String start = String.valueOf(STARTS.incrementAndGet());
     jvmOptions.forEach(o -> command.add(o.replace("{start}", start)));
-    command.addAll(List.of("-jar", jar.toString(), "serve", "--empty", "--db", db.toString(), "--port",
-        String.valueOf(port)));
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    command.addAll(List.of("-jar", jar.toString(), "serve", "--empty"));
+    command.addAll(db.serviceArgs());
+    command.addAll(List.of("--port", String.valueOf(port)));
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    pb.environment().clear();
+    pb.environment().putAll(db.serviceEnv());
+    Process p = pb.start();
+    // a bench stopped by a signal must not leave its service children running (and holding the database)
+    Thread stopChild = new Thread(p::destroy, "bench-stop-service-" + port);
+    Runtime.getRuntime().addShutdownHook(stopChild);
     BenchHttp http = new BenchHttp(URI.create("http://localhost:" + port + "/"));
     while (true) {
       if (!p.isAlive()) {
@@ -65,7 +82,7 @@ final class BenchServer implements AutoCloseable {
       }
       Thread.sleep(20);
     }
-    return new BenchServer(p, port, log, (System.nanoTime() - t0) / 1_000_000);
+    return new BenchServer(p, port, log, (System.nanoTime() - t0) / 1_000_000, stopChild);
   }
 
   URI base() {
@@ -133,6 +150,11 @@ final class BenchServer implements AutoCloseable {
   /** Stops the service as an operator would (SIGTERM: its shutdown hook closes the database). */
   @Override
   public void close() throws InterruptedException {
+    try {
+      Runtime.getRuntime().removeShutdownHook(stopChild);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook runs anyway
+    }
     process.destroy();
     if (!process.waitFor(60, TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor();

@@ -14,7 +14,20 @@ final class BenchStats {
   }
 
   /** Latency percentiles of a series of requests, in ms. */
-  record Latency(int count, double p50Ms, double p99Ms) {}
+  record Latency(int count, double p50Ms, double p99Ms) {
+    @Override public String toString() {
+      return String.format(java.util.Locale.ROOT, "p50 %.2f ms, p99 %.2f ms", p50Ms, p99Ms);
+    }
+  }
+
+  /** The request times of one instance's share of a series where item i went to instance i mod instances. */
+  static Latency ofInstance(long[] nanos, int instance, int instances) {
+    long[] mine = new long[(nanos.length - instance + instances - 1) / instances];
+    for (int i = instance, k = 0; i < nanos.length; i += instances) {
+      mine[k++] = nanos[i];
+    }
+    return latency(mine);
+  }
 
   /**
    * The window's throughput is its event count over the time from the first start to the last finish among its

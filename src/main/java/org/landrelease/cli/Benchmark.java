@@ -35,17 +35,24 @@ public final class Benchmark {
     if (!o.run()) {
       return;
     }
-    // a window of 10,000 events as in the reference, smaller for small runs so that first and last differ
-    BenchOptions opts = o.withWindow(Math.max(1, Math.min(o.window(), w.events().size() / 5)));
+    if (o.first() > 0 && o.first() < w.events().size()) {
+      w = new Workload(w.funding(), w.hazards(), List.copyOf(w.events().subList(0, o.first())), w.hazardCentres());
+      System.out.printf("Replaying the first %,d events only (--first)%n", o.first());
+    }
+    BenchOptions opts = o.window() > 0 ? o : o.withWindow(autoWindow(w.events().size()));
     List<BenchRun.Result> runs = new ArrayList<>();
     Path jar = snapshot(jar());
+    BenchPgCluster cluster = o.pgCluster() == null ? null : BenchPgCluster.start(o.pgCluster());
     try {
-      BenchRun bench = new BenchRun(opts, jar, mapper);
+      BenchRun bench = new BenchRun(opts, jar, mapper, databases(o, cluster));
       for (int i = 0; i < o.clients().size(); i++) {
         runs.add(bench.run(w, o.clients().get(i), i == 0));
       }
     } finally {
       BenchRun.delete(jar.getParent());
+      if (cluster != null) {
+        cluster.stop(o.keepDb());
+      }
     }
     String command = "java -jar target/landrelease.jar bench " + String.join(" ", args);
     String serverJvm = String.join(" ", "-Xmx" + o.serverHeap(), String.join(" ", o.serverOptions())).trim();
@@ -55,6 +62,31 @@ public final class Benchmark {
     Files.createDirectories(o.outDir());
     Files.writeString(o.outDir().resolve("results.md"), report, StandardCharsets.UTF_8);
     System.out.println("Written to " + o.outDir().resolve("results.md"));
+  }
+
+  /**
+   * Windows of 10,000 events as in the reference, at least three so that first and last differ, all of one size (a
+   * window of a third of 10,000 events is 3,334, not 3,333 and a last window of one event).
+   */
+  static int autoWindow(int events) {
+    int windows = Math.max(3, (events + 9_999) / 10_000);
+    return Math.max(1, (events + windows - 1) / windows);
+  }
+
+  /**
+   * Each run's empty database: a new H2 directory; a new database in the bench's own cluster; or the --db-url
+   * database, checked empty (or reset with --reset-db) before every run.
+   */
+  private static BenchRun.Databases databases(BenchOptions o, BenchPgCluster cluster) throws Exception {
+    if (cluster != null) {
+      BenchCpu.databaseServer(cluster.postmasterPid());
+      return () -> new BenchDatabase.Postgres(cluster.createDatabase(), cluster.user(), null);
+    }
+    if (o.dbUrl() != null) {
+      String user = System.getenv("LEDGER_DB_USER"), password = System.getenv("LEDGER_DB_PASSWORD");
+      return () -> BenchDatabase.Postgres.given(o.dbUrl(), user, password, o.resetDb());
+    }
+    return BenchDatabase.H2::create;
   }
 
   /**
