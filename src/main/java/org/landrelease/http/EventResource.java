@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -53,6 +54,9 @@ final class EventResource {
     }
     ArrayNode results = mapper.createArrayNode();
     int created = 0, replayed = 0, refused = 0;
+    // each item is read first; the well-formed ones are submitted together, in order, by the ledger
+    List<EventCommand> valid = new ArrayList<>();
+    List<ObjectNode> validOut = new ArrayList<>();
     for (int i = 0; i < body.size(); i++) {
       JsonNode item = body.get(i);
       ObjectNode out = results.addObject();
@@ -61,17 +65,28 @@ final class EventResource {
         out.set("id", item.get("id"));
       }
       try {
-        Applied applied = ledger.submit(EventParsing.parse(item, mapper), Access.account(ctx));
-        out.put("status", applied.created() ? 201 : 200);
-        out.set("result", mapper.valueToTree(applied.result()));
-        if (applied.created()) {
-          created++;
-        } else {
-          replayed++;
-        }
+        valid.add(EventParsing.parse(item, mapper));
+        validOut.add(out);
       } catch (LedgerException e) {
         Problems.refusal(mapper, out, e, ctx);
         refused++;
+      }
+    }
+    List<LedgerService.Submitted> submitted = ledger.submitAll(valid, Access.account(ctx));
+    for (int i = 0; i < submitted.size(); i++) {
+      ObjectNode out = validOut.get(i);
+      LedgerService.Submitted s = submitted.get(i);
+      if (s.refusal() != null) {
+        Problems.refusal(mapper, out, s.refusal(), ctx);
+        refused++;
+        continue;
+      }
+      out.put("status", s.applied().created() ? 201 : 200);
+      out.set("result", mapper.valueToTree(s.applied().result()));
+      if (s.applied().created()) {
+        created++;
+      } else {
+        replayed++;
       }
     }
     ObjectNode response = mapper.createObjectNode();

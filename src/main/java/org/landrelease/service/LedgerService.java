@@ -63,27 +63,91 @@ public final class LedgerService {
    */
   public Applied submit(EventCommand posted, Account actor) throws SQLException {
     Checked checked = checked(posted, actor);
-    EventCommand cmd = checked.cmd();
-    List<String> touched = checked.touched();
-    double footprintM2 = GeodesicArea.m2(cmd.footprint());
     writeLock.lock();
     try {
-      Optional<StoredEvent> existing = store.eventForWrite(cmd.id(), false);
-      if (existing.isPresent()) {
-        return new Applied(replay(existing.get(), cmd), false);
-      }
-      Instant now = clock.instant();
-      StoredEvent event = new StoredEvent(store.nextEventSequence(), cmd, "," + String.join(",", touched) + ",",
-          footprintM2, footprintM2, EventStatus.SUBMITTED, now, actor.name(), null, null);
-      store.commitSubmission(event, new Transition(null, EventStatus.SUBMITTED, actor.name(), now, null));
-      return new Applied(EventResults.of(event, List.of()), true);
+      Applied[] out = new Applied[1];
+      store.inTransaction(() -> out[0] = writeSubmitted(checked, actor));
+      return out[0];
     } finally {
       writeLock.unlock();
     }
   }
 
-  /** A command that passed every rule, completed (a reversal's target filled in), and the regions it touches. */
-  private record Checked(EventCommand cmd, List<String> touched) {}
+  /** In the open transaction (caller holds the lock): the submission, or the first answer again for a replay. */
+  private Applied writeSubmitted(Checked checked, Account actor) throws SQLException {
+    EventCommand cmd = checked.cmd();
+    Optional<StoredEvent> existing = store.eventForWrite(cmd.id(), false);
+    if (existing.isPresent()) {
+      return new Applied(replay(existing.get(), cmd), false);
+    }
+    Instant now = clock.instant();
+    StoredEvent event = new StoredEvent(store.nextEventSequence(), cmd,
+        "," + String.join(",", checked.touched()) + ",", checked.footprintM2(), checked.footprintM2(),
+        EventStatus.SUBMITTED, now, actor.name(), null, null);
+    store.writeSubmission(event, new Transition(null, EventStatus.SUBMITTED, actor.name(), now, null));
+    return new Applied(EventResults.of(event, List.of()), true);
+  }
+
+  /** The answer to one event of a batch: submitted (or replayed), or the refusal that left it out. */
+  public record Submitted(Applied applied, LedgerException refusal) {}
+
+  /**
+   * A field team's batch (offline sync), submitted in its order as one after the other through submit, but
+   * committed in groups of {@value #DECISIONS_PER_COMMIT} under one hold of the ledger lock: none is answered before
+   * its group is committed, and a refused event (a rule, another body under a used id) does not undo the others.
+   */
+  public List<Submitted> submitAll(List<EventCommand> posted, Account actor) throws SQLException {
+    List<Submitted> out = new java.util.ArrayList<>(posted.size());
+    for (int from = 0; from < posted.size(); from += DECISIONS_PER_COMMIT) {
+      out.addAll(submitGroup(posted.subList(from, Math.min(posted.size(), from + DECISIONS_PER_COMMIT)), actor));
+    }
+    return out;
+  }
+
+  private List<Submitted> submitGroup(List<EventCommand> group, Account actor) throws SQLException {
+    // the rules first, outside the lock: they read no ledger state that the writes change
+    List<Object> checked = new java.util.ArrayList<>(group.size());
+    for (EventCommand cmd : group) {
+      try {
+        checked.add(checked(cmd, actor));
+      } catch (LedgerException e) {
+        checked.add(e);
+      }
+    }
+    List<Submitted> out = new java.util.ArrayList<>(group.size());
+    writeLock.lock();
+    try {
+      try {
+        for (Object c : checked) {
+          if (c instanceof LedgerException e) {
+            out.add(new Submitted(null, e));
+            continue;
+          }
+          org.landrelease.store.LedgerStore.Mark mark = store.mark();
+          try {
+            out.add(new Submitted(writeSubmitted((Checked) c, actor), null));
+            mark.release();
+          } catch (LedgerException e) {
+            mark.rollback();
+            out.add(new Submitted(null, e));
+          }
+        }
+        store.commit();
+      } catch (SQLException | RuntimeException e) {
+        store.abort();
+        throw e;
+      }
+      return out;
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /**
+   * A command that passed every rule, completed (a reversal's target filled in), the regions it touches and its
+   * footprint's area.
+   */
+  private record Checked(EventCommand cmd, List<String> touched, double footprintM2) {}
 
   private Checked checked(EventCommand posted, Account actor) throws SQLException {
     EventCommand cmd = posted.type() == EventType.REVERSAL ? Reversals.complete(posted, events) : posted;
@@ -102,7 +166,7 @@ public final class LedgerService {
       throw new LedgerException(LedgerException.Kind.UNPROCESSABLE, "outside-regions",
           "the footprint lies outside every region of the ledger", new double[] {c.x, c.y});
     }
-    return new Checked(cmd, touched);
+    return new Checked(cmd, touched, GeodesicArea.m2(cmd.footprint()));
   }
 
   /**
