@@ -20,7 +20,7 @@ public enum Dialect {
   H2GIS("h2"),
   POSTGIS("postgresql");
 
-  /** The folder of this store's migrations under db/migration (the index DDL differs; everything else is equal). */
+  /** The folder of this store's own migrations under db/migration, beside db/migration/common. */
   final String migrations;
 
   Dialect(String migrations) {

@@ -13,8 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Schema versions are Flyway migrations under db/migration/{h2,postgresql}: the same statements on both stores but
- * for the spatial index DDL. A database of the layout before migrations (schema 2 in its meta table) is taken over
+ * Schema versions are Flyway migrations: db/migration/common runs on both stores, and db/migration/{h2,postgresql}
+ * holds the few statements that differ (spatial index DDL, how the id sequences start), numbered in between. A database of the layout before migrations (schema 2 in its meta table) is taken over
  * as version 2 and migrated on; any older layout is refused with what to do.
  */
 final class Migrations {
@@ -38,7 +38,7 @@ final class Migrations {
     // marked as version 2, the layout it has
     Flyway flyway = Flyway.configure()
         .dataSource(new SingleConnection(c))
-        .locations("classpath:db/migration/" + db.dialect().migrations)
+        .locations("classpath:db/migration/common", "classpath:db/migration/" + db.dialect().migrations)
         .baselineOnMigrate(true)
         .baselineVersion(legacy ? LEGACY_VERSION : "1")
         .baselineDescription(legacy ? "ledger of the layout before migrations" : "empty database")

@@ -4,7 +4,6 @@
 -- that did not apply an event brings its running totals up to date from these.
 ALTER TABLE event ADD COLUMN applied_seq BIGINT;
 ALTER TABLE event ADD COLUMN hazard_delta_m2 DOUBLE PRECISION;
-CREATE UNIQUE INDEX event_applied_idx ON event(applied_seq);
 -- one row: bumped in the transaction of every change, read by every instance before it answers from memory
 CREATE TABLE ledger_state (
   id INT PRIMARY KEY,
@@ -16,14 +15,3 @@ CREATE TABLE ledger_state (
 UPDATE event SET applied_seq = seq WHERE status = 'APPROVED';
 INSERT INTO ledger_state (id, applied, funding_version, account_version)
   SELECT 1, COALESCE(MAX(seq), 0), 0, 0 FROM event;
--- the ledger's ids come from sequences, so that no two writers (instances, or a writer and its own retry) ever hand
--- out the same one; hazard ids are never reused, even when the hazard with the highest id is gone
-CREATE SEQUENCE event_seq_ids;
-CREATE SEQUENCE piece_ids;
-CREATE SEQUENCE hazard_ids;
-CREATE SEQUENCE applied_ids;
-SELECT setval('event_seq_ids', (SELECT COALESCE(MAX(seq), 0) + 1 FROM event), false);
-SELECT setval('piece_ids', (SELECT COALESCE(MAX(id), 0) + 1 FROM piece), false);
-SELECT setval('hazard_ids', GREATEST((SELECT COALESCE(MAX(id), 0) FROM hazard),
-  (SELECT COALESCE(MAX(hazard_id), 0) FROM piece)) + 1, false);
-SELECT setval('applied_ids', (SELECT applied + 1 FROM ledger_state WHERE id = 1), false);

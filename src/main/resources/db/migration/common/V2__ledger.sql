@@ -72,7 +72,6 @@ CREATE TABLE IF NOT EXISTS hazard (
   regions VARCHAR(500) NOT NULL,
   origin_event BIGINT NOT NULL,
   updated_event BIGINT NOT NULL);
-CREATE INDEX IF NOT EXISTS hazard_geom_idx ON hazard USING GIST (geom);
 CREATE TABLE IF NOT EXISTS piece (
   id BIGINT PRIMARY KEY,
   event_seq BIGINT NOT NULL,
@@ -91,4 +90,3 @@ CREATE INDEX IF NOT EXISTS piece_hazard_idx ON piece(hazard_id);
 CREATE TABLE IF NOT EXISTS piece_shape (
   piece_id BIGINT PRIMARY KEY REFERENCES piece(id),
   geom GEOMETRY(GEOMETRY, 4326) NOT NULL);
-CREATE INDEX IF NOT EXISTS piece_shape_geom_idx ON piece_shape USING GIST (geom);
