@@ -66,7 +66,11 @@ public final class Database implements AutoCloseable {
     Properties p = new Properties();
     p.setProperty("user", "sa");
     p.setProperty("password", "");
-    Database db = new Database(Dialect.H2GIS, url, p);
+    return migrated(new Database(Dialect.H2GIS, url, p));
+  }
+
+  /** The database with its schema migrated to this version; closed again when that fails. */
+  private static Database migrated(Database db) throws SQLException {
     try {
       Migrations.run(db);
     } catch (SQLException | RuntimeException e) {
@@ -92,14 +96,7 @@ public final class Database implements AutoCloseable {
     p.setProperty("connectTimeout", "5");
     p.setProperty("tcpKeepAlive", "true");
     p.setProperty("ApplicationName", "landrelease");
-    Database db = new Database(Dialect.POSTGIS, url, p);
-    try {
-      Migrations.run(db);
-    } catch (SQLException | RuntimeException e) {
-      db.close();
-      throw e;
-    }
-    return db;
+    return migrated(new Database(Dialect.POSTGIS, url, p));
   }
 
   private static HikariDataSource pgPool(String url, Properties credentials) {

@@ -80,14 +80,12 @@ public final class LedgerLock implements Lock {
     }
   }
 
-  /** Ends whatever the holder left open: an uncommitted transaction, and with it the advisory lock. */
+  /**
+   * Ends whatever the holder left open: an uncommitted transaction, and with it the advisory lock. Work of writers
+   * waiting for a shared commit in it is lost with it, and they are told (503).
+   */
   private void release() {
-    try {
-      Connection c = db.writer();
-      c.rollback();
-    } catch (SQLException e) {
-      db.writerFailed();
-    }
+    db.rollback();
   }
 
   /** True when other writers of this instance queue for the lock: a commit can be shared with them. */
