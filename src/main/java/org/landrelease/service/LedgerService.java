@@ -92,55 +92,31 @@ public final class LedgerService {
   public record Submitted(Applied applied, LedgerException refusal) {}
 
   /**
-   * A field team's batch (offline sync), submitted in its order as one after the other through submit, but
-   * committed in groups of {@value #DECISIONS_PER_COMMIT} under one hold of the ledger lock: none is answered before
-   * its group is committed, and a refused event (a rule, another body under a used id) does not undo the others.
+   * A field team's batch (offline sync), submitted in its order as one after the other through submit, committed in
+   * groups (WriteGroups): none is answered before its group is committed, and a refused event (a rule, another body
+   * under a used id) does not undo the others. The rules that read no ledger state are checked before the lock.
    */
   public List<Submitted> submitAll(List<EventCommand> posted, Account actor) throws SQLException {
-    List<Submitted> out = new java.util.ArrayList<>(posted.size());
-    for (int from = 0; from < posted.size(); from += DECISIONS_PER_COMMIT) {
-      out.addAll(submitGroup(posted.subList(from, Math.min(posted.size(), from + DECISIONS_PER_COMMIT)), actor));
-    }
-    return out;
-  }
-
-  private List<Submitted> submitGroup(List<EventCommand> group, Account actor) throws SQLException {
-    // the rules first, outside the lock: they read no ledger state that the writes change
-    List<Object> checked = new java.util.ArrayList<>(group.size());
-    for (EventCommand cmd : group) {
+    List<WriteGroups.Step<Applied>> steps = new java.util.ArrayList<>(posted.size());
+    for (EventCommand cmd : posted) {
+      LedgerException refused = null;
+      Checked checked = null;
       try {
-        checked.add(checked(cmd, actor));
+        checked = checked(cmd, actor);
       } catch (LedgerException e) {
-        checked.add(e);
+        refused = e;
       }
-    }
-    List<Submitted> out = new java.util.ArrayList<>(group.size());
-    writeLock.lock();
-    try {
-      try {
-        for (Object c : checked) {
-          if (c instanceof LedgerException e) {
-            out.add(new Submitted(null, e));
-            continue;
-          }
-          org.landrelease.store.LedgerStore.Mark mark = store.mark();
-          try {
-            out.add(new Submitted(writeSubmitted((Checked) c, actor), null));
-            mark.release();
-          } catch (LedgerException e) {
-            mark.rollback();
-            out.add(new Submitted(null, e));
-          }
+      Checked c = checked;
+      LedgerException r = refused;
+      steps.add(() -> {
+        if (r != null) {
+          throw r;
         }
-        store.commit();
-      } catch (SQLException | RuntimeException e) {
-        store.abort();
-        throw e;
-      }
-      return out;
-    } finally {
-      writeLock.unlock();
+        return writeSubmitted(c, actor);
+      });
     }
+    return WriteGroups.run(writeLock, store, steps, written -> {}).stream()
+        .map(o -> new Submitted(o.value(), o.refusal())).toList();
   }
 
   /**
@@ -316,65 +292,34 @@ public final class LedgerService {
   /** The answer to one decision of a batch: its result, or the refusal that left it undecided. */
   public record Decided(EventResult result, LedgerException refusal) {}
 
-  /** Decisions committed together: one WAL flush (PostgreSQL) or one H2 commit per this many. */
-  static final int DECISIONS_PER_COMMIT = 250;
-
   /**
    * A reviewer's decisions, taken one after the other in the order given, as one after the other through
    * approve/reject: each approval is applied against the hazards as the previous decisions left them and answers
-   * what it released at that moment. They are committed in groups of {@value #DECISIONS_PER_COMMIT}, under one hold
-   * of the ledger lock per group, and none is answered before its group is committed. A refused decision (unknown
-   * event, already decided, no reason) is rolled back to the point before it and does not undo the others. If a
-   * commit itself fails, the whole group is refused and nothing of it is stored.
+   * what it released at that moment. They are committed in groups (WriteGroups), and none is answered before its
+   * group is committed. A refused decision (unknown event, already decided, no reason) is rolled back to the point
+   * before it and does not undo the others. If a commit itself fails, the whole group is refused and nothing of it
+   * is stored.
    */
   public List<Decided> decideAll(List<Decision> decisions, Account reviewer) throws SQLException {
-    List<Decided> out = new java.util.ArrayList<>(decisions.size());
-    for (int from = 0; from < decisions.size(); from += DECISIONS_PER_COMMIT) {
-      out.addAll(decideGroup(decisions.subList(from, Math.min(decisions.size(), from + DECISIONS_PER_COMMIT)),
-          reviewer));
-    }
-    return out;
-  }
-
-  private List<Decided> decideGroup(List<Decision> group, Account reviewer) throws SQLException {
-    List<Decided> out = new java.util.ArrayList<>(group.size());
-    List<Approval> approvals = new java.util.ArrayList<>();
-    writeLock.lock();
-    try {
-      try {
-        for (Decision d : group) {
-          org.landrelease.store.LedgerStore.Mark mark = store.mark();
-          try {
-            EventResult r;
-            if (d.reject()) {
-              r = writeDecision(d.event(), EventStatus.REJECTED, reviewer, checkedReason(d.reason()));
-            } else {
-              StoredEvent event = submitted(d.event(), true);
-              Instant now = clock.instant();
-              Approval a = applyApproved(event, null, new Transition(EventStatus.SUBMITTED, EventStatus.APPROVED,
-                  reviewer.name(), now, d.reason()), countedOn(event.command().date(), now));
-              approvals.add(a);
-              r = a.result();
-            }
-            mark.release();
-            out.add(new Decided(r, null));
-          } catch (LedgerException e) {
-            mark.rollback();
-            out.add(new Decided(null, e));
-          }
+    List<WriteGroups.Step<Object>> steps = new java.util.ArrayList<>(decisions.size());
+    for (Decision d : decisions) {
+      steps.add(() -> {
+        if (d.reject()) {
+          return writeDecision(d.event(), EventStatus.REJECTED, reviewer, checkedReason(d.reason()));
         }
-        store.commit();
-      } catch (SQLException | RuntimeException e) {
-        store.abort();
-        throw e;
-      }
-      for (Approval a : approvals) {
+        StoredEvent event = submitted(d.event(), true);
+        Instant now = clock.instant();
+        return applyApproved(event, null, new Transition(EventStatus.SUBMITTED, EventStatus.APPROVED,
+            reviewer.name(), now, d.reason()), countedOn(event.command().date(), now));
+      });
+    }
+    // approvals count in the running totals once their group is committed, in their order
+    return WriteGroups.run(writeLock, store, steps, written -> written.forEach(w -> {
+      if (w instanceof Approval a) {
         a.count(totals);
       }
-      return out;
-    } finally {
-      writeLock.unlock();
-    }
+    })).stream().map(o -> new Decided(o.value() == null ? null
+        : o.value() instanceof Approval a ? a.result() : (EventResult) o.value(), o.refusal())).toList();
   }
 
   private static String checkedReason(String reason) {
