@@ -101,6 +101,13 @@ public final class LedgerApp implements AutoCloseable {
         .mapToDouble(LedgerStore.AppliedEvent::hazardDeltaM2).sum();
     totals.load(pieces, counts, hazardM2, applied);
     RegionIndex regions = join(regionIndex, db);
+    writeLock.lock();
+    try {
+      store.replaceRegions(regions.regions().stream().map(r -> new LedgerStore.RegionRow(r.code(), r.name(),
+          r.nameUk(), r.areaM2(), r.geometry())).toList());
+    } finally {
+      writeLock.unlock();
+    }
     LedgerService ledger = new LedgerService(store, events, funding, regions, totals, writeLock, Clock.systemUTC());
     AccountService accounts = new AccountService(new AccountStore(db), funding, writeLock, Clock.systemUTC());
     LedgerSync sync = new LedgerSync(store, totals, funding, accounts, config.postgres());

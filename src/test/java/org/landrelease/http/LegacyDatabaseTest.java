@@ -25,7 +25,7 @@ import org.landrelease.store.TestStore;
  */
 class LegacyDatabaseTest {
   private static final String[] TO_SCHEMA_2 = {
-      "DROP VIEW hazards", "DROP VIEW releases", "DROP VIEW events", "DROP TABLE \"flyway_schema_history\"",
+      "DROP VIEW hazards", "DROP VIEW releases", "DROP VIEW events", "DROP VIEW regions", "DROP TABLE region", "DROP TABLE \"flyway_schema_history\"",
       "DROP TABLE ledger_state", "DROP SEQUENCE event_seq_ids", "DROP SEQUENCE piece_ids",
       "DROP SEQUENCE hazard_ids", "DROP SEQUENCE applied_ids", "ALTER TABLE event DROP COLUMN applied_seq",
       "ALTER TABLE event DROP COLUMN hazard_delta_m2", "INSERT INTO meta (k, v) VALUES ('schema', '2')"};
