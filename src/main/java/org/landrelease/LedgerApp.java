@@ -2,7 +2,7 @@ package org.landrelease;
 
 import io.javalin.Javalin;
 import java.time.Clock;
-import java.util.concurrent.locks.Lock;
+import org.landrelease.store.LedgerLock;
 import org.landrelease.cli.AccountBootstrap;
 import org.landrelease.cli.DemoLoader;
 import org.landrelease.config.Config;
@@ -77,7 +77,7 @@ public final class LedgerApp implements AutoCloseable {
     Database db = config.postgres()
         ? Database.openPostgres(config.databaseUrl(), config.dbUser(), config.dbPassword())
         : Database.openH2(config.databaseDir());
-    Lock writeLock = db.lock();
+    LedgerLock writeLock = db.lock();
     LedgerStore store = new LedgerStore(db);
     EventStore events = new EventStore(db);
     FundingService funding = new FundingService(new FundingStore(db), writeLock);

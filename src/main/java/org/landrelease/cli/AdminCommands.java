@@ -26,7 +26,7 @@ public final class AdminCommands {
     Path dbDir = Path.of(o.getOrDefault("db", Config.defaults().databaseDir().toString()));
     Role role = Role.valueOf(require(o, "role").toUpperCase(java.util.Locale.ROOT));
     try (Database db = open(dbDir, o.get("db-url"))) {
-      java.util.concurrent.locks.Lock lock = db.lock();
+      org.landrelease.store.LedgerLock lock = db.lock();
       FundingService funding = new FundingService(new FundingStore(db), lock);
       AccountService accounts = new AccountService(new AccountStore(db), funding, lock, Clock.systemUTC());
       AccountService.Issued issued = accounts.create(

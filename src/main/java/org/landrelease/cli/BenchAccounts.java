@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
 import org.landrelease.domain.Account;
 import org.landrelease.service.AccountService;
 import org.landrelease.service.FundingService;
@@ -27,7 +26,8 @@ final class BenchAccounts {
   /** The same in any of the bench's databases (PostgreSQL allows it while the service runs, but it is not yet). */
   static List<String> create(BenchDatabase db, List<Account> accounts) throws Exception {
     try (Database d = db.open()) {
-      ReentrantLock lock = new ReentrantLock();
+      // the ledger lock of this database, as the service's own writes take it
+      org.landrelease.store.LedgerLock lock = d.lock();
       AccountService service = new AccountService(new AccountStore(d),
           new FundingService(new FundingStore(d), lock), lock, Clock.systemUTC());
       List<String> tokens = new ArrayList<>();

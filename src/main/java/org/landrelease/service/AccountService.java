@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.Lock;
+import org.landrelease.store.LedgerLock;
 import java.util.regex.Pattern;
 import org.landrelease.domain.Account;
 import org.landrelease.domain.LedgerException;
@@ -31,12 +31,12 @@ public final class AccountService {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,99}");
   private final AccountStore store;
   private final FundingService funding;
-  private final Lock writeLock;
+  private final LedgerLock writeLock;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
   private final Map<String, Account> byTokenHash = new ConcurrentHashMap<>();
 
-  public AccountService(AccountStore store, FundingService funding, Lock writeLock, Clock clock) throws SQLException {
+  public AccountService(AccountStore store, FundingService funding, LedgerLock writeLock, Clock clock) throws SQLException {
     this.store = store;
     this.funding = funding;
     this.writeLock = writeLock;

@@ -6,7 +6,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.concurrent.locks.Lock;
+import org.landrelease.store.LedgerLock;
 import org.landrelease.store.Backups;
 import org.landrelease.store.Database;
 
@@ -16,10 +16,10 @@ public final class BackupService {
       .withZone(ZoneOffset.UTC);
   private final Database db;
   private final Path directory;
-  private final Lock writeLock;
+  private final LedgerLock writeLock;
   private final Clock clock;
 
-  public BackupService(Database db, Path directory, Lock writeLock, Clock clock) {
+  public BackupService(Database db, Path directory, LedgerLock writeLock, Clock clock) {
     this.db = db;
     this.directory = directory;
     this.writeLock = writeLock;

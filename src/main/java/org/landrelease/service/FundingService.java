@@ -4,7 +4,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.Lock;
+import org.landrelease.store.LedgerLock;
 import org.landrelease.domain.Grant;
 import org.landrelease.domain.LedgerException;
 import org.landrelease.domain.Partner;
@@ -13,11 +13,11 @@ import org.landrelease.store.FundingStore;
 /** Partners and grants: few, read on every event, so held in memory after the database. */
 public final class FundingService {
   private final FundingStore store;
-  private final Lock writeLock;
+  private final LedgerLock writeLock;
   private final Map<String, Partner> partners = new ConcurrentHashMap<>();
   private final Map<String, Grant> grants = new ConcurrentHashMap<>();
 
-  public FundingService(FundingStore store, Lock writeLock) throws SQLException {
+  public FundingService(FundingStore store, LedgerLock writeLock) throws SQLException {
     this.store = store;
     this.writeLock = writeLock;
     reload();

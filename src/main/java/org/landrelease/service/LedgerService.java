@@ -8,7 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.locks.Lock;
+import org.landrelease.store.LedgerLock;
 import org.landrelease.domain.Account;
 import org.landrelease.domain.EventCommand;
 import org.landrelease.domain.EventResult;
@@ -36,13 +36,13 @@ public final class LedgerService {
   private final FundingService funding;
   private final RegionIndex regions;
   private final LedgerTotals totals;
-  private final Lock writeLock;
+  private final LedgerLock writeLock;
   private final Clock clock;
   private final LandChange land;
 
   /** The totals must already hold what the store holds (LedgerTotals.load). */
   public LedgerService(LedgerStore store, EventStore events, FundingService funding, RegionIndex regions, LedgerTotals totals,
-      Lock writeLock, Clock clock) throws SQLException {
+      LedgerLock writeLock, Clock clock) throws SQLException {
     this.store = store;
     this.events = events;
     this.funding = funding;

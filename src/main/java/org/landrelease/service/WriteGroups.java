@@ -3,7 +3,7 @@ package org.landrelease.service;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.Lock;
+import org.landrelease.store.LedgerLock;
 import java.util.function.Consumer;
 import org.landrelease.domain.LedgerException;
 import org.landrelease.store.LedgerStore;
@@ -31,7 +31,7 @@ final class WriteGroups {
   private WriteGroups() {}
 
   /** Runs the steps in order; committed receives each group's written values once the group is committed. */
-  static <T> List<Outcome<T>> run(Lock lock, LedgerStore store, List<Step<T>> steps, Consumer<List<T>> committed)
+  static <T> List<Outcome<T>> run(LedgerLock lock, LedgerStore store, List<Step<T>> steps, Consumer<List<T>> committed)
       throws SQLException {
     List<Outcome<T>> out = new ArrayList<>(steps.size());
     for (int from = 0; from < steps.size(); from += PER_COMMIT) {
@@ -40,7 +40,7 @@ final class WriteGroups {
     return out;
   }
 
-  private static <T> List<Outcome<T>> group(Lock lock, LedgerStore store, List<Step<T>> steps,
+  private static <T> List<Outcome<T>> group(LedgerLock lock, LedgerStore store, List<Step<T>> steps,
       Consumer<List<T>> committed) throws SQLException {
     List<Outcome<T>> out = new ArrayList<>(steps.size());
     List<T> written = new ArrayList<>();

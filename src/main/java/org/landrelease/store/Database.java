@@ -187,9 +187,9 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  /** Work on the writer connection. */
+  /** Work on the writer connection, in its open transaction. */
   @FunctionalInterface
-  interface Work {
+  public interface Work {
     void run() throws SQLException;
   }
 

@@ -3,9 +3,6 @@ package org.landrelease.store;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import org.landrelease.domain.LedgerException;
 
@@ -21,7 +18,7 @@ import org.landrelease.domain.LedgerException;
  * than the ledger's geometry can fill on 2 cores; per-cell locks were faster but need the cells of a footprint known
  * before the lock, and SERIALIZABLE needs retries of work that the HTTP layer has already partly answered.
  */
-public final class LedgerLock implements Lock {
+public final class LedgerLock {
   /** The advisory lock key: "LEDGER" in ASCII. */
   static final long ADVISORY_KEY = 0x4C4544474552L;
 
@@ -45,7 +42,7 @@ public final class LedgerLock implements Lock {
     return db.dialect() == Dialect.POSTGIS;
   }
 
-  @Override
+  /** Waits for the lock: this instance's writers in turn and, on PostgreSQL, every other instance's. */
   public void lock() {
     local.lock();
     if (local.getHoldCount() == 1 && crossInstance()) {
@@ -103,7 +100,6 @@ public final class LedgerLock implements Lock {
    * the caller's answer is sent only after its work is committed (a failed commit throws, 503). A holder that finds
    * others' work waiting and wrote nothing itself commits it before it leaves.
    */
-  @Override
   public void unlock() {
     CommitGroup.Ticket ticket = null;
     try {
@@ -131,25 +127,5 @@ public final class LedgerLock implements Lock {
 
   public boolean isHeldByCurrentThread() {
     return local.isHeldByCurrentThread();
-  }
-
-  @Override
-  public void lockInterruptibly() {
-    lock();
-  }
-
-  @Override
-  public boolean tryLock() {
-    throw new UnsupportedOperationException("the ledger lock is always waited for");
-  }
-
-  @Override
-  public boolean tryLock(long time, TimeUnit unit) {
-    throw new UnsupportedOperationException("the ledger lock is always waited for");
-  }
-
-  @Override
-  public Condition newCondition() {
-    throw new UnsupportedOperationException();
   }
 }

@@ -125,11 +125,6 @@ public final class LedgerStore {
     return EventStore.findEvent(db.writer(), id, withFootprint);
   }
 
-  /** Stores a submitted event with its first transition; committed before this returns. */
-  public void commitSubmission(StoredEvent event, Transition submitted) throws SQLException {
-    inTransaction(() -> writeSubmission(event, submitted));
-  }
-
   /** Writes a submitted event in the open transaction (caller holds the lock and commits). */
   public void writeSubmission(StoredEvent event, Transition submitted) throws SQLException {
     Connection c = db.writer();
@@ -170,11 +165,6 @@ public final class LedgerStore {
     return applied;
   }
 
-  /** Stores a rejection or withdrawal: the event's final state and its transition. */
-  public void commitDecision(StoredEvent event, Transition decided) throws SQLException {
-    inTransaction(() -> writeDecision(event, decided));
-  }
-
   /** Writes a rejection or withdrawal in the open transaction. */
   public void writeDecision(StoredEvent event, Transition decided) throws SQLException {
     Connection c = db.writer();
@@ -182,19 +172,15 @@ public final class LedgerStore {
     insertTransition(c, event.sequence(), 2, decided);
   }
 
-  /** Work in the writer's transaction. */
-  public interface Work {
-    void run() throws SQLException;
-  }
 
   /** Runs work and commits it (or shares the commit: see Database.transaction); a failure undoes this work only. */
-  public void inTransaction(Work work) throws SQLException {
-    db.transaction(work::run, null);
+  public void inTransaction(Database.Work work) throws SQLException {
+    db.transaction(work, null);
   }
 
   /** As inTransaction; afterCommit runs once the work is committed, in the order of the writers. */
-  public void inTransaction(Work work, Runnable afterCommit) throws SQLException {
-    db.transaction(work::run, afterCommit);
+  public void inTransaction(Database.Work work, Runnable afterCommit) throws SQLException {
+    db.transaction(work, afterCommit);
   }
 
   /** Commits the open transaction (a group of decisions); nothing is acknowledged before this returns. */
