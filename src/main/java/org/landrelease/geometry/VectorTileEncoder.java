@@ -27,21 +27,26 @@ public final class VectorTileEncoder {
   public record Fitted(byte[] mvt, int kept, double minAreaPx) {}
 
   /**
-   * Encodes the layer within maxBytes. When the features do not fit, the smallest are left out: first those under
-   * 1 screen pixel² (of a 256-pixel tile), then under 4, 16, 64 … pixels², until the tile fits. Small features go
-   * first because they are the ones a reader cannot see at this zoom anyway; the caller reports how many went.
+   * Encodes the layer within maxBytes. When the features do not fit, the smallest are left out: the features are
+   * ranked by their area in the tile, and the largest that fit are kept (their number estimated from the bytes per
+   * feature, and lowered until the tile fits). Small features go first because they are the ones a reader cannot see
+   * at this zoom anyway; the caller reports how many went, and minAreaPx says the size of the smallest one kept.
    */
   public static Fitted encodeWithin(String layer, List<TileFeature> features, int maxBytes) {
-    double minPx = 0;
-    List<TileFeature> kept = features;
+    byte[] mvt = features.isEmpty() ? new byte[0] : encode(layer, features);
+    if (mvt.length <= maxBytes) {
+      return new Fitted(mvt, features.size(), 0);
+    }
+    List<TileFeature> ranked = new ArrayList<>(features);
+    ranked.sort(java.util.Comparator.comparingDouble((TileFeature f) -> f.shape().getArea()).reversed());
+    int k = ranked.size();
     while (true) {
-      byte[] mvt = kept.isEmpty() ? new byte[0] : encode(layer, kept);
-      if (mvt.length <= maxBytes || kept.isEmpty()) {
-        return new Fitted(mvt, kept.size(), minPx);
+      k = Math.max(0, Math.min(k - 1, (int) Math.floor(k * (double) maxBytes / mvt.length * 0.95)));
+      List<TileFeature> kept = ranked.subList(0, k);
+      mvt = kept.isEmpty() ? new byte[0] : encode(layer, kept);
+      if (mvt.length <= maxBytes) {
+        return new Fitted(mvt, k, k == 0 ? 0 : kept.get(k - 1).shape().getArea() / PIXEL_UNITS);
       }
-      minPx = minPx == 0 ? 1 : minPx * 4;
-      double minUnits = minPx * PIXEL_UNITS;
-      kept = kept.stream().filter(f -> f.shape().getArea() >= minUnits).toList();
     }
   }
 
