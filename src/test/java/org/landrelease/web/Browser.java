@@ -173,6 +173,7 @@ final class Browser {
         const y = Math.floor(p.y / 256);
         const c = document.querySelector(`.lr-tiles-${arguments[0]} canvas[data-tile="${z}/${x}/${y}"]`);
         if (!c || !c.dataset.features) return null;
+        if (c.width === 0) return [0, 0, 0, 0]; // an empty tile has no pixels
         const k = c.width / 256;
         return Array.from(c.getContext('2d').getImageData(Math.floor((p.x - x * 256) * k),
           Math.floor((p.y - y * 256) * k), 1, 1).data);
