@@ -23,6 +23,31 @@ public final class VectorTileEncoder {
   /** A feature of a tile: its properties (null values are left out) and its shape in tile units. */
   public record TileFeature(Map<String, Object> properties, Geometry shape) {}
 
+  /** A tile that fits its budget: the MVT, how many features it holds, and the least area kept (0: all kept). */
+  public record Fitted(byte[] mvt, int kept, double minAreaPx) {}
+
+  /**
+   * Encodes the layer within maxBytes. When the features do not fit, the smallest are left out: first those under
+   * 1 screen pixel² (of a 256-pixel tile), then under 4, 16, 64 … pixels², until the tile fits. Small features go
+   * first because they are the ones a reader cannot see at this zoom anyway; the caller reports how many went.
+   */
+  public static Fitted encodeWithin(String layer, List<TileFeature> features, int maxBytes) {
+    double minPx = 0;
+    List<TileFeature> kept = features;
+    while (true) {
+      byte[] mvt = kept.isEmpty() ? new byte[0] : encode(layer, kept);
+      if (mvt.length <= maxBytes || kept.isEmpty()) {
+        return new Fitted(mvt, kept.size(), minPx);
+      }
+      minPx = minPx == 0 ? 1 : minPx * 4;
+      double minUnits = minPx * PIXEL_UNITS;
+      kept = kept.stream().filter(f -> f.shape().getArea() >= minUnits).toList();
+    }
+  }
+
+  /** One screen pixel of a 256-pixel tile, in tile units² (16 × 16). */
+  public static final double PIXEL_UNITS = (TileGrid.EXTENT / 256.0) * (TileGrid.EXTENT / 256.0);
+
   public static byte[] encode(String layer, List<TileFeature> features) {
     List<Geometry> shapes = new ArrayList<>(features.size());
     for (TileFeature f : features) {

@@ -35,8 +35,6 @@ public final class TileService {
   private static final Logger LOG = LoggerFactory.getLogger(TileService.class);
   /** The most a tile holds, before gzip. */
   public static final int MAX_TILE_BYTES = 500_000;
-  /** One screen pixel of a 256-pixel tile, in tile units² (16 × 16). */
-  static final double PIXEL_UNITS = (TileGrid.EXTENT / 256.0) * (TileGrid.EXTENT / 256.0);
   private static final long CACHE_BYTES = 64L * 1024 * 1024;
 
   private final TileStore store;
@@ -164,7 +162,7 @@ public final class TileService {
   private Made inDatabase(Request r) throws SQLException {
     double minPx = 0;
     while (true) {
-      double minUnits = minPx * PIXEL_UNITS;
+      double minUnits = minPx * VectorTileEncoder.PIXEL_UNITS;
       TileStore.Encoded enc = switch (r.layer()) {
         case HAZARDS -> store.hazardTile(r.tile(), r.classification(), minUnits);
         case RELEASES -> store.releaseTile(r.tile(), r.asOf(), r.partner(), r.grant(), minUnits);
@@ -199,17 +197,8 @@ public final class TileService {
       }
       features.add(new TileFeature(props, shape));
     }
-    double minPx = 0;
-    List<TileFeature> kept = features;
-    while (true) {
-      byte[] mvt = kept.isEmpty() ? new byte[0] : VectorTileEncoder.encode(r.layer().id(), kept);
-      if (mvt.length <= MAX_TILE_BYTES || kept.isEmpty()) {
-        return made(r, mvt, features.size(), kept.size(), minPx);
-      }
-      minPx = minPx == 0 ? 1 : minPx * 4;
-      double minUnits = minPx * PIXEL_UNITS;
-      kept = kept.stream().filter(f -> f.shape().getArea() >= minUnits).toList();
-    }
+    VectorTileEncoder.Fitted fitted = VectorTileEncoder.encodeWithin(r.layer().id(), features, MAX_TILE_BYTES);
+    return made(r, fitted.mvt(), features.size(), fitted.kept(), fitted.minAreaPx());
   }
 
   private Made made(Request r, byte[] mvt, long features, long kept, double minPx) {

@@ -181,9 +181,6 @@ public final class TileStore {
         ps.setString(i++, select.layer());
         ps.setDouble(i++, minAreaUnits);
         ps.setDouble(i++, minAreaUnits);
-        if (!figureNames.isEmpty()) {
-          i = bindFigures(c, ps, i, figures, figureNames);
-        }
         ps.setInt(i++, tile.z());
         ps.setInt(i++, tile.x());
         ps.setInt(i++, tile.y());
@@ -193,6 +190,9 @@ public final class TileStore {
           } else {
             ps.setObject(i++, arg);
           }
+        }
+        if (!figureNames.isEmpty()) {
+          bindFigures(c, ps, i, figures, figureNames);
         }
         try (ResultSet rs = ps.executeQuery()) {
           rs.next();
