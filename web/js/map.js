@@ -242,7 +242,7 @@ export function createMap(el, { config, statusEl, onError }) {
     }
     el.dataset.dropped = String(dropped);
     const notes = [];
-    if (dropped) notes.push('the smallest features are left out at this zoom: zoom in to see them');
+    if (dropped) notes.push('small features left out: zoom in');
     if (state.asOf && map.hasLayer(hazards)) notes.push('hazards are shown as of today');
     if (state.grant && map.hasLayer(releases)) notes.push(`released land of grant ${state.grant} only`);
     const text = parts.length ? `Showing ${parts.join(' and ')}${notes.map((x) => ` · ${x}`).join('')}` : '';

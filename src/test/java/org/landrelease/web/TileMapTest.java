@@ -282,6 +282,29 @@ class TileMapTest {
   }
 
   @Test
+  void theStatusLineSaysWhenTheServiceLeftSmallFeaturesOut() throws Exception {
+    Browser.showMap(driver, VIEW_LON, VIEW_LAT, 12, 3, 3);
+    assertFalse(text("map-status").contains("left out"), text("map-status"));
+    assertEquals("0", map("dropped"));
+    // as a tile over 500 kB is answered: the same tile, with the count of the features it left out
+    Browser.js(driver, """
+        const real = window.fetch;
+        window.fetch = async (url, init) => {
+          const res = await real(url, init);
+          if (!String(url).startsWith('/tiles/hazards/')) return res;
+          const headers = new Headers(res.headers);
+          headers.set('X-Tile-Dropped-Features', '7');
+          return new Response(res.status === 204 ? null : await res.arrayBuffer(), { status: res.status, headers });
+        };
+        return window.landrelease.refresh();
+        """);
+    Browser.waiting(driver, 10).until(d -> text("map-status").contains("small features left out: zoom in"));
+    assertEquals(0, Integer.parseInt(map("dropped")) % 7, "7 for each hazard tile in view: " + map("dropped"));
+    assertTrue(Integer.parseInt(map("dropped")) >= 7);
+    assertEquals("3", map("hazards"));
+  }
+
+  @Test
   void aGrantChosenInTheDonorViewNarrowsTheReleasedLandDrawn() throws Exception {
     Browser.showMap(driver, VIEW_LON, VIEW_LAT, 12, 3, 3);
     signIn(donorNl, "donor-nl (DONOR, Netherlands)");
