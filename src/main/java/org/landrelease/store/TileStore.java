@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.landrelease.geometry.TileGrid;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -37,8 +38,21 @@ public final class TileStore {
     return db.dialect() == Dialect.POSTGIS;
   }
 
-  /** What the tile shows of a layer: the SELECT and its arguments, the window first. */
-  private record Select(String layer, List<String> columns, String sql, List<Object> args) {}
+  /**
+   * What the tile shows of a layer: the SELECT and its arguments, the window first, and the column that ranks its
+   * features by size (null: all are kept, as for the 27 regions).
+   */
+  private record Select(String layer, List<String> columns, String sql, List<Object> args, String area) {
+    /** At most cap of the largest features: what a tile can hold is read, not the whole window. */
+    Select largest(int cap) {
+      if (area == null) {
+        return this;
+      }
+      List<Object> a = new ArrayList<>(args);
+      a.add(cap);
+      return new Select(layer, columns, sql + " ORDER BY " + area + " DESC LIMIT ?", a, area);
+    }
+  }
 
   /** A feature as read: its properties (no nulls) and its lon/lat geometry. */
   public record Row(Map<String, Object> properties, Geometry geometry) {}
@@ -53,7 +67,7 @@ public final class TileStore {
       sql.append(" AND h.classification = ?");
       args.add(classification);
     }
-    return new Select("hazards", HAZARD_COLUMNS, sql.toString(), args);
+    return new Select("hazards", HAZARD_COLUMNS, sql.toString(), args, "h.area_m2");
   }
 
   /** Released pieces as the map shows them: dated on or before asOf (null: now) and not reversed by then. */
@@ -81,64 +95,87 @@ public final class TileStore {
       sql.append(" AND p.grant_id = ?");
       args.add(grant);
     }
-    return new Select("releases", RELEASE_COLUMNS, sql.toString(), args);
+    return new Select("releases", RELEASE_COLUMNS, sql.toString(), args, "p.area_m2");
   }
 
   private static Select regions(Envelope window) {
     return new Select("regions", REGION_COLUMNS, """
         SELECT r.code AS "code", r.name AS "name", r.name_uk AS "name_uk", r.geom AS g0
-        FROM region r WHERE r.geom && ?""", new ArrayList<>(List.of(LedgerStore.box(window))));
+        FROM region r WHERE r.geom && ?""", new ArrayList<>(List.of(LedgerStore.box(window))), null);
   }
 
-  public List<Row> hazardRows(Envelope window, String classification) throws SQLException {
-    return rows(hazards(window, classification));
+  /**
+   * Hands the features of a layer in a window to the sink one by one, at most cap of them, the largest first when
+   * there are more; returns how many met the window (counted apart only when there were more than cap).
+   */
+  public long hazardRows(Envelope window, String classification, int cap, Consumer<Row> sink) throws SQLException {
+    return each(hazards(window, classification), cap, sink);
   }
 
-  public List<Row> releaseRows(Envelope window, LocalDate asOf, String partner, String grant) throws SQLException {
-    return rows(releases(window, asOf, partner, grant));
+  public long releaseRows(Envelope window, LocalDate asOf, String partner, String grant, int cap, Consumer<Row> sink)
+      throws SQLException {
+    return each(releases(window, asOf, partner, grant), cap, sink);
   }
 
-  public List<Row> regionRows(Envelope window) throws SQLException {
-    return rows(regions(window));
+  public long regionRows(Envelope window, Consumer<Row> sink) throws SQLException {
+    return each(regions(window), Integer.MAX_VALUE, sink);
   }
 
   /** A tile as the database encoded it, with how many features met it and how many of them it holds. */
   public record Encoded(byte[] mvt, long features, long kept, double minAreaUnits) {}
 
-  public Encoded hazardTile(TileGrid tile, String classification, long limit) throws SQLException {
-    return mvt(tile, hazards(tile.lonLatWithBuffer(), classification), Map.of(), limit);
+  public Encoded hazardTile(TileGrid tile, String classification, int cap, long limit) throws SQLException {
+    return mvt(tile, hazards(tile.lonLatWithBuffer(), classification), cap, Map.of(), limit);
   }
 
-  public Encoded releaseTile(TileGrid tile, LocalDate asOf, String partner, String grant, long limit)
+  public Encoded releaseTile(TileGrid tile, LocalDate asOf, String partner, String grant, int cap, long limit)
       throws SQLException {
-    return mvt(tile, releases(tile.lonLatWithBuffer(), asOf, partner, grant), Map.of(), limit);
+    return mvt(tile, releases(tile.lonLatWithBuffer(), asOf, partner, grant), cap, Map.of(), limit);
   }
 
   /** The regions layer, with each region's figures (code → property → number) joined in by the database. */
   public Encoded regionTile(TileGrid tile, Map<String, Map<String, Double>> figures, long limit)
       throws SQLException {
-    return mvt(tile, regions(tile.lonLatWithBuffer()), figures, limit);
+    return mvt(tile, regions(tile.lonLatWithBuffer()), Integer.MAX_VALUE, figures, limit);
   }
 
-  private List<Row> rows(Select select) throws SQLException {
-    return db.read(c -> {
-      try (PreparedStatement ps = c.prepareStatement(select.sql())) {
-        LedgerStore.bind(ps, select.args());
-        List<Row> out = new ArrayList<>();
-        int n = select.columns().size();
+  private long each(Select select, int cap, Consumer<Row> sink) throws SQLException {
+    Select read = select.largest(cap == Integer.MAX_VALUE ? cap : cap + 1);
+    long n = db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement(read.sql())) {
+        LedgerStore.bind(ps, read.args());
+        int columns = read.columns().size();
+        long rows = 0;
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
+            if (++rows > cap) {
+              break;
+            }
             Map<String, Object> props = new LinkedHashMap<>();
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < columns; i++) {
               Object v = rs.getObject(i + 1);
               if (v != null) {
-                props.put(select.columns().get(i), v instanceof Integer k ? Long.valueOf(k) : v);
+                props.put(read.columns().get(i), v instanceof Integer k ? Long.valueOf(k) : v);
               }
             }
-            out.add(new Row(props, Dialect.geometry(rs, n + 1)));
+            sink.accept(new Row(props, Dialect.geometry(rs, columns + 1)));
           }
         }
-        return out;
+        return rows;
+      }
+    });
+    return n > cap ? count(select) : n;
+  }
+
+  /** How many features of a layer meet its window (without reading them). */
+  private long count(Select select) throws SQLException {
+    return db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM (" + select.sql() + ") c")) {
+        LedgerStore.bind(ps, select.args());
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          return rs.getLong(1);
+        }
       }
     });
   }
@@ -149,8 +186,9 @@ public final class TileStore {
    * features (by their area in the tile). Extra figures per region code arrive as arrays and are joined by code.
    * Also counts the features that met the tile, and the area of the smallest one kept.
    */
-  private Encoded mvt(TileGrid tile, Select select, Map<String, Map<String, Double>> figures, long limit)
+  private Encoded mvt(TileGrid tile, Select all, int cap, Map<String, Map<String, Double>> figures, long limit)
       throws SQLException {
+    Select select = all.largest(cap == Integer.MAX_VALUE ? cap : cap + 1);
     StringBuilder cols = new StringBuilder();
     for (String col : select.columns()) {
       cols.append("i.\"").append(col).append("\", ");
@@ -169,16 +207,15 @@ public final class TileStore {
       join.append(" LEFT JOIN unnest(").append(arrays).append(") AS f(").append(names).append(") ON f.code = i.\"code\"");
     }
     boolean hasId = select.columns().contains("id");
-    boolean limited = limit < Long.MAX_VALUE;
     String features = "SELECT " + cols + (hasId ? "i.\"id\" AS fid, " : "")
         + "ST_AsMVTGeom(ST_Transform(i.g0, 3857), ST_TileEnvelope(?, ?, ?), " + TileGrid.EXTENT + ", "
         + TileGrid.BUFFER + ", true) AS geom FROM (" + select.sql() + ") i" + join;
     String sql = "WITH t AS (" + features + "), k AS (SELECT * FROM t WHERE t.geom IS NOT NULL"
-        + (limited ? " ORDER BY ST_Area(t.geom) DESC LIMIT ?" : "") + ") "
+        + " ORDER BY ST_Area(t.geom) DESC LIMIT ?) "
         + "SELECT (SELECT ST_AsMVT(k, ?, " + TileGrid.EXTENT + ", 'geom'" + (hasId ? ", 'fid'" : "") + ") FROM k), "
         + "(SELECT COUNT(*) FROM t WHERE t.geom IS NOT NULL), (SELECT COUNT(*) FROM k), "
         + "(SELECT MIN(ST_Area(k.geom)) FROM k)";
-    return db.read(c -> {
+    Encoded enc = db.read(c -> {
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         int i = 1;
         ps.setInt(i++, tile.z());
@@ -194,9 +231,7 @@ public final class TileStore {
         if (!figureNames.isEmpty()) {
           i = bindFigures(c, ps, i, figures, figureNames);
         }
-        if (limited) {
-          ps.setLong(i++, limit);
-        }
+        ps.setLong(i++, Math.min(limit, cap));
         ps.setString(i, select.layer());
         try (ResultSet rs = ps.executeQuery()) {
           rs.next();
@@ -205,6 +240,8 @@ public final class TileStore {
         }
       }
     });
+    // more than cap met the window: only the cap largest were read; say how many there were
+    return enc.features() > cap ? new Encoded(enc.mvt(), count(all), enc.kept(), enc.minAreaUnits()) : enc;
   }
 
   private static int bindFigures(Connection c, PreparedStatement ps, int i, Map<String, Map<String, Double>> figures,
