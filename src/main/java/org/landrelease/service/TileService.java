@@ -181,7 +181,8 @@ public final class TileService {
         all = enc;
       }
       if (enc.mvt().length <= MAX_TILE_BYTES || enc.kept() == 0) {
-        double minPx = enc.kept() < all.features() ? enc.minAreaUnits() / VectorTileEncoder.PIXEL_UNITS : 0;
+        double minPx = enc.kept() < all.features()
+            ? enc.minAreaUnits() / VectorTileEncoder.pixelUnits(r.tile().extent()) : 0;
         return made(r, enc.mvt(), all.features(), enc.kept(), minPx);
       }
       limit = Math.max(0, Math.min(enc.kept() - 1,
@@ -195,7 +196,7 @@ public final class TileService {
     Map<String, Map<String, Double>> figures = r.layer() == TileLayer.REGIONS ? regionFigures(r.asOf()) : Map.of();
     List<TileFeature> features = new ArrayList<>();
     java.util.function.Consumer<TileStore.Row> sink = row -> {
-      Geometry shape = TileShapes.clipAndSnap(r.tile().toTileUnits(row.geometry()));
+      Geometry shape = TileShapes.clipAndSnap(r.tile().toTileUnits(row.geometry()), r.tile().extent());
       if (shape == null) {
         return;
       }
@@ -212,10 +213,12 @@ public final class TileService {
       case RELEASES -> store.releaseRows(window, r.asOf(), r.partner(), r.grant(), MAX_FEATURES, sink);
       case REGIONS -> store.regionRows(window, sink);
     };
-    VectorTileEncoder.Fitted fitted = VectorTileEncoder.encodeWithin(r.layer().id(), features, MAX_TILE_BYTES);
+    VectorTileEncoder.Fitted fitted = VectorTileEncoder.encodeWithin(r.layer().id(), features, MAX_TILE_BYTES,
+        r.tile().extent());
     long total = met > MAX_FEATURES ? met : features.size();
     double minPx = fitted.kept() < total ? (fitted.kept() < features.size() ? fitted.minAreaPx()
-        : features.stream().mapToDouble(f -> f.shape().getArea()).min().orElse(0) / VectorTileEncoder.PIXEL_UNITS) : 0;
+        : features.stream().mapToDouble(f -> f.shape().getArea()).min().orElse(0)
+            / VectorTileEncoder.pixelUnits(r.tile().extent())) : 0;
     return made(r, fitted.mvt(), total, fitted.kept(), minPx);
   }
 

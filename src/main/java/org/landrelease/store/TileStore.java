@@ -208,11 +208,11 @@ public final class TileStore {
     }
     boolean hasId = select.columns().contains("id");
     String features = "SELECT " + cols + (hasId ? "i.\"id\" AS fid, " : "")
-        + "ST_AsMVTGeom(ST_Transform(i.g0, 3857), ST_TileEnvelope(?, ?, ?), " + TileGrid.EXTENT + ", "
-        + TileGrid.BUFFER + ", true) AS geom FROM (" + select.sql() + ") i" + join;
+        + "ST_AsMVTGeom(ST_Transform(i.g0, 3857), ST_TileEnvelope(?, ?, ?), " + tile.extent() + ", "
+        + tile.buffer() + ", true) AS geom FROM (" + select.sql() + ") i" + join;
     String sql = "WITH t AS (" + features + "), k AS (SELECT * FROM t WHERE t.geom IS NOT NULL"
         + " ORDER BY ST_Area(t.geom) DESC LIMIT ?) "
-        + "SELECT (SELECT ST_AsMVT(k, ?, " + TileGrid.EXTENT + ", 'geom'" + (hasId ? ", 'fid'" : "") + ") FROM k), "
+        + "SELECT (SELECT ST_AsMVT(k, ?, " + tile.extent() + ", 'geom'" + (hasId ? ", 'fid'" : "") + ") FROM k), "
         + "(SELECT COUNT(*) FROM t WHERE t.geom IS NOT NULL), (SELECT COUNT(*) FROM k), "
         + "(SELECT MIN(ST_Area(k.geom)) FROM k)";
     Encoded enc = db.read(c -> {
