@@ -49,6 +49,8 @@ public final class TileService {
   private final LongSupplier applied;
   private final Clock clock;
   private final TileCache cache;
+  private final java.util.concurrent.Semaphore making =
+      new java.util.concurrent.Semaphore(Runtime.getRuntime().availableProcessors(), true);
   /** Names this process's tiles in ETags: a tag from another process or database is never taken for one of ours. */
   private final String epoch;
 
@@ -106,7 +108,14 @@ public final class TileService {
       return new Answer(null, etag(clientMadeAt), immutable);
     }
     if (e == null) {
-      e = new TileCache.Entry(make(r), now, dependsOn(r));
+      // as many tiles are made at once as there are cores: a browser asks for 30 at a time, and each holds up to
+      // 10,000 shapes while it is made; the others wait their turn instead of filling the heap
+      making.acquireUninterruptibly();
+      try {
+        e = new TileCache.Entry(make(r), now, dependsOn(r));
+      } finally {
+        making.release();
+      }
       cache.put(key, e);
     }
     return new Answer(e.tile, etag(e.madeAt), immutable);

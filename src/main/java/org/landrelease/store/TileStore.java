@@ -43,14 +43,11 @@ public final class TileStore {
    * features by size (null: all are kept, as for the 27 regions).
    */
   private record Select(String layer, List<String> columns, String sql, List<Object> args, String area) {
-    /** At most cap of the largest features: what a tile can hold is read, not the whole window. */
-    Select largest(int cap) {
-      if (area == null) {
-        return this;
-      }
+    /** Only the features larger than this area (m²): the ones a full tile keeps. */
+    Select largerThan(double areaM2) {
       List<Object> a = new ArrayList<>(args);
-      a.add(cap);
-      return new Select(layer, columns, sql + " ORDER BY " + area + " DESC LIMIT ?", a, area);
+      a.add(areaM2);
+      return new Select(layer, columns, sql + " AND " + area + " > ?", a, area);
     }
   }
 
@@ -139,8 +136,35 @@ public final class TileStore {
     return mvt(tile, regions(tile.lonLatWithBuffer()), Integer.MAX_VALUE, figures, limit);
   }
 
-  private long each(Select select, int cap, Consumer<Row> sink) throws SQLException {
-    Select read = select.largest(cap == Integer.MAX_VALUE ? cap : cap + 1);
+  /** What a tile reads: at most cap features, the largest; and how many met its window. */
+  private record Capped(Select select, long met) {}
+
+  /**
+   * When more than cap features meet the window, only those larger than the (cap + 1)th largest are read. The rank is
+   * taken from the area column alone, so the database never holds every geometry of a dense window at once (on H2 a
+   * sort of full rows at zoom 8 held hundreds of megabytes); ties at the threshold are left out with it.
+   */
+  private Capped capped(Select select, int cap) throws SQLException {
+    if (select.area() == null || cap == Integer.MAX_VALUE) {
+      return new Capped(select, -1);
+    }
+    Double threshold = db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT " + select.area() + " " + select.sql()
+          .substring(select.sql().indexOf("\nFROM ") + 1) + " ORDER BY " + select.area() + " DESC LIMIT 1 OFFSET ?")) {
+        List<Object> args = new ArrayList<>(select.args());
+        args.add(cap);
+        LedgerStore.bind(ps, args);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? rs.getDouble(1) : null;
+        }
+      }
+    });
+    return threshold == null ? new Capped(select, -1) : new Capped(select.largerThan(threshold), count(select));
+  }
+
+  private long each(Select all, int cap, Consumer<Row> sink) throws SQLException {
+    Capped capped = capped(all, cap);
+    Select read = capped.select();
     long n = db.read(c -> {
       try (PreparedStatement ps = c.prepareStatement(read.sql())) {
         LedgerStore.bind(ps, read.args());
@@ -148,9 +172,7 @@ public final class TileStore {
         long rows = 0;
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            if (++rows > cap) {
-              break;
-            }
+            rows++;
             Map<String, Object> props = new LinkedHashMap<>();
             for (int i = 0; i < columns; i++) {
               Object v = rs.getObject(i + 1);
@@ -164,7 +186,7 @@ public final class TileStore {
         return rows;
       }
     });
-    return n > cap ? count(select) : n;
+    return capped.met() >= 0 ? capped.met() : n;
   }
 
   /** How many features of a layer meet its window (without reading them). */
@@ -188,7 +210,8 @@ public final class TileStore {
    */
   private Encoded mvt(TileGrid tile, Select all, int cap, Map<String, Map<String, Double>> figures, long limit)
       throws SQLException {
-    Select select = all.largest(cap == Integer.MAX_VALUE ? cap : cap + 1);
+    Capped capped = capped(all, cap);
+    Select select = capped.select();
     StringBuilder cols = new StringBuilder();
     for (String col : select.columns()) {
       cols.append("i.\"").append(col).append("\", ");
@@ -231,7 +254,7 @@ public final class TileStore {
         if (!figureNames.isEmpty()) {
           i = bindFigures(c, ps, i, figures, figureNames);
         }
-        ps.setLong(i++, Math.min(limit, cap));
+        ps.setLong(i++, limit);
         ps.setString(i, select.layer());
         try (ResultSet rs = ps.executeQuery()) {
           rs.next();
@@ -240,8 +263,8 @@ public final class TileStore {
         }
       }
     });
-    // more than cap met the window: only the cap largest were read; say how many there were
-    return enc.features() > cap ? new Encoded(enc.mvt(), count(all), enc.kept(), enc.minAreaUnits()) : enc;
+    // more than cap met the window: only the largest were read; say how many there were
+    return capped.met() >= 0 ? new Encoded(enc.mvt(), capped.met(), enc.kept(), enc.minAreaUnits()) : enc;
   }
 
   private static int bindFigures(Connection c, PreparedStatement ps, int i, Map<String, Map<String, Double>> figures,
