@@ -29,7 +29,8 @@ public final class HttpApi {
       org.landrelease.service.FundingService funding, org.landrelease.service.MapService map,
       AccountService accounts, BackupService backups, boolean publicReads, Path webDir,
       org.landrelease.service.transfer.ImportService imports, org.landrelease.service.transfer.ExportService exports,
-      org.landrelease.service.FeatureService features, org.landrelease.service.LedgerSync sync)
+      org.landrelease.service.FeatureService features, org.landrelease.service.LedgerSync sync,
+      org.landrelease.service.TileService tileService)
       throws java.io.IOException {
     ObjectMapper mapper = Json.mapper();
     TransferResource transfer = new TransferResource(imports, exports, mapper);
@@ -42,6 +43,7 @@ public final class HttpApi {
     FundingResource fundingResource = new FundingResource(funding, reports, mapper);
     StatsResource stats = new StatsResource(reports, funding);
     MapResource layers = new MapResource(map, mapper);
+    TileResource tiles = new TileResource(tileService, funding, mapper);
     return Javalin.create(config -> {
       config.jsonMapper(new JavalinJackson(mapper, false));
       config.startup.showJavalinBanner = false;
@@ -94,6 +96,9 @@ public final class HttpApi {
       routes.get("/api/stats/released", stats::released, Access.PUBLIC_READ);
       routes.post("/api/imports", transfer::importFile, Access.FIELD, Access.ADMIN);
       routes.get("/api/exports", transfer::exportFile, Access.PUBLIC_READ);
+      // vector tiles of the same layers, for the web map, QGIS and GDAL
+      routes.get("/tiles/{file}", tiles::tileJson, Access.PUBLIC_READ);
+      routes.get("/tiles/{layer}/{z}/{x}/{file}", tiles::tile, Access.PUBLIC_READ);
       routes.get("/openapi.json", ctx -> ctx.contentType(OgcJson.OPENAPI_JSON).result(openApi));
       // OGC API - Features: read only, public like the map layers
       routes.get("/ogc", ogc::landing, Access.PUBLIC_READ);

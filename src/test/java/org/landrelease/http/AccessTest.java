@@ -78,6 +78,8 @@ class AccessTest {
     routes.add(new Route("GET", "/api/releases", true, ALL, none));
     routes.add(new Route("GET", "/api/regions/boundaries", true, ALL, none));
     routes.add(new Route("GET", "/api/regions", true, ALL, none));
+    routes.add(new Route("GET", "/tiles/hazards.json", true, ALL, none));
+    routes.add(new Route("GET", "/tiles/regions/6/38/22.mvt", true, ALL, none));
     routes.add(new Route("GET", "/api/stats/summary", true, ALL, none));
     routes.add(new Route("GET", "/api/stats/released?by=region", true, ALL, none));
     routes.add(new Route("GET", "/api/exports?layer=hazards&format=geojson", true, ALL, none));
@@ -152,9 +154,10 @@ class AccessTest {
   void everyApiRouteIsInThisTable() {
     List<String> tried = routes.stream().map(r -> r.method() + " " + r.path().replaceAll("\\?.*", "")
         .replace("{approved}", "{id}").replace("{submitted}", "{id}").replace("{nobody}", "{name}")
-        .replace("NL-HALO", "{id}").replace("NL-DRC", "{id}").replaceAll("/hazards/1$", "/hazards/{id}")).toList();
+        .replace("NL-HALO", "{id}").replace("NL-DRC", "{id}").replaceAll("/hazards/1$", "/hazards/{id}").replace("/tiles/hazards.json", "/tiles/{file}")
+        .replace("/tiles/regions/6/38/22.mvt", "/tiles/{layer}/{z}/{x}/{file}")).toList();
     for (String route : server.app().routes()) {
-      if (route.contains(" /api/")) {
+      if (route.contains(" /api/") || route.contains(" /tiles/")) {
         assertTrue(tried.contains(route), route + " is not tried by this test");
       }
     }
@@ -164,7 +167,7 @@ class AccessTest {
   void withPrivateReadsThePublicRoutesNeedAToken() throws Exception {
     try (TestServer closed = new TestServer(false)) {
       for (String path : List.of("/api/stats/summary", "/api/regions", "/api/hazards", "/api/events",
-          "/api/partners", "/api/releases", "/api/regions/boundaries")) {
+          "/api/partners", "/api/releases", "/api/regions/boundaries", "/tiles/hazards.json")) {
         assertEquals(401, closed.as(null).get(path).status(), path);
         String donor = closed.token("d-" + id().substring(0, 8), Role.DONOR, null, "Netherlands");
         assertEquals(200, closed.as(donor).get(path).status(), path);

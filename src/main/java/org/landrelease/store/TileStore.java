@@ -1,0 +1,244 @@
+package org.landrelease.store;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.landrelease.geometry.TileGrid;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+
+/**
+ * SQL for vector tiles. Each layer is one SELECT of its features in a window, with the same SQL on both stores, so
+ * that both give the same features with the same properties. PostGIS encodes the tile itself (ST_AsMVTGeom and
+ * ST_AsMVT around that SELECT); on H2GIS the rows come back and the service encodes them in Java.
+ */
+public final class TileStore {
+  /** The properties of each layer, in order; "id" is also the feature id. */
+  public static final List<String> HAZARD_COLUMNS = List.of("id", "classification", "hazardTypes", "areaKm2",
+      "regions");
+  public static final List<String> RELEASE_COLUMNS = List.of("id", "outcome", "eventId", "eventType", "date",
+      "partner", "grant", "region", "hazardId", "areaKm2", "areaHa");
+  public static final List<String> REGION_COLUMNS = List.of("code", "name", "name_uk");
+
+  private final Database db;
+
+  public TileStore(Database db) {
+    this.db = db;
+  }
+
+  public boolean encodesInDatabase() {
+    return db.dialect() == Dialect.POSTGIS;
+  }
+
+  /** What the tile shows of a layer: the SELECT and its arguments, the window first. */
+  private record Select(String layer, List<String> columns, String sql, List<Object> args) {}
+
+  /** A feature as read: its properties (no nulls) and its lon/lat geometry. */
+  public record Row(Map<String, Object> properties, Geometry geometry) {}
+
+  private static Select hazards(Envelope window, String classification) {
+    StringBuilder sql = new StringBuilder("""
+        SELECT h.id AS "id", h.classification AS "classification", h.hazard_types AS "hazardTypes",
+          ROUND(h.area_m2) / 1000000 AS "areaKm2", TRIM(BOTH ',' FROM h.regions) AS "regions", h.geom AS g0
+        FROM hazard h WHERE h.geom && ?""");
+    List<Object> args = new ArrayList<>(List.of(LedgerStore.box(window)));
+    if (classification != null) {
+      sql.append(" AND h.classification = ?");
+      args.add(classification);
+    }
+    return new Select("hazards", HAZARD_COLUMNS, sql.toString(), args);
+  }
+
+  /** Released pieces as the map shows them: dated on or before asOf (null: now) and not reversed by then. */
+  private static Select releases(Envelope window, LocalDate asOf, String partner, String grant) {
+    StringBuilder sql = new StringBuilder("""
+        SELECT p.id AS "id", LOWER(p.kind) AS "outcome", CAST(e.id AS VARCHAR(36)) AS "eventId",
+          e.type AS "eventType", CAST(p.event_date AS VARCHAR(10)) AS "date", p.partner_id AS "partner",
+          p.grant_id AS "grant", p.region AS "region", p.hazard_id AS "hazardId",
+          ROUND(p.area_m2) / 1000000 AS "areaKm2", ROUND(p.area_m2 / 100) / 100 AS "areaHa", s.geom AS g0
+        FROM piece_shape s JOIN piece p ON p.id = s.piece_id JOIN event e ON e.seq = p.event_seq
+        WHERE s.geom && ? AND p.kind IN ('CANCELLED', 'REDUCED', 'CLEARED') AND p.area_m2 > 0""");
+    List<Object> args = new ArrayList<>(List.of(LedgerStore.box(window)));
+    if (asOf != null) {
+      sql.append(" AND p.event_date <= ? AND (p.reversed_on IS NULL OR p.reversed_on > ?)");
+      args.add(Date.valueOf(asOf));
+      args.add(Date.valueOf(asOf));
+    } else {
+      sql.append(" AND p.reversed_on IS NULL");
+    }
+    if (partner != null) {
+      sql.append(" AND p.partner_id = ?");
+      args.add(partner);
+    }
+    if (grant != null) {
+      sql.append(" AND p.grant_id = ?");
+      args.add(grant);
+    }
+    return new Select("releases", RELEASE_COLUMNS, sql.toString(), args);
+  }
+
+  private static Select regions(Envelope window) {
+    return new Select("regions", REGION_COLUMNS, """
+        SELECT r.code AS "code", r.name AS "name", r.name_uk AS "name_uk", r.geom AS g0
+        FROM region r WHERE r.geom && ?""", new ArrayList<>(List.of(LedgerStore.box(window))));
+  }
+
+  public List<Row> hazardRows(Envelope window, String classification) throws SQLException {
+    return rows(hazards(window, classification));
+  }
+
+  public List<Row> releaseRows(Envelope window, LocalDate asOf, String partner, String grant) throws SQLException {
+    return rows(releases(window, asOf, partner, grant));
+  }
+
+  public List<Row> regionRows(Envelope window) throws SQLException {
+    return rows(regions(window));
+  }
+
+  /** A tile as the database encoded it, with how many features met it and how many of them it holds. */
+  public record Encoded(byte[] mvt, long features, long kept) {}
+
+  public Encoded hazardTile(TileGrid tile, String classification, double minAreaUnits) throws SQLException {
+    return mvt(tile, hazards(tile.lonLatWithBuffer(), classification), Map.of(), minAreaUnits);
+  }
+
+  public Encoded releaseTile(TileGrid tile, LocalDate asOf, String partner, String grant, double minAreaUnits)
+      throws SQLException {
+    return mvt(tile, releases(tile.lonLatWithBuffer(), asOf, partner, grant), Map.of(), minAreaUnits);
+  }
+
+  /** The regions layer, with each region's figures (code → property → number) joined in by the database. */
+  public Encoded regionTile(TileGrid tile, Map<String, Map<String, Double>> figures, double minAreaUnits)
+      throws SQLException {
+    return mvt(tile, regions(tile.lonLatWithBuffer()), figures, minAreaUnits);
+  }
+
+  private List<Row> rows(Select select) throws SQLException {
+    return db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement(select.sql())) {
+        LedgerStore.bind(ps, select.args());
+        List<Row> out = new ArrayList<>();
+        int n = select.columns().size();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            Map<String, Object> props = new LinkedHashMap<>();
+            for (int i = 0; i < n; i++) {
+              Object v = rs.getObject(i + 1);
+              if (v != null) {
+                props.put(select.columns().get(i), v instanceof Integer k ? Long.valueOf(k) : v);
+              }
+            }
+            out.add(new Row(props, Dialect.geometry(rs, n + 1)));
+          }
+        }
+        return out;
+      }
+    });
+  }
+
+  /**
+   * The tile as PostGIS encodes it: the layer's SELECT in the buffered window, its geometry through ST_AsMVTGeom
+   * (web mercator, clipped with the buffer, snapped to the grid), features under minAreaUnits tile units² left out
+   * and counted.
+   * Extra figures per region code arrive as arrays and are joined by code.
+   */
+  private Encoded mvt(TileGrid tile, Select select, Map<String, Map<String, Double>> figures, double minAreaUnits)
+      throws SQLException {
+    StringBuilder cols = new StringBuilder();
+    for (String col : select.columns()) {
+      cols.append("i.\"").append(col).append("\", ");
+    }
+    List<String> figureNames = figures.isEmpty() ? List.of()
+        : List.copyOf(figures.values().iterator().next().keySet());
+    StringBuilder join = new StringBuilder();
+    if (!figureNames.isEmpty()) {
+      StringBuilder arrays = new StringBuilder("CAST(? AS VARCHAR[])");
+      StringBuilder names = new StringBuilder("code");
+      for (String f : figureNames) {
+        cols.append("f.\"").append(f).append("\", ");
+        arrays.append(", CAST(? AS FLOAT8[])");
+        names.append(", \"").append(f).append('"');
+      }
+      join.append(" LEFT JOIN unnest(").append(arrays).append(") AS f(").append(names).append(") ON f.code = i.\"code\"");
+    }
+    boolean hasId = select.columns().contains("id");
+    String sql = "SELECT ST_AsMVT(q, ?, " + TileGrid.EXTENT + ", 'geom'" + (hasId ? ", 'fid'" : "")
+        + ") FILTER (WHERE ST_Area(q.geom) >= ?), COUNT(*), COUNT(*) FILTER (WHERE ST_Area(q.geom) >= ?) FROM ("
+        + "SELECT " + cols + (hasId ? "i.\"id\" AS fid, " : "")
+        + "ST_AsMVTGeom(ST_Transform(i.g0, 3857), ST_TileEnvelope(?, ?, ?), " + TileGrid.EXTENT + ", "
+        + TileGrid.BUFFER + ", true) AS geom FROM (" + select.sql() + ") i" + join
+        + ") q WHERE q.geom IS NOT NULL";
+    return db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        int i = 1;
+        ps.setString(i++, select.layer());
+        ps.setDouble(i++, minAreaUnits);
+        ps.setDouble(i++, minAreaUnits);
+        if (!figureNames.isEmpty()) {
+          i = bindFigures(c, ps, i, figures, figureNames);
+        }
+        ps.setInt(i++, tile.z());
+        ps.setInt(i++, tile.x());
+        ps.setInt(i++, tile.y());
+        for (Object arg : select.args()) {
+          if (arg instanceof Geometry g) {
+            Dialect.setGeometry(ps, i++, g);
+          } else {
+            ps.setObject(i++, arg);
+          }
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          byte[] b = rs.getBytes(1);
+          return new Encoded(b == null ? new byte[0] : b, rs.getLong(2), rs.getLong(3));
+        }
+      }
+    });
+  }
+
+  private static int bindFigures(Connection c, PreparedStatement ps, int i, Map<String, Map<String, Double>> figures,
+      List<String> names) throws SQLException {
+    List<String> codes = new ArrayList<>(figures.keySet());
+    ps.setArray(i++, c.createArrayOf("varchar", codes.toArray()));
+    for (String name : names) {
+      Object[] values = new Object[codes.size()];
+      for (int k = 0; k < codes.size(); k++) {
+        values[k] = figures.get(codes.get(k)).get(name);
+      }
+      ps.setArray(i++, c.createArrayOf("float8", values));
+    }
+    return i;
+  }
+
+  /** A change the ledger applied: its order of application and the envelope of the land it touched (lon/lat). */
+  public record Touch(long appliedSeq, Envelope envelope) {}
+
+  /**
+   * Where the approvals applied after {@code after} up to {@code upTo} changed the map: the envelope of each event's
+   * footprint, which holds every hazard change and piece the event made (a reversal carries its target's footprint).
+   */
+  public List<Touch> touchedBetween(long after, long upTo) throws SQLException {
+    return db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement("""
+          SELECT e.applied_seq, ST_Envelope(f.footprint) FROM event e JOIN event_footprint f ON f.seq = e.seq
+          WHERE e.applied_seq > ? AND e.applied_seq <= ? ORDER BY e.applied_seq""")) {
+        ps.setLong(1, after);
+        ps.setLong(2, upTo);
+        List<Touch> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(new Touch(rs.getLong(1), Dialect.geometry(rs, 2).getEnvelopeInternal()));
+          }
+        }
+        return out;
+      }
+    });
+  }
+}
