@@ -49,9 +49,9 @@ final class BenchHttp {
     }
   }
 
-  /** GET with request headers given as name, value, name, value... */
+  /** GET with request headers given as name, value, name, value...; an answer must come within two minutes. */
   Exchange exchange(String pathAndQuery, String... headers) throws IOException, InterruptedException {
-    HttpRequest.Builder b = request(pathAndQuery).GET();
+    HttpRequest.Builder b = request(pathAndQuery).GET().timeout(Duration.ofMinutes(2));
     for (int i = 0; i + 1 < headers.length; i += 2) {
       b.header(headers[i], headers[i + 1]);
     }

@@ -33,7 +33,7 @@ final class BenchTilesReport {
     }
     line(md, "");
     List<String[]> targets = new ArrayList<>();
-    tiles(md, r, targets);
+    tiles(md, o, r, targets);
     browser(md, r, targets);
     heap(md, r, targets);
     line(md, "## Targets (issue 14)");
@@ -49,7 +49,7 @@ final class BenchTilesReport {
     System.out.println("Written to " + o.outDir().resolve("tiles-results.md"));
   }
 
-  private static void tiles(StringBuilder md, BenchTilesRun.Result r, List<String[]> targets) {
+  private static void tiles(StringBuilder md, BenchTilesOptions o, BenchTilesRun.Result r, List<String[]> targets) {
     line(md, "## Tiles");
     line(md, "");
     if (r.timing() == null) {
@@ -68,26 +68,31 @@ final class BenchTilesReport {
         r.tilesService().startupMs() / 1e3, r.tilesService().otherCores(), t.errors(),
         t.firstError() == null ? "" : " (first: " + t.firstError() + ")");
     line(md, "");
-    line(md, "| layer | zoom | tiles | empty (204) | cold p50 / p99 ms | warm p50 / p99 ms | 304 p50 ms |"
+    line(md, "| layer | zoom | tiles | empty (204) | failed | cold p50 / p99 ms | warm p50 / p99 ms | 304 p50 ms |"
         + " wire kB mean / max | decoded kB mean / max |");
-    line(md, "|---|---:|---:|---:|---:|---:|---:|---:|---:|");
-    List<String> layers = t.samples().stream().map(BenchTilesTiming.Sample::layer).distinct().toList();
+    line(md, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    List<String> layers = o.layers();
     List<Integer> zooms = t.samples().stream().map(s -> s.tile().z()).distinct().sorted().toList();
-    for (String layer : layers) {
-      for (int z : zooms) {
+    List<String> pooled = new ArrayList<>(layers);
+    pooled.add("all");
+    for (String layer : pooled) {
+      for (int z : layer.equals("all") ? List.<Integer>of() : zooms) {
         row(md, BenchTilesTiming.row(t.samples(), layer, String.valueOf(z), zoom -> zoom == z));
       }
+      row(md, BenchTilesTiming.row(t.samples(), layer, "≥ " + COLD_FROM_ZOOM, z -> z >= COLD_FROM_ZOOM));
+      row(md, BenchTilesTiming.row(t.samples(), layer, "all", z -> true));
     }
-    BenchTilesTiming.Row all = BenchTilesTiming.row(t.samples(), "all", "all", z -> true);
-    BenchTilesTiming.Row high = BenchTilesTiming.row(t.samples(), "all", "≥ " + COLD_FROM_ZOOM,
-        z -> z >= COLD_FROM_ZOOM);
-    row(md, all);
-    row(md, high);
     line(md, "");
-    targets.add(target("warm tile p50 < 10 ms (all layers and zooms)", all.warm().p50Ms(), WARM_P50_MS, "ms"));
-    if (high != null) {
-      targets.add(target("cold tile p50 < 50 ms at zoom ≥ 10", high.cold().p50Ms(), COLD_P50_MS, "ms"));
-      targets.add(target("cold tile p99 < 200 ms at zoom ≥ 10", high.cold().p99Ms(), COLD_P99_MS, "ms"));
+    // each layer on its own: pooled, the regions' small tiles would hide the hazards' large ones
+    for (String layer : pooled) {
+      String name = layer.equals("all") ? "all layers pooled" : layer;
+      BenchTilesTiming.Row all = BenchTilesTiming.row(t.samples(), layer, "all", z -> true);
+      targets.add(target("warm tile p50 < 10 ms, " + name, all.warm().p50Ms(), WARM_P50_MS, "ms"));
+      BenchTilesTiming.Row high = BenchTilesTiming.row(t.samples(), layer, "≥ 10", z -> z >= COLD_FROM_ZOOM);
+      if (high != null) {
+        targets.add(target("cold tile p50 < 50 ms at zoom ≥ 10, " + name, high.cold().p50Ms(), COLD_P50_MS, "ms"));
+        targets.add(target("cold tile p99 < 200 ms at zoom ≥ 10, " + name, high.cold().p99Ms(), COLD_P99_MS, "ms"));
+      }
     }
   }
 
@@ -95,8 +100,8 @@ final class BenchTilesReport {
     if (w == null) {
       return;
     }
-    line(md, "| %s | %s | %d | %d | %.1f / %.1f | %.2f / %.2f | %.2f | %.1f / %.1f | %.1f / %.1f |", w.layer(),
-        w.zooms(), w.tiles(), w.empty(), w.cold().p50Ms(), w.cold().p99Ms(), w.warm().p50Ms(), w.warm().p99Ms(),
+    line(md, "| %s | %s | %d | %d | %d | %.1f / %.1f | %.2f / %.2f | %.2f | %.1f / %.1f | %.1f / %.1f |", w.layer(),
+        w.zooms(), w.tiles(), w.empty(), w.failed(), w.cold().p50Ms(), w.cold().p99Ms(), w.warm().p50Ms(), w.warm().p99Ms(),
         w.revalidate().p50Ms(), w.meanWireBytes() / 1e3, w.maxWireBytes() / 1e3, w.meanRawBytes() / 1e3,
         w.maxRawBytes() / 1e3);
   }

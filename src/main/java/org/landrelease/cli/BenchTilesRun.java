@@ -89,7 +89,9 @@ final class BenchTilesRun {
     Files.deleteIfExists(log);
     Files.deleteIfExists(gc);
     List<String> jvm = new ArrayList<>(options.serverOptions());
+    // the log file for the heap figures; the service's own log too, where each collection stands among the requests
     jvm.add("-Xlog:gc:file=" + gc);
+    jvm.add("-Xlog:gc:stdout");
     long startupMs;
     double afterGc, otherCores;
     try (BenchServer server = BenchServer.start(jar, db, options.serverHeap(), jvm, log)) {

@@ -16,12 +16,19 @@ import org.landrelease.cli.BenchTilesSet.Tile;
  * then the warm pass (the same requests again), then a revalidation pass (If-None-Match with the tile's ETag).
  */
 final class BenchTilesTiming {
-  /** One tile of one layer: status, times of the three passes, bytes on the wire and decoded. */
+  /**
+   * One tile of one layer: status, times of the three passes, bytes on the wire and decoded; failed when a pass
+   * answered neither 200 nor 204 (nor 304 on revalidation).
+   */
   record Sample(String layer, Tile tile, int status, long coldNs, long warmNs, int revalidateStatus, long revalidateNs,
-      int wireBytes, int rawBytes) {}
+      int wireBytes, int rawBytes, boolean failed) {}
 
-  /** The samples of one layer at one zoom (layer "all" for every layer), with their percentiles and sizes. */
-  record Row(String layer, String zooms, int tiles, int empty, BenchStats.Latency cold, BenchStats.Latency warm,
+  /**
+   * The samples of one layer at one zoom (layer "all" for every layer), with their percentiles and sizes; failed
+   * tiles are counted, and left out of the times and sizes.
+   */
+  record Row(String layer, String zooms, int tiles, int empty, int failed, BenchStats.Latency cold,
+      BenchStats.Latency warm,
       BenchStats.Latency revalidate, double meanWireBytes, int maxWireBytes, double meanRawBytes, int maxRawBytes) {}
 
   /** errors: requests answered other than 200/204 (and 304 on revalidation), with the first of them. */
@@ -35,7 +42,7 @@ final class BenchTilesTiming {
     int warmed = 0;
     for (String layer : layers) {
       for (Tile t : warmups) {
-        http.exchange(t.path(layer), "Accept-Encoding", "gzip");
+        fetch(http, t.path(layer));
         warmed++;
       }
     }
@@ -58,13 +65,12 @@ final class BenchTilesTiming {
         String[] o = order.get(i);
         String path = tiles.get(Integer.parseInt(o[1])).path(o[0]);
         if (p == 0) {
-          cold[i] = http.exchange(path, "Accept-Encoding", "gzip");
+          cold[i] = fetch(http, path);
         } else if (p == 1) {
-          warm[i] = http.exchange(path, "Accept-Encoding", "gzip");
+          warm[i] = fetch(http, path);
         } else {
           String etag = warm[i].header("ETag");
-          again[i] = etag == null ? http.exchange(path, "Accept-Encoding", "gzip")
-              : http.exchange(path, "Accept-Encoding", "gzip", "If-None-Match", etag);
+          again[i] = etag == null ? fetch(http, path) : fetch(http, path, "If-None-Match", etag);
         }
       }
       System.out.printf("%s pass: %,d tile requests in %.1f s%n", pass[p], n, (System.nanoTime() - t0) / 1e9);
@@ -86,9 +92,27 @@ final class BenchTilesTiming {
         }
       }
       samples.add(new Sample(o[0], t, cold[i].status(), cold[i].nanos(), warm[i].nanos(), again[i].status(),
-          again[i].nanos(), cold[i].body().length, raw(cold[i]).length));
+          again[i].nanos(), cold[i].body().length, raw(cold[i]).length, bad));
     }
     return new Result(samples, warmed, warmupNs, errors, firstError);
+  }
+
+  /**
+   * The tile as a browser asks for it. A request that fails (the service gone, out of memory, or no answer in two
+   * minutes) counts as status -1 with the failure as its body, so that the run still reports what it measured.
+   */
+  private static BenchHttp.Exchange fetch(BenchHttp http, String path, String... headers) throws InterruptedException {
+    String[] all = new String[headers.length + 2];
+    all[0] = "Accept-Encoding";
+    all[1] = "gzip";
+    System.arraycopy(headers, 0, all, 2, headers.length);
+    long t0 = System.nanoTime();
+    try {
+      return http.exchange(path, all);
+    } catch (java.io.IOException e) {
+      return new BenchHttp.Exchange(-1, String.valueOf(e).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+          System.nanoTime() - t0, java.net.http.HttpHeaders.of(java.util.Map.of(), (a, b) -> true));
+    }
   }
 
   private static boolean ok(int status) {
@@ -107,16 +131,17 @@ final class BenchTilesTiming {
 
   /** The samples of a layer ("all": any) whose zoom passes the test, summarised; null when there are none. */
   static Row row(List<Sample> samples, String layer, String zooms, java.util.function.IntPredicate zoom) {
-    List<Sample> s = samples.stream().filter(x -> (layer.equals("all") || x.layer().equals(layer))
+    List<Sample> all = samples.stream().filter(x -> (layer.equals("all") || x.layer().equals(layer))
         && zoom.test(x.tile().z())).toList();
-    if (s.isEmpty()) {
+    List<Sample> s = all.stream().filter(x -> !x.failed()).toList();
+    if (all.isEmpty()) {
       return null;
     }
     long[] cold = s.stream().mapToLong(Sample::coldNs).toArray();
     long[] warm = s.stream().mapToLong(Sample::warmNs).toArray();
     long[] again = s.stream().mapToLong(Sample::revalidateNs).toArray();
     List<Sample> full = s.stream().filter(x -> x.status() == 200).toList();
-    return new Row(layer, zooms, s.size(), s.size() - full.size(), BenchStats.latency(cold), BenchStats.latency(warm),
+    return new Row(layer, zooms, all.size(), s.size() - full.size(), all.size() - s.size(), BenchStats.latency(cold), BenchStats.latency(warm),
         BenchStats.latency(again), full.stream().mapToInt(Sample::wireBytes).average().orElse(0),
         full.stream().mapToInt(Sample::wireBytes).max().orElse(0),
         full.stream().mapToInt(Sample::rawBytes).average().orElse(0),

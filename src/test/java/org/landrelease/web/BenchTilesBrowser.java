@@ -15,7 +15,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * lives among the tests so that Selenium stays a test dependency: bench-tiles starts it as a main class in a JVM of
  * its own, on the test class path that {@code mvn package} writes to target/test-classpath.txt.
  *
- * <p>Settled means, for a quiet window with nothing of the following: a fetch or XMLHttpRequest of the page open, a
+ * <p>Settled means, for a quiet window with nothing of the following: no animation frame for 100 ms (the page is
+ * not drawing, or has not drawn since the move), a fetch or XMLHttpRequest of the page open, a
  * resource (tile, image, script) finishing, the map element's data-loading flag (the GeoJSON client), a Leaflet grid
  * layer loading tiles or an animation running, or a MapLibre map not loaded or with tiles pending. The step's time is
  * from the move to the end of the last of them; the quiet window only confirms it. It works for the Leaflet client
@@ -32,7 +33,7 @@ public final class BenchTilesBrowser {
   /** Installed once after the page loads: request and frame bookkeeping, and the test for "busy". */
   private static final String INSTRUMENT = """
       const b = window.__bench = { pending: 0, lastActivity: 0, gaps: [], frames: 0, requests: 0, bytes: 0,
-        tileRequests: 0, running: false, t0: 0 };
+        tileRequests: 0, running: false, t0: 0, lastFrame: 0 };
       performance.setResourceTimingBufferSize(100000);
       const touch = () => { b.lastActivity = performance.now(); };
       const realFetch = window.fetch;
@@ -60,10 +61,14 @@ public final class BenchTilesBrowser {
       const frame = (t) => {
         if (b.running) { b.frames++; b.gaps.push(t - last); }
         last = t;
+        b.lastFrame = performance.now();
         requestAnimationFrame(frame);
       };
       requestAnimationFrame(frame);
       b.busy = () => {
+        // no frame for 100 ms: the page is not drawing (a long task, or a huge SVG to raster), and a move asked for
+        // has not even started (Leaflet starts its animation in the next frame)
+        if (performance.now() - b.lastFrame > 100 || b.lastFrame < b.t0) return 'render';
         if (b.pending > 0) return 'request';
         const el = document.getElementById('map');
         if (el && el.dataset.loading === 'true') return 'loading';
