@@ -7,8 +7,6 @@ export default {
   tileAttribution: '',
   tileMaxZoom: 19,
   tileOn: false,
-  /** Hazards and released pieces asked for per map view; the map says when a view holds more. */
-  featureLimit: 5000,
   /** Cache the client and the last figures in the browser (a service worker) so that it reloads offline. */
   offlineCache: true,
   /** Seconds between attempts to send the offline queue while events wait in it. */

@@ -93,7 +93,8 @@ async function main() {
     },
   });
   const monthChart = createMonthChart($('month-chart'), {});
-  const donors = createDonorView($('panel-donors'), { regionName: mapView.regionName, onError: reportError });
+  const donors = createDonorView($('panel-donors'), { regionName: mapView.regionName, onError: reportError,
+    onGrant: (id) => mapView.setGrant(id) });
   const queue = new OfflineQueue({ storage: window.localStorage, fetch: (...a) => window.fetch(...a),
     token: () => auth.token() });
   const badge = $('queue-badge');
@@ -129,6 +130,7 @@ async function main() {
   });
   app.showTab = showTab;
   app.map = mapView.map;
+  app.tiles = mapView.detailLayers;
   app.queue = queue;
   app.review = review;
 

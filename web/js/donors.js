@@ -1,11 +1,11 @@
-// The donor → grant view: a grant's released land by outcome, region and month, and its CSV. Grants are not public:
-// signed out, the view asks for a sign-in instead.
+// The donor → grant view: a grant's released land by outcome, region and month, and its CSV; the map then shows that
+// grant's released land only (onGrant). Grants are not public: signed out, the view asks for a sign-in instead.
 import { api } from './api.js';
 import { grantReportCsv, grantReportFileName } from './csv.js';
 import { escapeHtml as e, formatDate, formatKm2, formatNumber, todayUtc } from './format.js';
 import { createMonthChart, monthTableHtml } from './panels.js';
 
-export function createDonorView(root, { regionName, onError }) {
+export function createDonorView(root, { regionName, onError, onGrant }) {
   const donorSel = root.querySelector('#donor');
   const grantSel = root.querySelector('#grant');
   const out = root.querySelector('#grant-report');
@@ -42,6 +42,7 @@ export function createDonorView(root, { regionName, onError }) {
   }
 
   function clear() {
+    onGrant?.(null);
     report = null;
     csvBtn.disabled = true;
     out.innerHTML = '';
@@ -50,6 +51,7 @@ export function createDonorView(root, { regionName, onError }) {
   async function load() {
     const id = grantSel.value;
     if (!id) return clear();
+    onGrant?.(id);
     out.setAttribute('aria-busy', 'true');
     try {
       const r = await api.grantReport(id);

@@ -1,33 +1,9 @@
-// Map arithmetic and GeoJSON handling without Leaflet or the DOM: zoom thresholds, the simplify tolerance, bbox
-// parameters, the choropleth classes, and reading a polygon out of an uploaded GeoJSON file.
+// Map arithmetic and GeoJSON handling without Leaflet or the DOM: the detail zoom, the choropleth classes and styles,
+// the region under a point, and reading a polygon out of an uploaded GeoJSON file.
+import { containsPoint } from './tiledata.js';
 
-/** From this zoom on, the map loads hazards and released pieces by bbox; below it shows the choropleth. */
+/** From this zoom on, the map draws hazards and released pieces from the vector tiles; below it the choropleth. */
 export const DETAIL_ZOOM = 8;
-/** Above this zoom geometry is loaded unsimplified. */
-export const FULL_DETAIL_ZOOM = 15;
-
-/**
- * The simplify tolerance (degrees) for a zoom: half a screen pixel at the equator, rounded down to one
- * significant digit so that nearby zooms share a value; 0 from FULL_DETAIL_ZOOM on.
- */
-export function simplifyForZoom(zoom) {
-  if (!Number.isFinite(zoom) || zoom >= FULL_DETAIL_ZOOM) return 0;
-  const halfPixel = 360 / (256 * 2 ** Math.floor(zoom)) / 2;
-  const magnitude = 10 ** Math.floor(Math.log10(halfPixel));
-  const t = Math.floor(halfPixel / magnitude) * magnitude;
-  return Math.min(1, Number(t.toPrecision(1)));
-}
-
-function clamp(v, lo, hi) {
-  return Math.min(hi, Math.max(lo, v));
-}
-
-/** "minLon,minLat,maxLon,maxLat" for the API, clamped to the world and rounded to 5 decimals (~1 m). */
-export function bboxParam({ west, south, east, north }) {
-  const r = (v) => Number(v.toFixed(5));
-  return [r(clamp(west, -180, 180)), r(clamp(south, -90, 90)), r(clamp(east, -180, 180)),
-    r(clamp(north, -90, 90))].join(',');
-}
 
 /** Choropleth classes of remaining contamination as a share of the region's area. */
 export const SHARE_CLASSES = [
@@ -120,4 +96,11 @@ export function countVertices(geometry) {
   if (!geometry) return 0;
   const polys = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates ?? [];
   return polys.reduce((n, rings) => n + rings.reduce((m, ring) => m + ring.length, 0), 0);
+}
+
+/** True when the lon/lat point lies inside a Polygon or MultiPolygon (even-odd over its rings, so holes are out). */
+export function geometryContains(geometry, lon, lat) {
+  const polys = geometry?.type === 'Polygon' ? [geometry.coordinates]
+    : geometry?.type === 'MultiPolygon' ? geometry.coordinates : [];
+  return containsPoint(polys.flat().map((ring) => ring.flat()), lon, lat);
 }

@@ -1,11 +1,12 @@
-// The Leaflet map: region boundaries as the offline base layer, the choropleth, hazards and released pieces by
-// bbox, popups, legend, scale, layer control, the draft polygon and the marker of a refused geometry.
+// The Leaflet map: region boundaries as the offline base layer, the choropleth, hazards and released pieces from the
+// service's vector tiles, popups, legend, scale, layer control, the draft polygon and the marker of a refused geometry.
 /* global L */
-import { api, getJson, latestOnly, query, debounce } from './api.js';
+import { api, auth } from './api.js';
 import { escapeHtml as e, formatArea, formatNumber, share } from './format.js';
-import { DETAIL_ZOOM, HAZARD_STYLES, OUTCOME_COLORS, SHARE_CLASSES, bboxParam, shareColor, simplifyForZoom }
-  from './geo.js';
+import { DETAIL_ZOOM, HAZARD_STYLES, OUTCOME_COLORS, SHARE_CLASSES, geometryContains, shareColor } from './geo.js';
 import { hazardPopup, historyTable, regionPopup, releasePopup } from './popups.js';
+import { hazardFromTile, releaseFromTile, releaseKey } from './tiledata.js';
+import { vectorTileLayer } from './tiles.js';
 
 const UKRAINE = [[44.3, 22.1], [52.4, 40.3]];
 
@@ -16,7 +17,7 @@ export function createMap(el, { config, statusEl, onError }) {
   const panes = { regions: 350, choropleth: 360, releases: 420, hazards: 430, draft: 450 };
   for (const [name, z] of Object.entries(panes)) map.createPane(name).style.zIndex = String(z);
 
-  const state = { asOf: null, regionsByCode: new Map(), shapesByCode: new Map(), counts: {} };
+  const state = { asOf: null, grant: null, regionsByCode: new Map(), shapesByCode: new Map() };
   const regionName = (code) => state.shapesByCode.get(code)?.name ?? code;
 
   // Base layer: the region outlines from the service, so the map needs no internet.
@@ -29,8 +30,11 @@ export function createMap(el, { config, statusEl, onError }) {
     pane: 'choropleth',
     style: (f) => choroplethStyle(f),
     onEachFeature: (f, layer) => {
-      layer.bindPopup(() => regionPopup(state.regionsByCode.get(f.properties.code), f.properties, state.asOf),
-        { maxWidth: 320 });
+      // the tiles above are canvases that let clicks through: a click on a region may be meant for a hazard
+      layer.on('click', (ev) => {
+        L.DomEvent.stopPropagation(ev);
+        openAt(ev.latlng, layer);
+      });
       layer.on('mouseover', () => layer.setStyle({ weight: 2.5, color: '#1f3b57' }));
       layer.on('mouseout', () => choropleth.resetStyle(layer));
     },
@@ -46,55 +50,120 @@ export function createMap(el, { config, statusEl, onError }) {
     };
   }
 
-  const hazards = L.geoJSON(null, {
-    pane: 'hazards',
-    style: (f) => ({ ...HAZARD_STYLES[f.properties.classification], weight: 1.2, fillOpacity: 0.55,
-      className: `lr-hazard lr-hazard-${f.properties.classification}` }),
-    onEachFeature: (f, layer) => {
-      const p = f.properties;
-      layer.bindPopup(() => hazardPopup(p, null, regionName), { maxWidth: 420, className: 'lr-popup' });
-      layer.on('popupopen', async (ev) => {
-        try {
-          const full = await api.hazard(p.id);
-          ev.popup.setContent(hazardPopup({ ...p, ...full.properties }, full.properties.history ?? [], regionName));
-        } catch (err) {
-          ev.popup.setContent(hazardPopup(p, [], regionName) + `<p class="error">${e(err.message)}</p>`);
-        }
-      });
-    },
+  // Hazards and released land from the service's vector tiles, drawn on canvases in the panes they had as GeoJSON.
+  // the service adds detail up to zoom 16 (its TileJSON's maxzoom); the map magnifies those tiles beyond
+  const tileOptions = { minZoom: DETAIL_ZOOM, maxZoom: 18, maxDataZoom: 16, headers: () => auth.headers() };
+  const hazards = vectorTileLayer({
+    ...tileOptions, pane: 'hazards', className: 'lr-tiles lr-tiles-hazards', layerName: 'hazards',
+    template: '/tiles/hazards/{z}/{x}/{y}.mvt',
+    style: (p) => ({ ...HAZARD_STYLES[p.classification], weight: 1.2, fillOpacity: 0.55 }),
+    featureKey: (f) => f.id ?? f.properties.id,
   });
-
-  const releases = L.geoJSON(null, {
-    pane: 'releases',
-    style: (f) => ({ color: OUTCOME_COLORS[f.properties.outcome], fillColor: OUTCOME_COLORS[f.properties.outcome],
-      weight: 0.8, fillOpacity: 0.5, className: `lr-release lr-release-${f.properties.outcome}` }),
-    onEachFeature: (f, layer) => {
-      const p = f.properties;
-      layer.bindPopup(() => releasePopup(p, undefined, regionName), { maxWidth: 420, className: 'lr-popup' });
-      layer.on('popupopen', async (ev) => {
-        try {
-          const [event, history] = await Promise.all([api.event(p.eventId), sourceHazardHistory(p.hazardId,
-            layer.getBounds())]);
-          ev.popup.setContent(releasePopup(p, event, regionName) + history);
-        } catch (err) {
-          ev.popup.setContent(releasePopup(p, null, regionName) + `<p class="error">${e(err.message)}</p>`);
-        }
-      });
-    },
+  const releases = vectorTileLayer({
+    ...tileOptions, pane: 'releases', className: 'lr-tiles lr-tiles-releases', layerName: 'releases',
+    template: '/tiles/releases/{z}/{x}/{y}.mvt',
+    style: (p) => ({ color: OUTCOME_COLORS[p.outcome], fillColor: OUTCOME_COLORS[p.outcome], weight: 0.8,
+      fillOpacity: 0.5 }),
+    featureKey: releaseKey,
   });
+  const detail = [['hazards', hazards], ['releases', releases]]; // topmost first, as drawn
 
-  // The API answers 404 for a hazard that has been released in full; look for it in the piece's window first.
-  async function sourceHazardHistory(hazardId, bounds) {
-    const b = bounds.pad(0.01);
-    const near = await getJson(`/api/hazards${query({ bbox: bboxParam({ west: b.getWest(), south: b.getSouth(),
-      east: b.getEast(), north: b.getNorth() }), limit: 2000, simplify: 0.01 })}`);
-    if (!near.features.some((f) => f.properties.id === hazardId)) {
+  /** The detail feature under a point (a hazard before released land), or null. */
+  function detailAt(latlng) {
+    for (const [name, layer] of detail) {
+      if (!map.hasLayer(layer)) continue;
+      const [hit] = layer.featuresAt(latlng);
+      if (hit) return { layer: name, ...hit };
+    }
+    return null;
+  }
+
+  const detailPopupOptions = { maxWidth: 420, className: 'lr-popup' };
+
+  function openHazardPopup(hit, latlng) {
+    const p = hazardFromTile(hit.properties, hit.id);
+    const popup = L.popup(detailPopupOptions).setLatLng(latlng).setContent(hazardPopup(p, null, regionName))
+      .openOn(map);
+    api.hazard(p.id).then((full) => {
+      popup.setContent(hazardPopup({ ...p, ...full.properties }, full.properties.history ?? [], regionName));
+    }, (err) => {
+      popup.setContent(hazardPopup(p, [], regionName) + `<p class="error">${e(err.message)}</p>`);
+    });
+    return popup;
+  }
+
+  function openReleasePopup(hit, latlng) {
+    const p = releaseFromTile(hit.properties);
+    const popup = L.popup(detailPopupOptions).setLatLng(latlng).setContent(releasePopup(p, undefined, regionName))
+      .openOn(map);
+    Promise.all([api.event(p.eventId), sourceHazardHistory(p.hazardId)]).then(([event, history]) => {
+      popup.setContent(releasePopup(p, event, regionName) + history);
+    }, (err) => {
+      popup.setContent(releasePopup(p, null, regionName) + `<p class="error">${e(err.message)}</p>`);
+    });
+    return popup;
+  }
+
+  // the hazard a piece was released from, with its history; one released in full has history but no land left
+  async function sourceHazardHistory(hazardId) {
+    const full = await api.hazard(hazardId);
+    if (full.properties.status === 'released') {
       return `<p class="muted">Hazard #${e(hazardId)} has no land left: it was released in full.</p>`;
     }
-    const full = await api.hazard(hazardId);
     return `<h4>Hazard #${e(hazardId)}: ${e(formatArea(full.properties.areaKm2, full.properties.areaHa))} left</h4>`
       + historyTable(full.properties.history ?? [], regionName);
   }
+
+  function openRegionPopup(layer, latlng) {
+    const p = layer.feature.properties;
+    return L.popup({ maxWidth: 320 }).setLatLng(latlng)
+      .setContent(regionPopup(state.regionsByCode.get(p.code), p, state.asOf)).openOn(map);
+  }
+
+  /** Opens the popup of what lies at a point: a hazard, else released land, else the region (if given). */
+  function openAt(latlng, regionLayer) {
+    const hit = detailAt(latlng);
+    if (hit?.layer === 'hazards') return openHazardPopup(hit, latlng);
+    if (hit) return openReleasePopup(hit, latlng);
+    return regionLayer ? openRegionPopup(regionLayer, latlng) : null;
+  }
+
+  function regionLayerAt(latlng) {
+    return choropleth.getLayers().find((l) => l.getBounds().contains(latlng)
+      && geometryContains(l.feature.geometry, latlng.lng, latlng.lat)) ?? null;
+  }
+
+  // a click the choropleth did not take (outside the regions) may still be on a tile feature; while a polygon is
+  // being drawn, clicks are its vertices
+  let drawing = false;
+  map.on('draw:drawstart', () => { drawing = true; });
+  map.on('draw:drawstop', () => { drawing = false; });
+  map.on('click', (ev) => drawing || openAt(ev.latlng, null));
+
+  // Keyboard: the arrow keys move the map (Leaflet), Enter opens the popup of what lies at its centre (marked by a
+  // ring while the map has the focus) and moves the focus into it; Escape closes it and the focus comes back.
+  el.addEventListener('keydown', (ev) => {
+    if (ev.key === 'Escape' && ev.target.closest?.('.leaflet-popup')) {
+      map.closePopup(); // Leaflet hears Escape only while the map itself has the focus
+      return;
+    }
+    if (ev.key !== 'Enter' || ev.target !== el || drawing || ev.altKey || ev.ctrlKey || ev.metaKey) return;
+    ev.preventDefault();
+    const centre = map.getCenter();
+    const popup = openAt(centre, regionLayerAt(centre));
+    if (!popup) {
+      flashStatus('Nothing at the centre of the map: move it with the arrow keys, then press Enter.');
+      return;
+    }
+    const content = popup.getElement()?.querySelector('.leaflet-popup-content');
+    if (content) {
+      content.tabIndex = -1;
+      content.focus({ preventScroll: true });
+    }
+  });
+  map.on('popupclose', (ev) => {
+    if (ev.popup.getElement()?.contains(document.activeElement)) el.focus({ preventScroll: true });
+  });
 
   const draft = L.featureGroup([], { pane: 'draft' });
   const problems = L.layerGroup();
@@ -131,105 +200,76 @@ export function createMap(el, { config, statusEl, onError }) {
   L.control.scale({ imperial: false, position: 'bottomleft' }).addTo(map);
   legend(narrow).addTo(map);
 
-  const hazardChannel = latestOnly();
-  const releaseChannel = latestOnly();
-
+  let flashed = null;
   function setStatus(text) {
     statusEl.textContent = text;
     statusEl.hidden = !text;
   }
 
-  function describeCounts() {
-    const c = state.counts;
-    const parts = [];
-    if (map.hasLayer(hazards) && c.hazards !== undefined) {
-      parts.push(`${formatNumber(c.hazards)} hazard${c.hazards === 1 ? '' : 's'}${c.hazardsTruncated ? ' (more: zoom in)' : ''}`);
-    }
-    if (map.hasLayer(releases) && c.releases !== undefined) {
-      parts.push(`${formatNumber(c.releases)} released piece${c.releases === 1 ? '' : 's'}${
-        c.releasesTruncated ? ' (more: zoom in)' : ''}`);
-    }
-    const note = state.asOf && map.hasLayer(hazards) ? ' · hazards are shown as of today' : '';
-    setStatus(parts.length ? `Showing ${parts.join(' and ')}${note}` : '');
+  function flashStatus(text) {
+    flashed = text;
+    setStatus(text);
+    setTimeout(() => {
+      if (flashed === text) {
+        flashed = null;
+        describeDetail();
+      }
+    }, 4000);
   }
 
-  // What the detail layers hold: a view inside it, at the same zoom and date, needs no new request (small pans,
-  // and the pan that brings an opened popup into view, which would otherwise reload and close it).
-  let loaded = null;
-  let generation = 0;
-
-  async function refreshDetail({ force = true } = {}) {
+  // What the status line and the data attributes say: the distinct features drawn in the view, and whether the
+  // service left small ones out of those tiles (X-Tile-Dropped-Features).
+  function describeDetail() {
     const zoom = map.getZoom();
     el.dataset.detail = String(zoom >= DETAIL_ZOOM);
-    choropleth.resetStyle();
-    if (!force && loaded && loaded.zoom === zoom && loaded.asOf === state.asOf
-      && loaded.bounds.contains(map.getBounds())) {
-      return;
-    }
-    loaded = null;
-    const gen = ++generation;
+    el.dataset.loading = String(detail.some(([, layer]) => map.hasLayer(layer) && layer.isBusy()));
     if (zoom < DETAIL_ZOOM) {
-      el.dataset.loading = 'false';
-      hazardChannel.cancel();
-      releaseChannel.cancel();
-      hazards.clearLayers();
-      releases.clearLayers();
-      state.counts = {};
       el.dataset.hazards = '0';
       el.dataset.releases = '0';
-      setStatus('Zoom in to see hazards and released land');
+      if (!flashed) setStatus('Zoom in to see hazards and released land');
       return;
     }
-    const b = map.getBounds().pad(0.25);
-    const params = { bbox: bboxParam({ west: b.getWest(), south: b.getSouth(), east: b.getEast(),
-      north: b.getNorth() }), simplify: simplifyForZoom(zoom) || undefined, limit: config.featureLimit };
-    el.dataset.loading = 'true';
-    // one layer's features for the view; a newer request on its channel makes this one's answer null
-    const load = (layer, channel, path, p, key) => channel.run((signal) => getJson(`${path}${query(p)}`, { signal }))
-      .then((fc) => {
-        if (!fc) return;
-        layer.clearLayers();
-        layer.addData(fc);
-        state.counts[key] = fc.features.length;
-        state.counts[`${key}Truncated`] = fc.truncated;
-        el.dataset[key] = String(fc.features.length);
-      });
-    const jobs = [];
-    if (map.hasLayer(hazards)) jobs.push(load(hazards, hazardChannel, '/api/hazards', params, 'hazards'));
-    if (map.hasLayer(releases)) {
-      jobs.push(load(releases, releaseChannel, '/api/releases', { ...params, asOf: state.asOf ?? undefined },
-        'releases'));
+    const parts = [];
+    let dropped = 0;
+    for (const [name, layer] of detail) {
+      const drawn = map.hasLayer(layer) ? layer.drawnInView() : { count: 0, dropped: 0 };
+      el.dataset[name] = String(drawn.count);
+      dropped += drawn.dropped;
+      if (!map.hasLayer(layer)) continue;
+      const n = drawn.count;
+      parts.push(name === 'hazards' ? `${formatNumber(n)} hazard${n === 1 ? '' : 's'}`
+        : `${formatNumber(n)} released piece${n === 1 ? '' : 's'}`);
     }
-    try {
-      await Promise.all(jobs);
-      if (gen !== generation) return; // a newer view is loading
-      loaded = { zoom, asOf: state.asOf, bounds: b };
-      describeCounts();
-    } catch (err) {
-      onError?.(err);
-    } finally {
-      if (gen === generation) el.dataset.loading = 'false';
-    }
+    el.dataset.dropped = String(dropped);
+    const notes = [];
+    if (dropped) notes.push('small features left out: zoom in');
+    if (state.asOf && map.hasLayer(hazards)) notes.push('hazards are shown as of today');
+    if (state.grant && map.hasLayer(releases)) notes.push(`released land of grant ${state.grant} only`);
+    const text = parts.length ? `Showing ${parts.join(' and ')}${notes.map((x) => ` · ${x}`).join('')}` : '';
+    if (!flashed) setStatus(text);
   }
 
-  const refreshSoon = debounce(refreshDetail, 250);
-  map.on('moveend', () => refreshSoon({ force: false }));
-  map.on('overlayadd', (ev) => {
-    if (ev.layer === hazards || ev.layer === releases) refreshSoon({ force: true });
-  });
-  map.on('overlayremove', (ev) => {
-    if (ev.layer === hazards) {
-      hazardChannel.cancel();
-      hazards.clearLayers();
-      state.counts.hazards = undefined;
-    }
-    if (ev.layer === releases) {
-      releaseChannel.cancel();
-      releases.clearLayers();
-      state.counts.releases = undefined;
-    }
-    describeCounts();
-  });
+  let counting = 0;
+  const describeSoon = () => {
+    cancelAnimationFrame(counting);
+    counting = requestAnimationFrame(describeDetail);
+  };
+  let failed = false; // one notice per round of loading, not one per tile
+  for (const [, layer] of detail) {
+    layer.on('datachange', describeSoon);
+    layer.on('busy', () => {
+      failed = false;
+      el.dataset.loading = 'true';
+    });
+    layer.on('idle', describeDetail);
+    layer.on('tilefailure', (ev) => {
+      if (!failed) onError?.(ev.error);
+      failed = true;
+    });
+  }
+  map.on('zoomend', () => choropleth.resetStyle());
+  map.on('moveend overlayadd overlayremove', describeDetail);
+  describeDetail();
 
   return {
     map,
@@ -247,14 +287,27 @@ export function createMap(el, { config, statusEl, onError }) {
     },
     setAsOf(asOf) {
       state.asOf = asOf;
-      if (map.getZoom() >= DETAIL_ZOOM) refreshDetail();
+      releases.setParams({ asOf: asOf ?? undefined });
+      describeDetail();
     },
-    refreshDetail: () => refreshDetail({ force: true }),
+    /** Shows the released land of one grant only (null: of every grant), as the donor view chose. */
+    setGrant(grant) {
+      state.grant = grant || null;
+      releases.setParams({ grant: state.grant ?? undefined });
+      describeDetail();
+    },
+    /** Fetches the detail tiles again (after an approval); resolves once they are drawn. */
+    refreshDetail() {
+      hazards.redraw();
+      releases.redraw();
+      return Promise.all([hazards.whenIdle(), releases.whenIdle()]).then(() => undefined);
+    },
+    detailLayers: { hazards, releases },
     zoomToRegion(code) {
       const layer = choropleth.getLayers().find((l) => l.feature.properties.code === code);
       if (!layer) return false;
       map.fitBounds(layer.getBounds(), { padding: [12, 12] });
-      layer.openPopup(layer.getBounds().getCenter());
+      openRegionPopup(layer, layer.getBounds().getCenter());
       return true;
     },
     showProblem(coordinate, text) {

@@ -20,7 +20,10 @@ import org.locationtech.jts.geom.Geometry;
  * (2008) "crs" member naming an EPSG code is honoured.
  */
 final class GeoJsonSource implements FeatureSource {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = org.landrelease.service.Json.mapper();
+  /** The service's mapper, reading one feature at a time from a stream: the rest of the file follows each one. */
+  private static final com.fasterxml.jackson.databind.ObjectReader FEATURE = MAPPER.reader()
+      .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private final Path file;
   private final List<String> columns;
   private Reprojection crs = Reprojection.WGS84;
@@ -77,7 +80,7 @@ final class GeoJsonSource implements FeatureSource {
         p.nextToken();
         switch (name) {
           case "type" -> collection = "FeatureCollection".equals(p.getText());
-          case "crs" -> crs = crsOf(MAPPER.readTree(p));
+          case "crs" -> crs = crsOf(FEATURE.readTree(p));
           case "features" -> features(p, sink);
           default -> p.skipChildren();
         }
@@ -100,7 +103,7 @@ final class GeoJsonSource implements FeatureSource {
       throw FeatureSources.unreadable("GeoJSON FeatureCollection", "\"features\" is not an array");
     }
     while (p.nextToken() == JsonToken.START_OBJECT) {
-      JsonNode feature = MAPPER.readTree(p);
+      JsonNode feature = FEATURE.readTree(p);
       if (!"Feature".equals(feature.path("type").asText())) {
         throw FeatureSources.unreadable("GeoJSON FeatureCollection", "a member of \"features\" is not a Feature");
       }

@@ -48,6 +48,11 @@ public final class HttpApi {
       config.jsonMapper(new JavalinJackson(mapper, false));
       config.startup.showJavalinBanner = false;
       config.http.maxRequestSize = MAX_BODY_BYTES;
+      // a known path with another method is a 405 with an Allow header, not a 404
+      config.http.prefer405over404 = true;
+      // what Jetty answers itself (a malformed request, an ambiguous path) is problem+json too
+      config.jetty.modifyServer(server -> server.setErrorHandler(new ServerErrors(mapper)));
+      config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new ServerErrors(mapper)));
       config.staticFiles.enableWebjars();
       if (webDir != null && Files.isDirectory(webDir)) {
         config.staticFiles.add(webDir.toAbsolutePath().toString(), Location.EXTERNAL);

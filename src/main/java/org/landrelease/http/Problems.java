@@ -23,8 +23,14 @@ final class Problems {
     routes.exception(JacksonException.class, (e, ctx) -> write(ctx, mapper,
         problem(mapper, 400, "malformed-json", "Malformed JSON", "the body is not valid JSON: "
             + e.getOriginalMessage(), ctx)));
-    routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, mapper,
-        problem(mapper, e.getStatus(), "http-" + e.getStatus(), titleOf(e.getStatus()), e.getMessage(), ctx)));
+    routes.exception(HttpResponseException.class, (e, ctx) -> {
+      if (e.getStatus() == 405) {
+        methodNotAllowed(ctx, mapper, e.getDetails().get("availableMethods"));
+        return;
+      }
+      write(ctx, mapper, problem(mapper, e.getStatus(), "http-" + e.getStatus(), titleOf(e.getStatus()),
+          e.getMessage(), ctx));
+    });
     routes.exception(Exception.class, (e, ctx) -> {
       if (databaseAway(e)) {
         LOG.warn("{} {}: the database is unavailable ({})", ctx.method(), ctx.path(), e.getMessage());
@@ -42,8 +48,22 @@ final class Problems {
         write(ctx, mapper, problem(mapper, 404, "not-found", "Not found", "no resource at " + ctx.path(), ctx));
       }
     });
-    routes.error(405, ctx -> write(ctx, mapper,
-        problem(mapper, 405, "method-not-allowed", "Method not allowed", ctx.method() + " is not allowed here", ctx)));
+    routes.error(405, ctx -> {
+      if (!CONTENT_TYPE.equals(ctx.res().getContentType())) {
+        methodNotAllowed(ctx, mapper, null);
+      }
+    });
+  }
+
+  /** 405 with the methods the path takes, in the Allow header (RFC 9110) and in the detail. */
+  private static void methodNotAllowed(Context ctx, ObjectMapper mapper, String available) {
+    String allow = available == null ? null
+        : available.replaceAll("[\\[\\]\\s]", "").replace(",", ", ");
+    if (allow != null && !allow.isEmpty()) {
+      ctx.header("Allow", allow);
+    }
+    write(ctx, mapper, problem(mapper, 405, "method-not-allowed", "Method not allowed", ctx.method()
+        + " is not allowed on " + ctx.path() + (allow == null || allow.isEmpty() ? "" : "; it takes " + allow), ctx));
   }
 
   /**

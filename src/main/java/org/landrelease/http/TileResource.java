@@ -65,7 +65,7 @@ final class TileResource {
     }
     TileService.Made t = a.tile();
     if (t.dropped() > 0) {
-      // never silently: say how many features the size limit left out, and below which size
+      // never silently: say how many features the size limit left out, and the size of the smallest one kept
       ctx.header("X-Tile-Dropped-Features", Long.toString(t.dropped()));
       ctx.header("X-Tile-Min-Feature-Area-Px", Double.toString(t.minAreaPx()));
     }

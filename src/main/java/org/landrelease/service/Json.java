@@ -8,11 +8,20 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-/** The one ObjectMapper of the service. */
+/**
+ * The one ObjectMapper of the service, built once and shared: configured here and never changed after, which is what
+ * makes an ObjectMapper safe to share between threads (and it caches what it learns about each type).
+ */
 public final class Json {
+  private static final ObjectMapper MAPPER = build();
+
   private Json() {}
 
   public static ObjectMapper mapper() {
+    return MAPPER;
+  }
+
+  private static ObjectMapper build() {
     ObjectMapper mapper = JsonMapper.builder()
         .addModule(new JavaTimeModule())
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

@@ -28,15 +28,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Vector tiles of the ledger's map layers, from either store: PostGIS encodes them (ST_AsMVT), the embedded store's
- * rows are encoded here. A tile over {@link #MAX_TILE_BYTES} leaves out its smallest features, never silently: the
- * answer says how many and from which size. Tiles are cached and made again only where an approval touched them.
+ * rows are encoded here. A tile over {@link #MAX_TILE_BYTES} keeps its largest features and leaves out the smallest,
+ * never silently: the answer says how many, and how large the smallest one kept is. Tiles are cached and made again only where an approval touched them.
  */
 public final class TileService {
   private static final Logger LOG = LoggerFactory.getLogger(TileService.class);
   /** The most a tile holds, before gzip. */
   public static final int MAX_TILE_BYTES = 500_000;
-  /** One screen pixel of a 256-pixel tile, in tile units² (16 × 16). */
-  static final double PIXEL_UNITS = (TileGrid.EXTENT / 256.0) * (TileGrid.EXTENT / 256.0);
   private static final long CACHE_BYTES = 64L * 1024 * 1024;
 
   private final TileStore store;
@@ -160,20 +158,28 @@ public final class TileService {
     return store.encodesInDatabase() ? inDatabase(r) : inJava(r);
   }
 
-  /** PostGIS encodes; above the size limit it is asked again with a larger least area, each time 4 × larger. */
+  /**
+   * PostGIS encodes; above the size limit it is asked again for the largest features only, as many as the bytes per
+   * feature say fit, fewer until the tile fits (the rule of {@link VectorTileEncoder#encodeWithin}).
+   */
   private Made inDatabase(Request r) throws SQLException {
-    double minPx = 0;
+    long limit = Long.MAX_VALUE;
+    TileStore.Encoded all = null;
     while (true) {
-      double minUnits = minPx * PIXEL_UNITS;
       TileStore.Encoded enc = switch (r.layer()) {
-        case HAZARDS -> store.hazardTile(r.tile(), r.classification(), minUnits);
-        case RELEASES -> store.releaseTile(r.tile(), r.asOf(), r.partner(), r.grant(), minUnits);
-        case REGIONS -> store.regionTile(r.tile(), regionFigures(r.asOf()), minUnits);
+        case HAZARDS -> store.hazardTile(r.tile(), r.classification(), limit);
+        case RELEASES -> store.releaseTile(r.tile(), r.asOf(), r.partner(), r.grant(), limit);
+        case REGIONS -> store.regionTile(r.tile(), regionFigures(r.asOf()), limit);
       };
-      if (enc.mvt().length <= MAX_TILE_BYTES || enc.kept() == 0) {
-        return made(r, enc.mvt(), enc.features(), enc.kept(), minPx);
+      if (all == null) {
+        all = enc;
       }
-      minPx = minPx == 0 ? 1 : minPx * 4;
+      if (enc.mvt().length <= MAX_TILE_BYTES || enc.kept() == 0) {
+        double minPx = enc.kept() < all.features() ? enc.minAreaUnits() / VectorTileEncoder.PIXEL_UNITS : 0;
+        return made(r, enc.mvt(), all.features(), enc.kept(), minPx);
+      }
+      limit = Math.max(0, Math.min(enc.kept() - 1,
+          (long) Math.floor(enc.kept() * (double) MAX_TILE_BYTES / enc.mvt().length * 0.95)));
     }
   }
 
@@ -199,22 +205,13 @@ public final class TileService {
       }
       features.add(new TileFeature(props, shape));
     }
-    double minPx = 0;
-    List<TileFeature> kept = features;
-    while (true) {
-      byte[] mvt = kept.isEmpty() ? new byte[0] : VectorTileEncoder.encode(r.layer().id(), kept);
-      if (mvt.length <= MAX_TILE_BYTES || kept.isEmpty()) {
-        return made(r, mvt, features.size(), kept.size(), minPx);
-      }
-      minPx = minPx == 0 ? 1 : minPx * 4;
-      double minUnits = minPx * PIXEL_UNITS;
-      kept = kept.stream().filter(f -> f.shape().getArea() >= minUnits).toList();
-    }
+    VectorTileEncoder.Fitted fitted = VectorTileEncoder.encodeWithin(r.layer().id(), features, MAX_TILE_BYTES);
+    return made(r, fitted.mvt(), features.size(), fitted.kept(), fitted.minAreaPx());
   }
 
   private Made made(Request r, byte[] mvt, long features, long kept, double minPx) {
     if (kept < features) {
-      LOG.info("tile {} {}: {} of {} features under {} px² left out to keep it under {} bytes", r.layer().id(),
+      LOG.info("tile {} {}: {} of {} features smaller than {} px² left out to keep it under {} bytes", r.layer().id(),
           r.tile(), features - kept, features, minPx, MAX_TILE_BYTES);
     }
     return new Made(mvt.length == 0 ? new byte[0] : gzip(mvt), mvt.length, features, kept, minPx);

@@ -103,21 +103,21 @@ public final class TileStore {
   }
 
   /** A tile as the database encoded it, with how many features met it and how many of them it holds. */
-  public record Encoded(byte[] mvt, long features, long kept) {}
+  public record Encoded(byte[] mvt, long features, long kept, double minAreaUnits) {}
 
-  public Encoded hazardTile(TileGrid tile, String classification, double minAreaUnits) throws SQLException {
-    return mvt(tile, hazards(tile.lonLatWithBuffer(), classification), Map.of(), minAreaUnits);
+  public Encoded hazardTile(TileGrid tile, String classification, long limit) throws SQLException {
+    return mvt(tile, hazards(tile.lonLatWithBuffer(), classification), Map.of(), limit);
   }
 
-  public Encoded releaseTile(TileGrid tile, LocalDate asOf, String partner, String grant, double minAreaUnits)
+  public Encoded releaseTile(TileGrid tile, LocalDate asOf, String partner, String grant, long limit)
       throws SQLException {
-    return mvt(tile, releases(tile.lonLatWithBuffer(), asOf, partner, grant), Map.of(), minAreaUnits);
+    return mvt(tile, releases(tile.lonLatWithBuffer(), asOf, partner, grant), Map.of(), limit);
   }
 
   /** The regions layer, with each region's figures (code → property → number) joined in by the database. */
-  public Encoded regionTile(TileGrid tile, Map<String, Map<String, Double>> figures, double minAreaUnits)
+  public Encoded regionTile(TileGrid tile, Map<String, Map<String, Double>> figures, long limit)
       throws SQLException {
-    return mvt(tile, regions(tile.lonLatWithBuffer()), figures, minAreaUnits);
+    return mvt(tile, regions(tile.lonLatWithBuffer()), figures, limit);
   }
 
   private List<Row> rows(Select select) throws SQLException {
@@ -145,11 +145,11 @@ public final class TileStore {
 
   /**
    * The tile as PostGIS encodes it: the layer's SELECT in the buffered window, its geometry through ST_AsMVTGeom
-   * (web mercator, clipped with the buffer, snapped to the grid), features under minAreaUnits tile units² left out
-   * and counted.
-   * Extra figures per region code arrive as arrays and are joined by code.
+   * (web mercator, clipped with the buffer, snapped to the grid); with a limit, only that many of the largest
+   * features (by their area in the tile). Extra figures per region code arrive as arrays and are joined by code.
+   * Also counts the features that met the tile, and the area of the smallest one kept.
    */
-  private Encoded mvt(TileGrid tile, Select select, Map<String, Map<String, Double>> figures, double minAreaUnits)
+  private Encoded mvt(TileGrid tile, Select select, Map<String, Map<String, Double>> figures, long limit)
       throws SQLException {
     StringBuilder cols = new StringBuilder();
     for (String col : select.columns()) {
@@ -169,21 +169,18 @@ public final class TileStore {
       join.append(" LEFT JOIN unnest(").append(arrays).append(") AS f(").append(names).append(") ON f.code = i.\"code\"");
     }
     boolean hasId = select.columns().contains("id");
-    String sql = "SELECT ST_AsMVT(q, ?, " + TileGrid.EXTENT + ", 'geom'" + (hasId ? ", 'fid'" : "")
-        + ") FILTER (WHERE ST_Area(q.geom) >= ?), COUNT(*), COUNT(*) FILTER (WHERE ST_Area(q.geom) >= ?) FROM ("
-        + "SELECT " + cols + (hasId ? "i.\"id\" AS fid, " : "")
+    boolean limited = limit < Long.MAX_VALUE;
+    String features = "SELECT " + cols + (hasId ? "i.\"id\" AS fid, " : "")
         + "ST_AsMVTGeom(ST_Transform(i.g0, 3857), ST_TileEnvelope(?, ?, ?), " + TileGrid.EXTENT + ", "
-        + TileGrid.BUFFER + ", true) AS geom FROM (" + select.sql() + ") i" + join
-        + ") q WHERE q.geom IS NOT NULL";
+        + TileGrid.BUFFER + ", true) AS geom FROM (" + select.sql() + ") i" + join;
+    String sql = "WITH t AS (" + features + "), k AS (SELECT * FROM t WHERE t.geom IS NOT NULL"
+        + (limited ? " ORDER BY ST_Area(t.geom) DESC LIMIT ?" : "") + ") "
+        + "SELECT (SELECT ST_AsMVT(k, ?, " + TileGrid.EXTENT + ", 'geom'" + (hasId ? ", 'fid'" : "") + ") FROM k), "
+        + "(SELECT COUNT(*) FROM t WHERE t.geom IS NOT NULL), (SELECT COUNT(*) FROM k), "
+        + "(SELECT MIN(ST_Area(k.geom)) FROM k)";
     return db.read(c -> {
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         int i = 1;
-        ps.setString(i++, select.layer());
-        ps.setDouble(i++, minAreaUnits);
-        ps.setDouble(i++, minAreaUnits);
-        if (!figureNames.isEmpty()) {
-          i = bindFigures(c, ps, i, figures, figureNames);
-        }
         ps.setInt(i++, tile.z());
         ps.setInt(i++, tile.x());
         ps.setInt(i++, tile.y());
@@ -194,10 +191,17 @@ public final class TileStore {
             ps.setObject(i++, arg);
           }
         }
+        if (!figureNames.isEmpty()) {
+          i = bindFigures(c, ps, i, figures, figureNames);
+        }
+        if (limited) {
+          ps.setLong(i++, limit);
+        }
+        ps.setString(i, select.layer());
         try (ResultSet rs = ps.executeQuery()) {
           rs.next();
           byte[] b = rs.getBytes(1);
-          return new Encoded(b == null ? new byte[0] : b, rs.getLong(2), rs.getLong(3));
+          return new Encoded(b == null ? new byte[0] : b, rs.getLong(2), rs.getLong(3), rs.getDouble(4));
         }
       }
     });

@@ -11,13 +11,13 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /** Runs Debian's GDAL command-line tools; skips the test when they are missing, unless CI_REQUIRE_GDAL=1. */
-final class Gdal {
+public final class Gdal {
   static final String OGRINFO = "/usr/bin/ogrinfo";
   static final String OGR2OGR = "/usr/bin/ogr2ogr";
 
   private Gdal() {}
 
-  static void require() {
+  public static void require() {
     boolean present = new File(OGRINFO).canExecute() && new File(OGR2OGR).canExecute();
     if (!present && "1".equals(System.getenv("CI_REQUIRE_GDAL"))) {
       fail(OGRINFO + " or " + OGR2OGR + " is missing and CI_REQUIRE_GDAL=1: apt-get install gdal-bin");
@@ -26,7 +26,7 @@ final class Gdal {
   }
 
   /** Runs a tool to its end (at most two minutes) and returns what it printed; a failure fails the test. */
-  static String run(String... command) throws Exception {
+  public static String run(String... command) throws Exception {
     List<String> args = new ArrayList<>(List.of(command));
     ProcessBuilder pb = new ProcessBuilder(args).redirectErrorStream(true);
     pb.environment().put("GDAL_HTTP_TIMEOUT", "60");

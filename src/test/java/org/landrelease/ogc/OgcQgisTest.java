@@ -82,6 +82,52 @@ class OgcQgisTest {
     assertEquals("[" + first + "]", h.get("expressionIds").toString());
   }
 
+  /**
+   * QGIS's own vector-tile provider draws the hazard and release tiles of the first hazard's square (0.01°, its
+   * north-east quarter cleared) on a map around it: the hazard fills 3/4 of the square and the released land 1/4,
+   * to a pixel's precision. The same over the sea draws nothing.
+   */
+  @Test
+  void qgisDrawsTheVectorTilesWhereTheLandIs() throws Exception {
+    double[] square = {30.00, 50.00, 30.01, 50.01};
+    double w = org.landrelease.geometry.TileGrid.mercatorX(square[0]);
+    double e = org.landrelease.geometry.TileGrid.mercatorX(square[2]);
+    double s = org.landrelease.geometry.TileGrid.mercatorY(square[1]);
+    double n = org.landrelease.geometry.TileGrid.mercatorY(square[3]);
+    // a square map (QGIS widens a map to the image's shape), twice the square's height, centred on it
+    double side = 2 * (n - s);
+    double cx = (w + e) / 2;
+    double cy = (s + n) / 2;
+    String[] extent = {Double.toString(cx - side / 2), Double.toString(cy - side / 2),
+        Double.toString(cx + side / 2), Double.toString(cy + side / 2)};
+    double squareShare = (e - w) * (n - s) / (side * side);
+    JsonNode hazards = drawTiles("hazards", "8", extent);
+    assertTrue(hazards.get("valid").asBoolean(), hazards.toString());
+    assertEquals("EPSG:3857", hazards.get("crs").asText());
+    assertEquals(0.75 * squareShare, share(hazards), 0.01, hazards.toString());
+    JsonNode releases = drawTiles("releases", "8", extent);
+    assertEquals(0.25 * squareShare, share(releases), 0.01, releases.toString());
+    double sea = org.landrelease.geometry.TileGrid.mercatorX(33.0);
+    double seaY = org.landrelease.geometry.TileGrid.mercatorY(43.5);
+    JsonNode empty = drawTiles("hazards", "8", new String[] {Double.toString(sea), Double.toString(seaY),
+        Double.toString(sea + 2000), Double.toString(seaY + 2000)});
+    assertEquals(0, empty.get("redPixels").asInt(), empty.toString());
+  }
+
+  private static double share(JsonNode drawn) {
+    return drawn.get("redPixels").asDouble() / drawn.get("pixels").asDouble();
+  }
+
+  private JsonNode drawTiles(String layer, String minZoom, String[] extent) throws Exception {
+    Path file = Files.createTempFile("vector_tiles_probe", ".py");
+    try (var in = OgcQgisTest.class.getResourceAsStream("/qgis/vector_tiles_probe.py")) {
+      Files.write(file, in.readAllBytes());
+    }
+    file.toFile().deleteOnExit();
+    return TestServer.JSON.readTree(run(PYTHON, file.toString(), server.base() + "/tiles/" + layer
+        + "/{z}/{x}/{y}.mvt", minZoom, "16", extent[0], extent[1], extent[2], extent[3]));
+  }
+
   /** The probe script, from the test resources, as a file python can run. */
   private static Path script() throws Exception {
     Path file = Files.createTempFile("oapif_probe", ".py");

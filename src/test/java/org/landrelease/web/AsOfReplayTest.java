@@ -19,6 +19,8 @@ import org.landrelease.cli.DemoLoader;
 import org.landrelease.cli.FeatureEvents;
 import org.landrelease.http.TestServer;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
@@ -91,16 +93,44 @@ class AsOfReplayTest {
     assertEquals(today.get("releasedKm2").asDouble(), value("sum-releasedKm2"));
   }
 
-  private static void slideTo(String day) {
+  @Test
+  void theSliderRedrawsTheReleasedLandOfEachPastDay() throws Exception {
+    Browser.open(driver, server.base() + "/");
+    Browser.showMap(driver, LON + 0.025, LAT + 0.025, 12, 1, 2);
+    String map = "return document.getElementById('map').dataset.releases + '/' + "
+        + "document.getElementById('map').dataset.loading";
+    // by day: what was released (reduced in March 2024, cleared in May), drawn from that day's tiles
+    for (String[] c : new String[][] {{"2023-12-31", "0"}, {"2024-04-01", "1"}, {"2024-06-01", "2"}}) {
+      slideTo(c[0]);
+      Browser.waiting(driver, 10).until(d -> (c[1] + "/false").equals(Browser.js(d, map)));
+      List<Number> reduced = Browser.tilePixel(driver, "releases", LON + 0.01, LAT + 0.01);
+      List<Number> cleared = Browser.tilePixel(driver, "releases", LON + 0.035, LAT + 0.005);
+      assertEquals(!c[0].startsWith("2023"), reduced != null && reduced.get(3).intValue() > 0, c[0] + ": " + reduced);
+      assertEquals(c[0].equals("2024-06-01"), cleared != null && cleared.get(3).intValue() > 0, c[0] + ": " + cleared);
+      assertTrue(Browser.tileRequests(driver).stream().anyMatch(u -> u.startsWith("/tiles/releases/12/")
+          && u.endsWith("?asOf=" + c[0])), c[0]);
+      Browser.screenshot(driver, "AsOfReplayTest-map-" + c[0]);
+    }
+    driver.findElement(By.id("asof-today")).click();
+    Browser.waiting(driver, 10).until(d -> "2/false".equals(Browser.js(d, map)));
+    assertEquals(List.of(), Browser.pageErrors(driver));
+  }
+
+  /** Moves the as-of slider to a day, as a user would, and waits for the figures of that day. */
+  static void slideTo(WebDriver driver, String day) {
     Browser.waiting(driver, 10).until(d -> d.findElement(By.id("asof-range")).isEnabled());
+    WebElement range = driver.findElement(By.id("asof-range"));
     Browser.js(driver, """
         const r = arguments[0];
         const days = Math.round((Date.parse(arguments[2]) - Date.parse(arguments[1])) / 86400000);
         r.value = String(days);
         r.dispatchEvent(new Event('input'));
-        """, driver.findElement(By.id("asof-range")), driver.findElement(By.id("asof-range"))
-        .getAttribute("data-start"), day);
+        """, range, range.getAttribute("data-start"), day);
     Browser.waiting(driver, 10).until(d -> day.equals(d.findElement(By.id("summary")).getAttribute("data-asof")));
+  }
+
+  private static void slideTo(String day) {
+    slideTo(driver, day);
   }
 
   private static double value(String id) {

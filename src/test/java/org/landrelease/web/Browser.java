@@ -11,6 +11,7 @@ import java.util.logging.Level;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -18,6 +19,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -122,6 +124,68 @@ final class Browser {
     Path file = SCREENSHOTS.resolve(name + ".png");
     Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
     return file;
+  }
+
+  /**
+   * Moves the map and waits until its detail tiles are drawn: no tile loading, and the hazards and released pieces
+   * counted in the view as given (null: any number).
+   */
+  static void showMap(WebDriver driver, double lon, double lat, double zoom, Integer hazards, Integer releases) {
+    js(driver, "window.landrelease.map.setView([arguments[1], arguments[0]], arguments[2], { animate: false })", lon,
+        lat, zoom);
+    waiting(driver, 15).until(d -> Boolean.TRUE.equals(js(d, """
+        const m = window.landrelease.map;
+        const el = m.getContainer();
+        return Math.abs(m.getZoom() - arguments[0]) < 1e-9 && el.dataset.loading === 'false'
+          && (arguments[1] === null || el.dataset.hazards === String(arguments[1]))
+          && (arguments[2] === null || el.dataset.releases === String(arguments[2]));
+        """, zoom, hazards, releases)));
+  }
+
+  /** Clicks the map at a longitude and latitude, with the mouse. */
+  static void clickMap(WebDriver driver, double lon, double lat) {
+    List<Number> p = js(driver, """
+        const m = window.landrelease.map;
+        const p = m.latLngToContainerPoint([arguments[1], arguments[0]]);
+        const s = m.getSize();
+        return [p.x - s.x / 2, p.y - s.y / 2];
+        """, lon, lat);
+    new Actions(driver).moveToElement(driver.findElement(By.id("map")), (int) Math.round(p.get(0).doubleValue()),
+        (int) Math.round(p.get(1).doubleValue())).click().perform();
+  }
+
+  /** Closes the open popup with its button, and waits until it has faded out (until then it takes clicks). */
+  static void closePopup(WebDriver driver) {
+    driver.findElement(By.cssSelector(".leaflet-popup-close-button")).click();
+    waiting(driver, 5).until(d -> d.findElements(By.cssSelector(".leaflet-popup")).isEmpty());
+  }
+
+  /**
+   * The RGBA of a detail layer's own canvas ("hazards" or "releases") at a longitude and latitude, read from the tile
+   * of the zoom drawn now (not the page's composite); null where that tile is not drawn.
+   */
+  static List<Number> tilePixel(WebDriver driver, String layer, double lon, double lat) {
+    return js(driver, """
+        const m = window.landrelease.map;
+        const z = Math.round(m.getZoom());
+        const p = m.project([arguments[2], arguments[1]], z);
+        const x = Math.floor(p.x / 256);
+        const y = Math.floor(p.y / 256);
+        const c = document.querySelector(`.lr-tiles-${arguments[0]} canvas[data-tile="${z}/${x}/${y}"]`);
+        if (!c || !c.dataset.features) return null;
+        if (c.width === 0) return [0, 0, 0, 0]; // an empty tile has no pixels
+        const k = c.width / 256;
+        return Array.from(c.getContext('2d').getImageData(Math.floor((p.x - x * 256) * k),
+          Math.floor((p.y - y * 256) * k), 1, 1).data);
+        """, layer, lon, lat);
+  }
+
+  /** The paths of the tile requests the page made so far, with their query. */
+  static List<String> tileRequests(WebDriver driver) {
+    return js(driver, """
+        return performance.getEntriesByType('resource').map((e) => new URL(e.name))
+          .filter((u) => u.pathname.startsWith('/tiles/')).map((u) => u.pathname + u.search);
+        """);
   }
 
   /** Console messages at SEVERE since the last call (reading the log empties it). */

@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
@@ -21,7 +23,9 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * mvn -q test -Dtest=DemoClientTest -Dlandrelease.demoUrl=http://localhost:8097
  * </pre>
  * It measures the first meaningful render (region boundaries, choropleth, summary and region table drawn) and the
- * loading of hazards at close zoom, and writes docs/screenshot.png (1280×800).
+ * loading of hazards at close zoom, and writes docs/screenshot.png (1280×800); detailViewsDrawFromTilesInTime times
+ * the map's vector tiles from zoom 9 to 17 and writes its screenshots under target/ only (run it alone with
+ * -Dtest='DemoClientTest#detailViews*').
  */
 @EnabledIfSystemProperty(named = "landrelease.demoUrl", matches = ".+")
 class DemoClientTest {
@@ -51,6 +55,47 @@ class DemoClientTest {
     System.out.printf("first meaningful render: %d ms after navigation start (%d ms wall clock with WebDriver)%n",
         pageMs.longValue(), wallMs);
     return pageMs.longValue();
+  }
+
+  /**
+   * Time to a drawn map over the densest part of the demo, from the vector tiles: each view from setView to both
+   * tile layers idle and one frame painted (measured in the page), first with an empty HTTP cache of those tiles,
+   * then again after panning away and back (the browser revalidates: 304s). Screenshots under target/screenshots.
+   */
+  @Test
+  void detailViewsDrawFromTilesInTime() throws Exception {
+    Browser.open(driver, base + "/");
+    double[][] views = {{37.6, 48.6, 9}, {37.6, 48.6, 10}, {37.75, 48.45, 12}, {37.76, 48.44, 14}, {37.761, 48.441, 17}};
+    for (String round : new String[] {"first", "again"}) {
+      for (double[] v : views) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> r = (Map<String, Object>) ((JavascriptExecutor) driver).executeAsyncScript("""
+            const done = arguments[arguments.length - 1];
+            const t = window.landrelease.tiles;
+            const m = window.landrelease.map;
+            const sum = () => ['tiles', 'bytes', 'decodeMs', 'paintMs'].map((k) => t.hazards.timing[k]
+              + t.releases.timing[k]);
+            const before = sum();
+            const t0 = performance.now();
+            m.setView([arguments[1], arguments[0]], arguments[2], { animate: false });
+            Promise.all([t.hazards.whenIdle(), t.releases.whenIdle()]).then(() => requestAnimationFrame(() => {
+              const after = sum();
+              const el = m.getContainer();
+              done({ ms: Math.round(performance.now() - t0), hazards: el.dataset.hazards,
+                releases: el.dataset.releases, dropped: el.dataset.dropped, tiles: after[0] - before[0],
+                kB: Math.round((after[1] - before[1]) / 1024), decodeMs: Math.round(after[2] - before[2]),
+                paintMs: Math.round(after[3] - before[3]) });
+            }));
+            """, v[0], v[1], v[2]);
+        System.out.printf("%s z%.0f: drawn in %s ms: %s hazards, %s released pieces (%s left out), %s tiles decoded"
+            + " (%s kB, decode %s ms, paint %s ms)%n", round, v[2], r.get("ms"), r.get("hazards"),
+            r.get("releases"), r.get("dropped"), r.get("tiles"), r.get("kB"), r.get("decodeMs"), r.get("paintMs"));
+        Browser.screenshot(driver, "DemoClientTest-tiles-z" + (int) v[2]);
+      }
+      Browser.js(driver, "window.landrelease.map.setView([50.4, 30.5], 9, { animate: false })"); // away
+      Thread.sleep(1500);
+    }
+    assertEquals(List.of(), Browser.pageErrors(driver));
   }
 
   @Test

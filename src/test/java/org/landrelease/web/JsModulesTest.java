@@ -37,13 +37,14 @@ class JsModulesTest {
     Browser.quit(driver, server);
   }
 
-  /** Runs the body of an async function in the page; it may use the imported modules F, C, Q, G, E, A, R, H. */
+  /** Runs the body of an async function in the page; it may use the imported modules F, C, Q, G, E, A, R, H, T. */
   static JsonNode run(String body) throws Exception {
     String script = """
         const done = arguments[arguments.length - 1];
         (async () => {
-          const [F, C, Q, G, E, A, R, H] = await Promise.all(['/js/format.js', '/js/csv.js', '/js/queue.js',
-            '/js/geo.js', '/js/event.js', '/js/auth.js', '/js/review.js', '/js/reviewhtml.js'].map((m) => import(m)));
+          const [F, C, Q, G, E, A, R, H, T] = await Promise.all(['/js/format.js', '/js/csv.js', '/js/queue.js',
+            '/js/geo.js', '/js/event.js', '/js/auth.js', '/js/review.js', '/js/reviewhtml.js', '/js/tiledata.js']
+            .map((m) => import(m)));
           const memory = () => { const m = new Map(); return { getItem: (k) => m.has(k) ? m.get(k) : null,
             setItem: (k, v) => m.set(k, String(v)), removeItem: (k) => m.delete(k), map: m }; };
           const reply = (status, body) => new Response(JSON.stringify(body), { status,
@@ -387,25 +388,100 @@ class JsModulesTest {
   }
 
   @Test
-  void simplifyToleranceShrinksWithZoomAndBboxIsClamped() throws Exception {
+  void shareClassesAndTheRegionUnderAPoint() throws Exception {
     JsonNode r = run("""
-        return [G.simplifyForZoom(8), G.simplifyForZoom(10), G.simplifyForZoom(12), G.simplifyForZoom(14.5),
-          G.simplifyForZoom(15), G.simplifyForZoom(18), G.bboxParam({ west: -200, south: 48.1234567,
-          east: 37.5, north: 95 }), G.shareClass(0), G.shareClass(0.005), G.shareClass(0.3), G.shareClass(0.7695),
-          G.shareClass(-1)];
+        const ring = (x, y, d) => [[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]];
+        const holed = { type: 'Polygon', coordinates: [ring(30, 48, 4), ring(31, 49, 1)] };
+        const multi = { type: 'MultiPolygon', coordinates: [[ring(30, 48, 1)], [ring(35, 48, 1)]] };
+        return [G.shareClass(0), G.shareClass(0.005), G.shareClass(0.3), G.shareClass(0.7695), G.shareClass(-1),
+          G.geometryContains(holed, 30.5, 48.5), G.geometryContains(holed, 31.5, 49.5),
+          G.geometryContains(holed, 34.5, 48.5), G.geometryContains(multi, 35.5, 48.5),
+          G.geometryContains(multi, 33, 48.5), G.geometryContains(null, 30, 48)];
         """);
-    assertEquals(0.002, r.get(0).asDouble(), 1e-12);
-    assertEquals(0.0006, r.get(1).asDouble(), 1e-12);
-    assertEquals(0.0001, r.get(2).asDouble(), 1e-12);
-    assertEquals(0.00004, r.get(3).asDouble(), 1e-12);
-    assertEquals(0.0, r.get(4).asDouble());
-    assertEquals(0.0, r.get(5).asDouble());
-    assertEquals("-180,48.12346,37.5,90", r.get(6).asText());
-    assertEquals(0, r.get(7).asInt());
-    assertEquals(1, r.get(8).asInt());
-    assertEquals(5, r.get(9).asInt());
-    assertEquals(6, r.get(10).asInt());
-    assertEquals(0, r.get(11).asInt());
+    assertEquals(0, r.get(0).asInt());
+    assertEquals(1, r.get(1).asInt());
+    assertEquals(5, r.get(2).asInt());
+    assertEquals(6, r.get(3).asInt());
+    assertEquals(0, r.get(4).asInt());
+    assertTrue(r.get(5).asBoolean(), "inside the outer ring");
+    assertFalse(r.get(6).asBoolean(), "in the hole");
+    assertFalse(r.get(7).asBoolean(), "outside");
+    assertTrue(r.get(8).asBoolean(), "in the second part");
+    assertFalse(r.get(9).asBoolean(), "between the parts");
+    assertFalse(r.get(10).asBoolean());
+  }
+
+  @Test
+  void tileUrlsCarryOnlyTheFiltersGivenAndDeepTilesDrawFromTheirAncestor() throws Exception {
+    JsonNode r = run("""
+        const deep = T.sourceTile({ x: 158739, y: 88977, z: 18 }, 16);
+        return { url: T.tileUrl('/tiles/releases/{z}/{x}/{y}.mvt', { x: 9921, y: 5561, z: 14 },
+            { asOf: '2024-04-01', grant: undefined, partner: '' }),
+          plain: T.tileUrl('/tiles/hazards/{z}/{x}/{y}.mvt', { x: 1, y: 2, z: 8 }, {}),
+          same: T.sourceTile({ x: 5, y: 6, z: 12 }, 16), deep, part: T.sourceWindow(deep, 256),
+          at: T.toSourcePixels(deep, 256, 128, 64),
+          wrapped: [T.wrapTileX(-1, 8), T.wrapTileX(256, 8), T.wrapTileX(7, 8)],
+          dropped: [T.droppedCount('12'), T.droppedCount(null), T.droppedCount('x'), T.droppedCount('-3')],
+          dash: [T.dashPattern('4 3'), T.dashPattern(null)] };
+        """);
+    assertEquals("/tiles/releases/14/9921/5561.mvt?asOf=2024-04-01", r.get("url").asText(), "no empty parameter");
+    assertEquals("/tiles/hazards/8/1/2.mvt", r.get("plain").asText());
+    assertEquals(1, r.get("same").get("k").asInt(), "up to zoom 16 a tile is its own source");
+    assertEquals(12, r.get("same").get("z").asInt());
+    JsonNode deep = r.get("deep");
+    assertEquals(16, deep.get("z").asInt());
+    assertEquals(158739 / 4, deep.get("x").asInt());
+    assertEquals(88977 / 4, deep.get("y").asInt());
+    assertEquals(4, deep.get("k").asInt());
+    assertEquals(158739 % 4, deep.get("ox").asInt());
+    assertEquals(88977 % 4, deep.get("oy").asInt());
+    assertEquals("[192,64,256,128]", r.get("part").toString(), "a quarter of a quarter of the ancestor");
+    assertEquals(192 + 32, r.get("at").get(0).asDouble(), 1e-9);
+    assertEquals(64 + 16, r.get("at").get(1).asDouble(), 1e-9);
+    assertEquals("[255,0,7]", r.get("wrapped").toString());
+    assertEquals("[12,0,0,0]", r.get("dropped").toString());
+    assertEquals("[[4,3],[]]", r.get("dash").toString());
+  }
+
+  @Test
+  void aClickHitsThePolygonUnderItButNotItsHoleAndClipEdgesAreNotOutlines() throws Exception {
+    JsonNode r = run("""
+        const P = (x, y) => ({ x, y });
+        const sq = (x, y, d) => [P(x, y), P(x + d, y), P(x + d, y + d), P(x, y + d), P(x, y)];
+        // extent 4096 drawn on 256 pixels: 16 units a pixel
+        const holed = { id: 7, properties: { id: 7 },
+          ...T.toTilePixels([sq(0, 0, 1600), sq(400, 400, 800)], 4096, 256) };
+        const small = { id: 8, properties: { id: 8 }, ...T.toTilePixels([sq(3200, 3200, 16)], 4096, 256) };
+        // a polygon the service clipped at the tile's buffer (64 units beyond each edge)
+        const clipped = T.toTilePixels([[P(-64, 2000), P(1000, 2000), P(1000, 4160), P(-64, 4160), P(-64, 2000)]],
+          4096, 256);
+        const ids = (hits) => hits.map((f) => f.id);
+        return { bbox: holed.bbox, inside: ids(T.featuresAtPoint([holed, small], 10, 10, 256)),
+          hole: ids(T.featuresAtPoint([holed, small], 50, 50, 256)),
+          nearSmall: ids(T.featuresAtPoint([holed, small], 203, 200, 256, 4)),
+          farFromSmall: ids(T.featuresAtPoint([holed, small], 220, 220, 256, 4)),
+          clipEdges: [T.isClipEdge(-4, 125, -4, 260, 256), T.isClipEdge(-4, 260, 62.5, 260, 256),
+            T.isClipEdge(62.5, 125, 62.5, 260, 256), T.isClipEdge(0, 0, 0, 10, 256)],
+          edgeDistance: T.distanceToEdges(clipped.rings, 1, 200, 256),
+          hazard: T.hazardFromTile({ classification: 'CHA', hazardTypes: 'AP_MINE,UXO', regions: 'UA-63' }, 12),
+          release: T.releaseFromTile({ outcome: 'cleared', hazardId: 12, grant: '' }),
+          keys: [T.releaseKey({ id: 5, properties: {} }), T.releaseKey({ properties: { id: 6 } }),
+            T.releaseKey({ properties: { eventId: 'e', hazardId: 1, region: 'UA-63', outcome: 'cleared' } })] };
+        """);
+    assertEquals("[0,0,100,100]", r.get("bbox").toString());
+    assertEquals("[7]", r.get("inside").toString());
+    assertEquals("[]", r.get("hole").toString(), "a hole is not the polygon");
+    assertEquals("[8]", r.get("nearSmall").toString(), "a one-pixel field is hit within 4 pixels of its outline");
+    assertEquals("[]", r.get("farFromSmall").toString());
+    assertEquals("[true,true,false,true]", r.get("clipEdges").toString(),
+        "edges along or beyond the tile's sides are the clipping's, the one inside is the polygon's");
+    assertEquals(61.5, r.get("edgeDistance").asDouble(), 1e-9, "the nearest outline is the real one at x = 62.5");
+    JsonNode hazard = r.get("hazard");
+    assertEquals(12, hazard.get("id").asInt(), "the feature id is the hazard id");
+    assertEquals("[\"AP_MINE\",\"UXO\"]", hazard.get("hazardTypes").toString());
+    assertEquals("[\"UA-63\"]", hazard.get("regions").toString());
+    assertFalse(r.get("release").has("grant"), "an empty grant is no grant");
+    assertEquals("[5,6,\"e/1/UA-63/cleared\"]", r.get("keys").toString());
   }
 
   @Test

@@ -27,7 +27,7 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * The web client end to end: the real service with a few hazards and releases, driven through headless chromium.
- * Each test saves a screenshot under target/screenshots/.
+ * Each test saves a screenshot under target/screenshots/. The map's tiles, popups and keyboard are TileMapTest's.
  */
 class WebClientTest {
   static TestServer server;
@@ -205,34 +205,6 @@ class WebClientTest {
         "const c = window.landrelease.map.getCenter(); return [c.lng, c.lat];");
     assertTrue(center.get(0).doubleValue() > 34.5 && center.get(0).doubleValue() < 38.5, "centred on Kharkiv");
     assertTrue(driver.findElement(By.cssSelector(".leaflet-popup-content")).getText().contains("Kharkiv"));
-  }
-
-  @Test
-  void zoomingInDrawsHazardsAndReleasesAndAClickShowsTheHistory() throws Exception {
-    assertEquals(0, driver.findElements(By.cssSelector("path.lr-hazard")).size(), "country zoom: choropleth only");
-    Browser.js(driver, "window.landrelease.map.setView([arguments[0], arguments[1]], 11)", LAT + 0.025, LON + 0.12);
-    Browser.waiting(driver, 10).until(d -> d.findElements(By.cssSelector("path.lr-hazard")).size() == 3);
-    Browser.waiting(driver, 10).until(d -> d.findElements(By.cssSelector("path.lr-release")).size() == 3);
-    assertEquals(1, driver.findElements(By.cssSelector("path.lr-hazard-CHA")).size());
-    assertEquals(2, driver.findElements(By.cssSelector("path.lr-hazard-SHA")).size());
-    assertEquals(1, driver.findElements(By.cssSelector("path.lr-release-cleared")).size());
-    assertEquals(1, driver.findElements(By.cssSelector("path.lr-release-reduced")).size());
-    assertEquals(1, driver.findElements(By.cssSelector("path.lr-release-cancelled")).size());
-    assertTrue(text("map-status").contains("3 hazards"), text("map-status"));
-
-    // the CHA hazard lost a corner to a clearance: its centre is still hazard
-    WebElement cha = driver.findElement(By.cssSelector("path.lr-hazard-CHA"));
-    new Actions(driver).moveToElement(cha).click().perform();
-    Browser.waiting(driver, 10).until(d -> d.findElements(By.cssSelector(".popup-hazard table.history tbody tr"))
-        .size() == 2);
-    String popup = driver.findElement(By.cssSelector(".leaflet-popup-content")).getText();
-    assertTrue(popup.contains("Confirmed hazardous area (CHA)"), popup);
-    assertTrue(popup.contains(" ha)"), "area in km² and ha: " + popup);
-    assertTrue(popup.contains("Cleared") && popup.contains("Added"), popup);
-    JsonNode hazards = server.get("/api/hazards?classification=CHA").json();
-    JsonNode hazard = hazards.get("features").get(0).get("properties");
-    assertTrue(popup.contains("Hazard #" + hazard.get("id").asInt()), popup);
-    assertTrue(popup.contains(String.format(Locale.UK, "%,.2f ha", hazard.get("areaHa").asDouble())), popup);
   }
 
   @Test
@@ -580,12 +552,12 @@ class WebClientTest {
   void theConsoleStaysCleanThroughATourOfTheClient() throws Exception {
     Browser.severeLogs(driver); // start from an empty log
     Browser.open(driver, server.base() + "/");
-    Browser.js(driver, "window.landrelease.map.setView([arguments[0], arguments[1]], 12)", LAT + 0.025, LON + 0.12);
-    Browser.waiting(driver, 10).until(d -> d.findElements(By.cssSelector("path.lr-release")).size() == 3);
-    new Actions(driver).moveToElement(driver.findElement(By.cssSelector("path.lr-release-cleared"))).click().perform();
+    Browser.showMap(driver, LON + 0.12, LAT + 0.025, 12, 3, 3);
+    Browser.clickMap(driver, LON + 0.105, LAT + 0.005); // the cleared piece
     Browser.waiting(driver, 10).until(d -> d.findElement(By.cssSelector(".leaflet-popup-content")).getText()
         .contains("Released by the event"));
-    new Actions(driver).moveToElement(driver.findElement(By.cssSelector("path.lr-hazard-SHA"))).click().perform();
+    Browser.closePopup(driver);
+    Browser.clickMap(driver, LON + 0.04, LAT + 0.04); // an SHA hazard
     Browser.waiting(driver, 10).until(d -> !d.findElements(By.cssSelector(".popup-hazard table.history")).isEmpty());
     for (String tab : List.of("tab-chart", "tab-donors", "tab-submit", "tab-regions")) {
       showTab(tab);
