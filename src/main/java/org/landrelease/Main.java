@@ -2,14 +2,15 @@ package org.landrelease;
 
 import java.util.Arrays;
 import org.landrelease.cli.AdminCommands;
+import org.landrelease.cli.BenchTiles;
 import org.landrelease.cli.Benchmark;
 import org.landrelease.cli.DemoScenario;
 import org.landrelease.cli.OgcBench;
 import org.landrelease.cli.TransferBench;
 import org.landrelease.config.Config;
 
-/** Entry point: serve (default), generate-demo, bench, bench-ogc, bench-transfer, import, and the admin commands create-user, backup,
- * restore. */
+/** Entry point: serve (default), generate-demo, bench, bench-ogc, bench-transfer, bench-tiles, import, and the admin
+ * commands create-user, backup, restore. */
 public final class Main {
   private Main() {}
 
@@ -30,9 +31,11 @@ public final class Main {
       case "import" -> org.landrelease.cli.ImportCommand.main(rest);
       case "bench-ogc" -> OgcBench.main(rest);
       case "bench-transfer" -> TransferBench.main(rest);
+      case "bench-tiles" -> BenchTiles.main(rest);
       default -> {
         System.err.println(
-            "usage: landrelease [serve|generate-demo|bench|bench-ogc|bench-transfer|import|create-user|backup|restore] [options]");
+            "usage: landrelease [serve|generate-demo|bench|bench-ogc|bench-transfer|bench-tiles|import|create-user|backup"
+                + "|restore] [options]");
         System.exit(2);
       }
     }

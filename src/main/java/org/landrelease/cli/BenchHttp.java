@@ -42,6 +42,24 @@ final class BenchHttp {
     return send(request(pathAndQuery).GET().build());
   }
 
+  /** A response with its headers, for the requests whose headers the benchmark reads (tiles: ETag, encoding). */
+  record Exchange(int status, byte[] body, long nanos, java.net.http.HttpHeaders headers) {
+    String header(String name) {
+      return headers.firstValue(name).orElse(null);
+    }
+  }
+
+  /** GET with request headers given as name, value, name, value...; an answer must come within two minutes. */
+  Exchange exchange(String pathAndQuery, String... headers) throws IOException, InterruptedException {
+    HttpRequest.Builder b = request(pathAndQuery).GET().timeout(Duration.ofMinutes(2));
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
+    }
+    long t0 = System.nanoTime();
+    HttpResponse<byte[]> r = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    return new Exchange(r.statusCode(), r.body(), System.nanoTime() - t0, r.headers());
+  }
+
   Response post(String path, byte[] json) throws IOException, InterruptedException {
     return send(request(path).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofByteArray(json)).build());

@@ -43,6 +43,9 @@ final class BenchLoad {
         list.addObject().put("event", item.path("id").asText()).put("decision", "APPROVE");
       }
     }
+    if (list.isEmpty()) {
+      return; // nothing new in the batch: all replayed or refused
+    }
     BenchHttp.Response r = reviewer.post("api/reviews", mapper.writeValueAsBytes(decisions));
     if (r.status() != 200 || mapper.readTree(r.body()).path("refused").asInt() > 0) {
       throw new IllegalStateException("approving a batch answered " + r.status() + ": "
@@ -60,26 +63,44 @@ final class BenchLoad {
     int created = 0, refused = 0;
     String problem = null;
     for (int from = 0; from < bodies.size(); from += batchSize) {
-      BenchHttp.Response r = http.post("api/events/batch", array(bodies.subList(from,
-          Math.min(bodies.size(), from + batchSize))));
-      if (r.status() != 200) {
-        throw new IllegalStateException("batch at " + from + " answered " + r.status() + ": "
-            + new String(r.body(), StandardCharsets.UTF_8));
-      }
-      JsonNode answer = mapper.readTree(r.body());
-      approve(reviewer, answer, mapper);
-      created += answer.path("created").asInt();
-      refused += answer.path("refused").asInt() + answer.path("replayed").asInt();
-      if (problem == null && answer.path("refused").asInt() > 0) {
-        for (JsonNode item : answer.path("results")) {
-          if (item.has("problem")) {
-            problem = "hazard " + (from + item.path("index").asInt()) + ": " + item.get("problem");
-            break;
-          }
-        }
+      Batch b = batch(http, reviewer, bodies.subList(from, Math.min(bodies.size(), from + batchSize)), mapper);
+      created += b.created();
+      refused += b.refused();
+      if (problem == null && b.firstProblem() != null) {
+        problem = "hazard " + (from + b.firstProblemIndex()) + ": " + b.firstProblem();
       }
     }
     return new Result(bodies.size(), (System.nanoTime() - t0) / 1e9, created, refused, problem);
+  }
+
+  /**
+   * One batch's outcome. refused counts refusals and replays (an event already stored, as after an interrupted load);
+   * firstProblem is the first refusal's problem and firstProblemIndex its index in the batch, or null and -1.
+   */
+  record Batch(int created, int refused, String firstProblem, int firstProblemIndex) {}
+
+  /** Posts one batch of events through /api/events/batch and has the reviewer approve the new ones. */
+  static Batch batch(BenchHttp http, BenchHttp reviewer, List<byte[]> bodies, ObjectMapper mapper) throws Exception {
+    BenchHttp.Response r = http.post("api/events/batch", array(bodies));
+    if (r.status() != 200) {
+      throw new IllegalStateException("a batch answered " + r.status() + ": "
+          + new String(r.body(), StandardCharsets.UTF_8));
+    }
+    JsonNode answer = mapper.readTree(r.body());
+    approve(reviewer, answer, mapper);
+    String problem = null;
+    int index = -1;
+    if (answer.path("refused").asInt() > 0) {
+      for (JsonNode item : answer.path("results")) {
+        if (item.has("problem")) {
+          problem = item.get("problem").toString();
+          index = item.path("index").asInt();
+          break;
+        }
+      }
+    }
+    return new Batch(answer.path("created").asInt(), answer.path("refused").asInt() + answer.path("replayed").asInt(),
+        problem, index);
   }
 
   private static byte[] array(List<byte[]> bodies) {

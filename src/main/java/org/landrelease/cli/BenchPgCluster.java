@@ -70,14 +70,55 @@ final class BenchPgCluster implements AutoCloseable {
     Files.writeString(c.data.resolve("postgresql.conf"), String.join("\n", "", "# bench --pg-cluster",
         "listen_addresses = '127.0.0.1'", "port = " + c.port, "unix_socket_directories = ''", ""),
         StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-    c.run(BIN.resolve("pg_ctl").toString(), "-D", c.data.toString(), "-l", c.log.toString(), "-w", "-t", "120",
-        "start");
-    c.running = true;
-    // a bench stopped by a signal stops its cluster too (the directory stays, for a look at postgres.log)
-    Runtime.getRuntime().addShutdownHook(new Thread(c::stopQuietly, "bench-stop-pg"));
-    System.out.printf("PostgreSQL cluster on 127.0.0.1:%d in %s, ready in %.1f s%n", c.port, base,
-        (System.nanoTime() - t0) / 1e9);
+    c.launch(t0);
     return c;
+  }
+
+  /**
+   * Starts the cluster an earlier run kept in dir (bench-tiles keeps its million-hazard ledger), on a new free port;
+   * initdb and start as {@link #start} when dir holds no cluster yet.
+   */
+  static BenchPgCluster startOrReuse(Path dir) throws IOException, InterruptedException {
+    Path base = dir.toAbsolutePath();
+    if (!Files.isRegularFile(base.resolve("data").resolve("PG_VERSION"))) {
+      return start(dir);
+    }
+    long t0 = System.nanoTime();
+    BenchPgCluster c = new BenchPgCluster(base, freePort());
+    c.launch(t0);
+    return c;
+  }
+
+  /** pg_ctl start on this cluster's port (given on the command line: it overrides the one initdb's conf names). */
+  private void launch(long t0) throws IOException, InterruptedException {
+    run(BIN.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", log.toString(), "-o", "-p " + port, "-w",
+        "-t", "120", "start");
+    running = true;
+    // a bench stopped by a signal stops its cluster too (the directory stays, for a look at postgres.log)
+    Runtime.getRuntime().addShutdownHook(new Thread(this::stopQuietly, "bench-stop-pg"));
+    System.out.printf("PostgreSQL cluster on 127.0.0.1:%d in %s, ready in %.1f s%n", port, base,
+        (System.nanoTime() - t0) / 1e9);
+  }
+
+  /** The database of that name with PostGIS, created when absent, as a JDBC URL. */
+  String database(String name) throws SQLException {
+    boolean exists;
+    try (Connection c = DriverManager.getConnection(url("postgres"), SUPERUSER, null);
+        Statement st = c.createStatement()) {
+      try (var rs = st.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'")) {
+        exists = rs.next();
+      }
+      if (!exists) {
+        st.execute("CREATE DATABASE " + name);
+      }
+    }
+    if (!exists) {
+      try (Connection c = DriverManager.getConnection(url(name), SUPERUSER, null);
+          Statement st = c.createStatement()) {
+        st.execute("CREATE EXTENSION postgis");
+      }
+    }
+    return url(name);
   }
 
   /** A new database with PostGIS, as a JDBC URL; connect as {@link #user()} without password. */

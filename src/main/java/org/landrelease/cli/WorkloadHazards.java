@@ -53,21 +53,40 @@ final class WorkloadHazards {
   /** The placed hazards, and their API bodies in file order. */
   record Placed(WorkloadLayout layout, List<byte[]> bodies) {}
 
+  /** Receives each hazard report as it is placed (largest first), with its position in the workload's file. */
+  interface Sink {
+    void accept(int position, byte[] body) throws Exception;
+  }
+
   /**
    * Places count hazards, largest first, and writes each one's hazard report at a shuffled position of the file, so
-   * that sizes are mixed there; reports are dated 2023-01-01 to 2023-01-09 by position.
+   * that sizes are mixed there; reports are dated 2023-01-01 to 2023-01-09 by position. They make 24,387 km² per
+   * 50,000, the reference's density.
    */
   Placed place(int count, WorkloadFunding funding, ObjectMapper mapper) throws Exception {
-    double[] areasM2 = sizes(count);
-    int[] position = shuffledPositions(count);
     byte[][] bodies = new byte[count][];
+    WorkloadLayout layout = place(count, KM2_PER_50K_HAZARDS * 1e6 * count / 50_000, funding, mapper,
+        (at, body) -> bodies[at] = body);
+    return new Placed(layout, Arrays.asList(bodies));
+  }
+
+  /**
+   * The same hazards handed to the sink one by one instead of kept (a million reports are about 5 GB of JSON), with
+   * totalM2 in all: at more than about 100,000 hazards the reference's density no longer fits in the oblasts, so
+   * bench-tiles keeps the reference's land and makes the hazards smaller. The same seed, count and area give the same
+   * reports in the same order.
+   */
+  WorkloadLayout place(int count, double totalM2, WorkloadFunding funding, ObjectMapper mapper, Sink sink)
+      throws Exception {
+    double[] areasM2 = sizes(count, totalM2);
+    int[] position = shuffledPositions(count);
     WorkloadLayout layout = new WorkloadLayout();
     for (int i = 0; i < count; i++) {
       Shape s = placeOne(layout, areasM2[i]);
       int at = position[i];
-      bodies[at] = body(s.polygon(), WorkloadFunding.FIRST_DAY.plusDays(9L * at / count), funding, mapper);
+      sink.accept(at, body(s.polygon(), WorkloadFunding.FIRST_DAY.plusDays(9L * at / count), funding, mapper));
     }
-    return new Placed(layout, Arrays.asList(bodies));
+    return layout;
   }
 
   private int[] shuffledPositions(int count) {
@@ -84,14 +103,14 @@ final class WorkloadHazards {
     return p;
   }
 
-  private double[] sizes(int count) {
+  private double[] sizes(int count, double totalM2) {
     double[] ha = new double[count];
     double sum = 0;
     for (int i = 0; i < count; i++) {
       ha[i] = Math.exp(Math.log(MIN_HA) + rnd.nextDouble() * Math.log(MAX_HA / MIN_HA));
       sum += ha[i];
     }
-    double scale = KM2_PER_50K_HAZARDS * 1e6 * count / 50_000 / (sum * 1e4);
+    double scale = totalM2 / (sum * 1e4);
     double[] m2 = new double[count];
     for (int i = 0; i < count; i++) {
       m2[i] = ha[i] * 1e4 * scale;
