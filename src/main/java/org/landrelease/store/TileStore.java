@@ -43,11 +43,19 @@ public final class TileStore {
    * features by size (null: all are kept, as for the 27 regions).
    */
   private record Select(String layer, List<String> columns, String sql, List<Object> args, String area) {
-    /** Only the features larger than this area (m²): the ones a full tile keeps. */
-    Select largerThan(double areaM2) {
+    /**
+     * At most cap of the largest features, each row with the number of features in the window (column met_): for
+     * PostGIS, whose top-N sort holds only cap rows.
+     */
+    Select largest(int cap) {
+      if (area == null) {
+        return this;
+      }
+      int from = sql.indexOf("\nFROM ");
       List<Object> a = new ArrayList<>(args);
-      a.add(areaM2);
-      return new Select(layer, columns, sql + " AND " + area + " > ?", a, area);
+      a.add(cap);
+      return new Select(layer, columns, sql.substring(0, from) + ", COUNT(*) OVER () AS met_" + sql.substring(from)
+          + " ORDER BY " + area + " DESC LIMIT ?", a, area);
     }
   }
 
@@ -136,39 +144,18 @@ public final class TileStore {
     return mvt(tile, regions(tile.lonLatWithBuffer()), Integer.MAX_VALUE, figures, limit);
   }
 
-  /** What a tile reads: at most cap features, the largest; and how many met its window. */
-  private record Capped(Select select, long met) {}
-
   /**
-   * When more than cap features meet the window, only those larger than the (cap + 1)th largest are read. The rank is
-   * taken from the area column alone, so the database never holds every geometry of a dense window at once (on H2 a
-   * sort of full rows at zoom 8 held hundreds of megabytes); ties at the threshold are left out with it.
+   * Reads the window in one pass and keeps the cap largest features (by their areaKm2) in a heap, so a dense window
+   * holds at most cap geometries; each row is read once (on H2 every row of a zoom-8 window is a scattered read of a
+   * large file, and a query that only ranked or counted them cost as much as reading them).
    */
-  private Capped capped(Select select, int cap) throws SQLException {
-    if (select.area() == null || cap == Integer.MAX_VALUE) {
-      return new Capped(select, -1);
-    }
-    Double threshold = db.read(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT " + select.area() + " " + select.sql()
-          .substring(select.sql().indexOf("\nFROM ") + 1) + " ORDER BY " + select.area() + " DESC LIMIT 1 OFFSET ?")) {
-        List<Object> args = new ArrayList<>(select.args());
-        args.add(cap);
-        LedgerStore.bind(ps, args);
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? rs.getDouble(1) : null;
-        }
-      }
-    });
-    return threshold == null ? new Capped(select, -1) : new Capped(select.largerThan(threshold), count(select));
-  }
-
-  private long each(Select all, int cap, Consumer<Row> sink) throws SQLException {
-    Capped capped = capped(all, cap);
-    Select read = capped.select();
+  private long each(Select select, int cap, Consumer<Row> sink) throws SQLException {
+    java.util.PriorityQueue<Row> largest = new java.util.PriorityQueue<>(
+        java.util.Comparator.comparingDouble(TileStore::areaOf));
     long n = db.read(c -> {
-      try (PreparedStatement ps = c.prepareStatement(read.sql())) {
-        LedgerStore.bind(ps, read.args());
-        int columns = read.columns().size();
+      try (PreparedStatement ps = c.prepareStatement(select.sql())) {
+        LedgerStore.bind(ps, select.args());
+        int columns = select.columns().size();
         long rows = 0;
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
@@ -177,41 +164,42 @@ public final class TileStore {
             for (int i = 0; i < columns; i++) {
               Object v = rs.getObject(i + 1);
               if (v != null) {
-                props.put(read.columns().get(i), v instanceof Integer k ? Long.valueOf(k) : v);
+                props.put(select.columns().get(i), v instanceof Integer k ? Long.valueOf(k) : v);
               }
             }
-            sink.accept(new Row(props, Dialect.geometry(rs, columns + 1)));
+            Row row = new Row(props, Dialect.geometry(rs, columns + 1));
+            if (cap == Integer.MAX_VALUE) {
+              sink.accept(row);
+            } else if (largest.size() < cap) {
+              largest.add(row);
+            } else if (areaOf(row) > areaOf(largest.peek())) {
+              largest.poll();
+              largest.add(row);
+            }
           }
         }
         return rows;
       }
     });
-    return capped.met() >= 0 ? capped.met() : n;
+    largest.forEach(sink);
+    return n;
   }
 
-  /** How many features of a layer meet its window (without reading them). */
-  private long count(Select select) throws SQLException {
-    return db.read(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM (" + select.sql() + ") c")) {
-        LedgerStore.bind(ps, select.args());
-        try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          return rs.getLong(1);
-        }
-      }
-    });
+  private static double areaOf(Row row) {
+    Object a = row.properties().get("areaKm2");
+    return a instanceof Number n ? n.doubleValue() : 0;
   }
 
   /**
    * The tile as PostGIS encodes it: the layer's SELECT in the buffered window, its geometry through ST_AsMVTGeom
-   * (web mercator, clipped with the buffer, snapped to the grid); with a limit, only that many of the largest
-   * features (by their area in the tile). Extra figures per region code arrive as arrays and are joined by code.
-   * Also counts the features that met the tile, and the area of the smallest one kept.
+   * (web mercator, clipped with the buffer, snapped to the grid). Of a window with more than cap features only the
+   * cap largest (by area) are read; with a limit, only that many of the largest by their area in the tile are
+   * encoded. Extra figures per region code arrive as arrays and are joined by code. Also counts the features that
+   * met the tile, and the area of the smallest one kept.
    */
   private Encoded mvt(TileGrid tile, Select all, int cap, Map<String, Map<String, Double>> figures, long limit)
       throws SQLException {
-    Capped capped = capped(all, cap);
-    Select select = capped.select();
+    Select select = all.largest(cap);
     StringBuilder cols = new StringBuilder();
     for (String col : select.columns()) {
       cols.append("i.\"").append(col).append("\", ");
@@ -231,12 +219,23 @@ public final class TileStore {
     }
     boolean hasId = select.columns().contains("id");
     String features = "SELECT " + cols + (hasId ? "i.\"id\" AS fid, " : "")
+        + (select.area() == null ? "" : "i.met_, ")
         + "ST_AsMVTGeom(ST_Transform(i.g0, 3857), ST_TileEnvelope(?, ?, ?), " + tile.extent() + ", "
         + tile.buffer() + ", true) AS geom FROM (" + select.sql() + ") i" + join;
-    String sql = "WITH t AS (" + features + "), k AS (SELECT * FROM t WHERE t.geom IS NOT NULL"
+    StringBuilder kept = new StringBuilder();
+    for (String col : select.columns()) {
+      kept.append("t.\"").append(col).append("\", ");
+    }
+    for (String f : figureNames) {
+      kept.append("t.\"").append(f).append("\", ");
+    }
+    String sql = "WITH t AS (" + features + "), k AS (SELECT " + kept + (hasId ? "t.fid, " : "")
+        + "t.geom FROM t WHERE t.geom IS NOT NULL"
         + " ORDER BY ST_Area(t.geom) DESC LIMIT ?) "
         + "SELECT (SELECT ST_AsMVT(k, ?, " + tile.extent() + ", 'geom'" + (hasId ? ", 'fid'" : "") + ") FROM k), "
-        + "(SELECT COUNT(*) FROM t WHERE t.geom IS NOT NULL), (SELECT COUNT(*) FROM k), "
+        + (select.area() == null ? "(SELECT COUNT(*) FROM t WHERE t.geom IS NOT NULL), "
+            : "(SELECT GREATEST(COALESCE(MAX(t.met_), 0), COUNT(*)) FROM t WHERE t.geom IS NOT NULL), ")
+        + "(SELECT COUNT(*) FROM k), "
         + "(SELECT MIN(ST_Area(k.geom)) FROM k)";
     Encoded enc = db.read(c -> {
       try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -263,8 +262,7 @@ public final class TileStore {
         }
       }
     });
-    // more than cap met the window: only the largest were read; say how many there were
-    return capped.met() >= 0 ? new Encoded(enc.mvt(), capped.met(), enc.kept(), enc.minAreaUnits()) : enc;
+    return enc;
   }
 
   private static int bindFigures(Connection c, PreparedStatement ps, int i, Map<String, Map<String, Double>> figures,
