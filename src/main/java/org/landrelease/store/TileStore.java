@@ -1,7 +1,6 @@
 package org.landrelease.store;
 
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -85,13 +84,7 @@ public final class TileStore {
         FROM piece_shape s JOIN piece p ON p.id = s.piece_id JOIN event e ON e.seq = p.event_seq
         WHERE s.geom && ? AND p.kind IN ('CANCELLED', 'REDUCED', 'CLEARED') AND p.area_m2 > 0""");
     List<Object> args = new ArrayList<>(List.of(LedgerStore.box(window)));
-    if (asOf != null) {
-      sql.append(" AND p.event_date <= ? AND (p.reversed_on IS NULL OR p.reversed_on > ?)");
-      args.add(Date.valueOf(asOf));
-      args.add(Date.valueOf(asOf));
-    } else {
-      sql.append(" AND p.reversed_on IS NULL");
-    }
+    MapStore.releasedOn(sql, args, asOf);
     if (partner != null) {
       sql.append(" AND p.partner_id = ?");
       args.add(partner);
