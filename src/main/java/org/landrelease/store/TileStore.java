@@ -146,6 +146,13 @@ public final class TileStore {
     java.util.PriorityQueue<Row> largest = new java.util.PriorityQueue<>(
         java.util.Comparator.comparingDouble(TileStore::areaOf));
     long n = db.read(c -> {
+      boolean h2 = db.dialect() == Dialect.H2GIS;
+      if (h2) {
+        // rows one at a time, not a result of the whole window held in memory first
+        try (java.sql.Statement st = c.createStatement()) {
+          st.execute("SET LAZY_QUERY_EXECUTION TRUE");
+        }
+      }
       try (PreparedStatement ps = c.prepareStatement(select.sql())) {
         LedgerStore.bind(ps, select.args());
         int columns = select.columns().size();
@@ -172,6 +179,12 @@ public final class TileStore {
           }
         }
         return rows;
+      } finally {
+        if (h2) {
+          try (java.sql.Statement st = c.createStatement()) {
+            st.execute("SET LAZY_QUERY_EXECUTION FALSE");
+          }
+        }
       }
     });
     largest.forEach(sink);
