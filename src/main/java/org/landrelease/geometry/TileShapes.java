@@ -12,6 +12,7 @@ import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
+import org.locationtech.jts.operation.valid.IsValidOp;
 import org.locationtech.jts.precision.GeometryPrecisionReducer;
 
 /**
@@ -22,29 +23,30 @@ import org.locationtech.jts.precision.GeometryPrecisionReducer;
  */
 public final class TileShapes {
   private static final GeometryFactory TILE = new GeometryFactory(new PrecisionModel(1.0));
-  private static final Envelope CLIP = new Envelope(-TileGrid.BUFFER, TileGrid.EXTENT + TileGrid.BUFFER,
-      -TileGrid.BUFFER, TileGrid.EXTENT + TileGrid.BUFFER);
-  private static final Geometry CLIP_BOX = TILE.toGeometry(CLIP);
 
   private TileShapes() {}
 
   /**
-   * The polygonal part of a geometry (tile units) clipped and snapped, or null when nothing of area is left. A
+   * The polygonal part of a geometry (tile units of a tile extent units across) clipped to the tile and its buffer
+   * and snapped, or null when nothing of area is left. A
    * polygon inside the clip box is rounded vertex by vertex, the common case and a cheap one; one that crosses the
    * box, or that rounding made collapse or fold, goes through a snap-rounding overlay that gives a valid result.
    */
-  public static Geometry clipAndSnap(Geometry tileUnits) {
-    if (tileUnits == null || tileUnits.isEmpty() || !CLIP.intersects(tileUnits.getEnvelopeInternal())) {
+  public static Geometry clipAndSnap(Geometry tileUnits, int extent) {
+    int buffer = extent * TileGrid.BUFFER / TileGrid.EXTENT;
+    Envelope clip = new Envelope(-buffer, extent + buffer, -buffer, extent + buffer);
+    if (tileUnits == null || tileUnits.isEmpty() || !clip.intersects(tileUnits.getEnvelopeInternal())) {
       return null;
     }
     Geometry out;
-    if (CLIP.contains(tileUnits.getEnvelopeInternal())) {
+    if (clip.contains(tileUnits.getEnvelopeInternal())) {
       out = roundInside(tileUnits);
       if (out == null) {
         out = GeometryPrecisionReducer.reduce(polygonal(tileUnits), TILE.getPrecisionModel());
       }
     } else {
-      out = OverlayNG.overlay(polygonal(tileUnits), CLIP_BOX, OverlayNG.INTERSECTION, TILE.getPrecisionModel());
+      out = OverlayNG.overlay(polygonal(tileUnits), TILE.toGeometry(clip), OverlayNG.INTERSECTION,
+          TILE.getPrecisionModel());
     }
     out = polygonal(out);
     return out.isEmpty() || out.getArea() <= 0 ? null : out;
@@ -72,7 +74,10 @@ public final class TileShapes {
     return polygons.size() == 1 ? polygons.get(0) : TILE.createMultiPolygon(polygons.toArray(new Polygon[0]));
   }
 
-  /** Rounds every vertex; null when a ring collapsed or changed its orientation (the caller snaps it properly). */
+  /**
+   * Rounds every vertex; null when a ring collapsed or changed its orientation, or the result is not valid (the caller
+   * then snaps it properly).
+   */
   private static Geometry roundInside(Geometry g) {
     Geometry poly = polygonal(g);
     List<Polygon> out = new ArrayList<>(poly.getNumGeometries());
@@ -97,15 +102,15 @@ public final class TileShapes {
         }
         holes.add(hole);
       }
-      if (!holes.isEmpty() && !TILE.createPolygon(shell, holes.toArray(new LinearRing[0])).isValid()) {
-        return null;
-      }
       out.add(TILE.createPolygon(shell, holes.toArray(new LinearRing[0])));
     }
     if (out.isEmpty()) {
       return TILE.createPolygon();
     }
-    return out.size() == 1 ? out.get(0) : TILE.createMultiPolygon(out.toArray(new Polygon[0]));
+    Geometry rounded = out.size() == 1 ? out.get(0) : TILE.createMultiPolygon(out.toArray(new Polygon[0]));
+    // rounding can make edges cross (a ring folds where two edges ran within a unit of each other); an MVT polygon
+    // must be valid, and the encoder drops one that is not: such a one goes through the snap-rounding overlay
+    return IsValidOp.isValid(rounded) ? rounded : null;
   }
 
   /** A ring rounded to the grid without repeated points; null if it collapsed or turned round. */
@@ -128,8 +133,4 @@ public final class TileShapes {
     return TILE.createLinearRing(rounded);
   }
 
-  /** The area in tile units² (1 screen pixel of a 256-pixel tile is 16 × 16 = 256 units²). */
-  public static double areaUnits(Geometry tileShape) {
-    return tileShape == null ? 0 : tileShape.getArea();
-  }
 }

@@ -16,7 +16,6 @@ import org.locationtech.jts.geom.Geometry;
  * property "id" when there is one, as ST_AsMVT's feature id column gives it.
  */
 public final class VectorTileEncoder {
-  private static final MvtLayerParams PARAMS = new MvtLayerParams(TileGrid.EXTENT);
 
   private VectorTileEncoder() {}
 
@@ -32,8 +31,8 @@ public final class VectorTileEncoder {
    * feature, and lowered until the tile fits). Small features go first because they are the ones a reader cannot see
    * at this zoom anyway; the caller reports how many went, and minAreaPx says the size of the smallest one kept.
    */
-  public static Fitted encodeWithin(String layer, List<TileFeature> features, int maxBytes) {
-    byte[] mvt = features.isEmpty() ? new byte[0] : encode(layer, features);
+  public static Fitted encodeWithin(String layer, List<TileFeature> features, int maxBytes, int extent) {
+    byte[] mvt = features.isEmpty() ? new byte[0] : encode(layer, features, extent);
     if (mvt.length <= maxBytes) {
       return new Fitted(mvt, features.size(), 0);
     }
@@ -43,24 +42,26 @@ public final class VectorTileEncoder {
     while (true) {
       k = Math.max(0, Math.min(k - 1, (int) Math.floor(k * (double) maxBytes / mvt.length * 0.95)));
       List<TileFeature> kept = ranked.subList(0, k);
-      mvt = kept.isEmpty() ? new byte[0] : encode(layer, kept);
+      mvt = kept.isEmpty() ? new byte[0] : encode(layer, kept, extent);
       if (mvt.length <= maxBytes) {
-        return new Fitted(mvt, k, k == 0 ? 0 : kept.get(k - 1).shape().getArea() / PIXEL_UNITS);
+        return new Fitted(mvt, k, k == 0 ? 0 : kept.get(k - 1).shape().getArea() / pixelUnits(extent));
       }
     }
   }
 
-  /** One screen pixel of a 256-pixel tile, in tile units² (16 × 16). */
-  public static final double PIXEL_UNITS = (TileGrid.EXTENT / 256.0) * (TileGrid.EXTENT / 256.0);
+  /** One screen pixel of a 256-pixel tile, in units² of a tile extent units across (16 × 16 at 4096). */
+  public static double pixelUnits(int extent) {
+    return (extent / 256.0) * (extent / 256.0);
+  }
 
-  public static byte[] encode(String layer, List<TileFeature> features) {
+  public static byte[] encode(String layer, List<TileFeature> features, int extent) {
     List<Geometry> shapes = new ArrayList<>(features.size());
     for (TileFeature f : features) {
       Geometry g = f.shape();
       g.setUserData(f.properties());
       shapes.add(g);
     }
-    return MvtEncoder.encode(new JtsMvt(new JtsLayer(layer, shapes, TileGrid.EXTENT)), PARAMS,
+    return MvtEncoder.encode(new JtsMvt(new JtsLayer(layer, shapes, extent)), new MvtLayerParams(extent),
         new UserDataKeyValueMapConverter("id"));
   }
 }

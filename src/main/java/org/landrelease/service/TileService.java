@@ -35,6 +35,12 @@ public final class TileService {
   private static final Logger LOG = LoggerFactory.getLogger(TileService.class);
   /** The most a tile holds, before gzip. */
   public static final int MAX_TILE_BYTES = 500_000;
+  /**
+   * The most features a tile reads: the largest ones when its window holds more. At zoom 8 of a national ledger a
+   * window holds tens of thousands of hazards, which would not fit 500 kB anyway; reading them all cost seconds and
+   * filled a 512 MB heap.
+   */
+  public static final int MAX_FEATURES = 10_000;
   private static final long CACHE_BYTES = 64L * 1024 * 1024;
 
   private final TileStore store;
@@ -43,6 +49,8 @@ public final class TileService {
   private final LongSupplier applied;
   private final Clock clock;
   private final TileCache cache;
+  private final java.util.concurrent.Semaphore making =
+      new java.util.concurrent.Semaphore(Runtime.getRuntime().availableProcessors(), true);
   /** Names this process's tiles in ETags: a tag from another process or database is never taken for one of ours. */
   private final String epoch;
 
@@ -100,7 +108,14 @@ public final class TileService {
       return new Answer(null, etag(clientMadeAt), immutable);
     }
     if (e == null) {
-      e = new TileCache.Entry(make(r), now, dependsOn(r));
+      // as many tiles are made at once as there are cores: a browser asks for 30 at a time, and each holds up to
+      // 10,000 shapes while it is made; the others wait their turn instead of filling the heap
+      making.acquireUninterruptibly();
+      try {
+        e = new TileCache.Entry(make(r), now, dependsOn(r));
+      } finally {
+        making.release();
+      }
       cache.put(key, e);
     }
     return new Answer(e.tile, etag(e.madeAt), immutable);
@@ -167,15 +182,16 @@ public final class TileService {
     TileStore.Encoded all = null;
     while (true) {
       TileStore.Encoded enc = switch (r.layer()) {
-        case HAZARDS -> store.hazardTile(r.tile(), r.classification(), limit);
-        case RELEASES -> store.releaseTile(r.tile(), r.asOf(), r.partner(), r.grant(), limit);
+        case HAZARDS -> store.hazardTile(r.tile(), r.classification(), MAX_FEATURES, limit);
+        case RELEASES -> store.releaseTile(r.tile(), r.asOf(), r.partner(), r.grant(), MAX_FEATURES, limit);
         case REGIONS -> store.regionTile(r.tile(), regionFigures(r.asOf()), limit);
       };
       if (all == null) {
         all = enc;
       }
       if (enc.mvt().length <= MAX_TILE_BYTES || enc.kept() == 0) {
-        double minPx = enc.kept() < all.features() ? enc.minAreaUnits() / VectorTileEncoder.PIXEL_UNITS : 0;
+        double minPx = enc.kept() < all.features()
+            ? enc.minAreaUnits() / VectorTileEncoder.pixelUnits(r.tile().extent()) : 0;
         return made(r, enc.mvt(), all.features(), enc.kept(), minPx);
       }
       limit = Math.max(0, Math.min(enc.kept() - 1,
@@ -183,19 +199,15 @@ public final class TileService {
     }
   }
 
+  /** Rows are clipped and snapped as they are read, so a tile holds its shapes in tile units only. */
   private Made inJava(Request r) throws SQLException {
     Envelope window = r.tile().lonLatWithBuffer();
-    List<TileStore.Row> rows = switch (r.layer()) {
-      case HAZARDS -> store.hazardRows(window, r.classification());
-      case RELEASES -> store.releaseRows(window, r.asOf(), r.partner(), r.grant());
-      case REGIONS -> store.regionRows(window);
-    };
     Map<String, Map<String, Double>> figures = r.layer() == TileLayer.REGIONS ? regionFigures(r.asOf()) : Map.of();
-    List<TileFeature> features = new ArrayList<>(rows.size());
-    for (TileStore.Row row : rows) {
-      Geometry shape = TileShapes.clipAndSnap(r.tile().toTileUnits(row.geometry()));
+    List<TileFeature> features = new ArrayList<>();
+    java.util.function.Consumer<TileStore.Row> sink = row -> {
+      Geometry shape = TileShapes.clipAndSnap(r.tile().toTileUnits(row.geometry()), r.tile().extent());
       if (shape == null) {
-        continue;
+        return;
       }
       Map<String, Object> props = row.properties();
       Map<String, Double> extra = figures.isEmpty() ? null : figures.get(props.get("code"));
@@ -204,9 +216,19 @@ public final class TileService {
         props.putAll(extra);
       }
       features.add(new TileFeature(props, shape));
-    }
-    VectorTileEncoder.Fitted fitted = VectorTileEncoder.encodeWithin(r.layer().id(), features, MAX_TILE_BYTES);
-    return made(r, fitted.mvt(), features.size(), fitted.kept(), fitted.minAreaPx());
+    };
+    long met = switch (r.layer()) {
+      case HAZARDS -> store.hazardRows(window, r.classification(), MAX_FEATURES, sink);
+      case RELEASES -> store.releaseRows(window, r.asOf(), r.partner(), r.grant(), MAX_FEATURES, sink);
+      case REGIONS -> store.regionRows(window, sink);
+    };
+    VectorTileEncoder.Fitted fitted = VectorTileEncoder.encodeWithin(r.layer().id(), features, MAX_TILE_BYTES,
+        r.tile().extent());
+    long total = met > MAX_FEATURES ? met : features.size();
+    double minPx = fitted.kept() < total ? (fitted.kept() < features.size() ? fitted.minAreaPx()
+        : features.stream().mapToDouble(f -> f.shape().getArea()).min().orElse(0)
+            / VectorTileEncoder.pixelUnits(r.tile().extent())) : 0;
+    return made(r, fitted.mvt(), total, fitted.kept(), minPx);
   }
 
   private Made made(Request r, byte[] mvt, long features, long kept, double minPx) {

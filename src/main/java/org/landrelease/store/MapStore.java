@@ -65,14 +65,7 @@ public final class MapStore {
       sql.append(" AND s.geom && ?");
       args.add(LedgerStore.box(bbox));
     }
-    // a reversed piece is released until the day its reversal counts
-    if (asOf != null) {
-      sql.append(" AND p.event_date <= ? AND (p.reversed_on IS NULL OR p.reversed_on > ?)");
-      args.add(Date.valueOf(asOf));
-      args.add(Date.valueOf(asOf));
-    } else {
-      sql.append(" AND p.reversed_on IS NULL");
-    }
+    releasedOn(sql, args, asOf);
     sql.append(" ORDER BY p.id LIMIT ?");
     args.add(limit);
     return db.read(c -> {
@@ -89,6 +82,20 @@ public final class MapStore {
         return out;
       }
     });
+  }
+
+  /**
+   * Narrows released pieces p to those released on a day (null: now): dated on or before it, and not reversed by
+   * then (a reversed piece is released until the day its reversal counts).
+   */
+  static void releasedOn(StringBuilder sql, List<Object> args, LocalDate asOf) {
+    if (asOf != null) {
+      sql.append(" AND p.event_date <= ? AND (p.reversed_on IS NULL OR p.reversed_on > ?)");
+      args.add(Date.valueOf(asOf));
+      args.add(Date.valueOf(asOf));
+    } else {
+      sql.append(" AND p.reversed_on IS NULL");
+    }
   }
 
   /** What happened to one hazard: every piece recorded against it, oldest first, without geometry. */

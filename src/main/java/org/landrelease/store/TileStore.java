@@ -1,7 +1,6 @@
 package org.landrelease.store;
 
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.landrelease.geometry.TileGrid;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -37,8 +37,26 @@ public final class TileStore {
     return db.dialect() == Dialect.POSTGIS;
   }
 
-  /** What the tile shows of a layer: the SELECT and its arguments, the window first. */
-  private record Select(String layer, List<String> columns, String sql, List<Object> args) {}
+  /**
+   * What the tile shows of a layer: the SELECT and its arguments, the window first, and the column that ranks its
+   * features by size (null: all are kept, as for the 27 regions).
+   */
+  private record Select(String layer, List<String> columns, String sql, List<Object> args, String area) {
+    /**
+     * At most cap of the largest features, each row with the number of features in the window (column met_): for
+     * PostGIS, whose top-N sort holds only cap rows.
+     */
+    Select largest(int cap) {
+      if (area == null) {
+        return this;
+      }
+      int from = sql.indexOf("\nFROM ");
+      List<Object> a = new ArrayList<>(args);
+      a.add(cap);
+      return new Select(layer, columns, sql.substring(0, from) + ", COUNT(*) OVER () AS met_" + sql.substring(from)
+          + " ORDER BY " + area + " DESC LIMIT ?", a, area);
+    }
+  }
 
   /** A feature as read: its properties (no nulls) and its lon/lat geometry. */
   public record Row(Map<String, Object> properties, Geometry geometry) {}
@@ -53,7 +71,7 @@ public final class TileStore {
       sql.append(" AND h.classification = ?");
       args.add(classification);
     }
-    return new Select("hazards", HAZARD_COLUMNS, sql.toString(), args);
+    return new Select("hazards", HAZARD_COLUMNS, sql.toString(), args, "h.area_m2");
   }
 
   /** Released pieces as the map shows them: dated on or before asOf (null: now) and not reversed by then. */
@@ -66,13 +84,7 @@ public final class TileStore {
         FROM piece_shape s JOIN piece p ON p.id = s.piece_id JOIN event e ON e.seq = p.event_seq
         WHERE s.geom && ? AND p.kind IN ('CANCELLED', 'REDUCED', 'CLEARED') AND p.area_m2 > 0""");
     List<Object> args = new ArrayList<>(List.of(LedgerStore.box(window)));
-    if (asOf != null) {
-      sql.append(" AND p.event_date <= ? AND (p.reversed_on IS NULL OR p.reversed_on > ?)");
-      args.add(Date.valueOf(asOf));
-      args.add(Date.valueOf(asOf));
-    } else {
-      sql.append(" AND p.reversed_on IS NULL");
-    }
+    MapStore.releasedOn(sql, args, asOf);
     if (partner != null) {
       sql.append(" AND p.partner_id = ?");
       args.add(partner);
@@ -81,76 +93,119 @@ public final class TileStore {
       sql.append(" AND p.grant_id = ?");
       args.add(grant);
     }
-    return new Select("releases", RELEASE_COLUMNS, sql.toString(), args);
+    return new Select("releases", RELEASE_COLUMNS, sql.toString(), args, "p.area_m2");
   }
 
   private static Select regions(Envelope window) {
     return new Select("regions", REGION_COLUMNS, """
         SELECT r.code AS "code", r.name AS "name", r.name_uk AS "name_uk", r.geom AS g0
-        FROM region r WHERE r.geom && ?""", new ArrayList<>(List.of(LedgerStore.box(window))));
+        FROM region r WHERE r.geom && ?""", new ArrayList<>(List.of(LedgerStore.box(window))), null);
   }
 
-  public List<Row> hazardRows(Envelope window, String classification) throws SQLException {
-    return rows(hazards(window, classification));
+  /**
+   * Hands the features of a layer in a window to the sink one by one, at most cap of them, the largest first when
+   * there are more; returns how many met the window (counted apart only when there were more than cap).
+   */
+  public long hazardRows(Envelope window, String classification, int cap, Consumer<Row> sink) throws SQLException {
+    return each(hazards(window, classification), cap, sink);
   }
 
-  public List<Row> releaseRows(Envelope window, LocalDate asOf, String partner, String grant) throws SQLException {
-    return rows(releases(window, asOf, partner, grant));
+  public long releaseRows(Envelope window, LocalDate asOf, String partner, String grant, int cap, Consumer<Row> sink)
+      throws SQLException {
+    return each(releases(window, asOf, partner, grant), cap, sink);
   }
 
-  public List<Row> regionRows(Envelope window) throws SQLException {
-    return rows(regions(window));
+  public long regionRows(Envelope window, Consumer<Row> sink) throws SQLException {
+    return each(regions(window), Integer.MAX_VALUE, sink);
   }
 
   /** A tile as the database encoded it, with how many features met it and how many of them it holds. */
   public record Encoded(byte[] mvt, long features, long kept, double minAreaUnits) {}
 
-  public Encoded hazardTile(TileGrid tile, String classification, long limit) throws SQLException {
-    return mvt(tile, hazards(tile.lonLatWithBuffer(), classification), Map.of(), limit);
+  public Encoded hazardTile(TileGrid tile, String classification, int cap, long limit) throws SQLException {
+    return mvt(tile, hazards(tile.lonLatWithBuffer(), classification), cap, Map.of(), limit);
   }
 
-  public Encoded releaseTile(TileGrid tile, LocalDate asOf, String partner, String grant, long limit)
+  public Encoded releaseTile(TileGrid tile, LocalDate asOf, String partner, String grant, int cap, long limit)
       throws SQLException {
-    return mvt(tile, releases(tile.lonLatWithBuffer(), asOf, partner, grant), Map.of(), limit);
+    return mvt(tile, releases(tile.lonLatWithBuffer(), asOf, partner, grant), cap, Map.of(), limit);
   }
 
   /** The regions layer, with each region's figures (code → property → number) joined in by the database. */
   public Encoded regionTile(TileGrid tile, Map<String, Map<String, Double>> figures, long limit)
       throws SQLException {
-    return mvt(tile, regions(tile.lonLatWithBuffer()), figures, limit);
+    return mvt(tile, regions(tile.lonLatWithBuffer()), Integer.MAX_VALUE, figures, limit);
   }
 
-  private List<Row> rows(Select select) throws SQLException {
-    return db.read(c -> {
+  /**
+   * Reads the window in one pass and keeps the cap largest features (by their areaKm2) in a heap, so a dense window
+   * holds at most cap geometries; each row is read once (on H2 every row of a zoom-8 window is a scattered read of a
+   * large file, and a query that only ranked or counted them cost as much as reading them).
+   */
+  private long each(Select select, int cap, Consumer<Row> sink) throws SQLException {
+    java.util.PriorityQueue<Row> largest = new java.util.PriorityQueue<>(
+        java.util.Comparator.comparingDouble(TileStore::areaOf));
+    long n = db.read(c -> {
+      boolean h2 = db.dialect() == Dialect.H2GIS;
+      if (h2) {
+        // rows one at a time, not a result of the whole window held in memory first
+        try (java.sql.Statement st = c.createStatement()) {
+          st.execute("SET LAZY_QUERY_EXECUTION TRUE");
+        }
+      }
       try (PreparedStatement ps = c.prepareStatement(select.sql())) {
         LedgerStore.bind(ps, select.args());
-        List<Row> out = new ArrayList<>();
-        int n = select.columns().size();
+        int columns = select.columns().size();
+        long rows = 0;
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
+            rows++;
             Map<String, Object> props = new LinkedHashMap<>();
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < columns; i++) {
               Object v = rs.getObject(i + 1);
               if (v != null) {
                 props.put(select.columns().get(i), v instanceof Integer k ? Long.valueOf(k) : v);
               }
             }
-            out.add(new Row(props, Dialect.geometry(rs, n + 1)));
+            Row row = new Row(props, Dialect.geometry(rs, columns + 1));
+            if (cap == Integer.MAX_VALUE) {
+              sink.accept(row);
+            } else if (largest.size() < cap) {
+              largest.add(row);
+            } else if (areaOf(row) > areaOf(largest.peek())) {
+              largest.poll();
+              largest.add(row);
+            }
           }
         }
-        return out;
+        return rows;
+      } finally {
+        if (h2) {
+          try (java.sql.Statement st = c.createStatement()) {
+            st.execute("SET LAZY_QUERY_EXECUTION FALSE");
+          }
+        }
       }
     });
+    largest.forEach(sink);
+    return n;
+  }
+
+  private static double areaOf(Row row) {
+    Object a = row.properties().get("areaKm2");
+    return a instanceof Number n ? n.doubleValue() : 0;
   }
 
   /**
    * The tile as PostGIS encodes it: the layer's SELECT in the buffered window, its geometry through ST_AsMVTGeom
-   * (web mercator, clipped with the buffer, snapped to the grid); with a limit, only that many of the largest
-   * features (by their area in the tile). Extra figures per region code arrive as arrays and are joined by code.
-   * Also counts the features that met the tile, and the area of the smallest one kept.
+   * (web mercator, clipped with the buffer, snapped to the grid). Of a window with more than cap features only the
+   * cap largest (by area) are read; with a limit, only that many of the largest by their area in the tile are
+   * encoded. Extra figures per region code arrive as arrays and are joined by code. Also counts the features that
+   * met the tile, and the area of the smallest one kept.
    */
-  private Encoded mvt(TileGrid tile, Select select, Map<String, Map<String, Double>> figures, long limit)
+  private Encoded mvt(TileGrid tile, Select all, int cap, Map<String, Map<String, Double>> figures, long limit)
       throws SQLException {
+    Select select = all.largest(cap);
     StringBuilder cols = new StringBuilder();
     for (String col : select.columns()) {
       cols.append("i.\"").append(col).append("\", ");
@@ -169,16 +224,26 @@ public final class TileStore {
       join.append(" LEFT JOIN unnest(").append(arrays).append(") AS f(").append(names).append(") ON f.code = i.\"code\"");
     }
     boolean hasId = select.columns().contains("id");
-    boolean limited = limit < Long.MAX_VALUE;
     String features = "SELECT " + cols + (hasId ? "i.\"id\" AS fid, " : "")
-        + "ST_AsMVTGeom(ST_Transform(i.g0, 3857), ST_TileEnvelope(?, ?, ?), " + TileGrid.EXTENT + ", "
-        + TileGrid.BUFFER + ", true) AS geom FROM (" + select.sql() + ") i" + join;
-    String sql = "WITH t AS (" + features + "), k AS (SELECT * FROM t WHERE t.geom IS NOT NULL"
-        + (limited ? " ORDER BY ST_Area(t.geom) DESC LIMIT ?" : "") + ") "
-        + "SELECT (SELECT ST_AsMVT(k, ?, " + TileGrid.EXTENT + ", 'geom'" + (hasId ? ", 'fid'" : "") + ") FROM k), "
-        + "(SELECT COUNT(*) FROM t WHERE t.geom IS NOT NULL), (SELECT COUNT(*) FROM k), "
+        + (select.area() == null ? "" : "i.met_, ")
+        + "ST_AsMVTGeom(ST_Transform(i.g0, 3857), ST_TileEnvelope(?, ?, ?), " + tile.extent() + ", "
+        + tile.buffer() + ", true) AS geom FROM (" + select.sql() + ") i" + join;
+    StringBuilder kept = new StringBuilder();
+    for (String col : select.columns()) {
+      kept.append("t.\"").append(col).append("\", ");
+    }
+    for (String f : figureNames) {
+      kept.append("t.\"").append(f).append("\", ");
+    }
+    String sql = "WITH t AS (" + features + "), k AS (SELECT " + kept + (hasId ? "t.fid, " : "")
+        + "t.geom FROM t WHERE t.geom IS NOT NULL"
+        + " ORDER BY ST_Area(t.geom) DESC LIMIT ?) "
+        + "SELECT (SELECT ST_AsMVT(k, ?, " + tile.extent() + ", 'geom'" + (hasId ? ", 'fid'" : "") + ") FROM k), "
+        + (select.area() == null ? "(SELECT COUNT(*) FROM t WHERE t.geom IS NOT NULL), "
+            : "(SELECT GREATEST(COALESCE(MAX(t.met_), 0), COUNT(*)) FROM t WHERE t.geom IS NOT NULL), ")
+        + "(SELECT COUNT(*) FROM k), "
         + "(SELECT MIN(ST_Area(k.geom)) FROM k)";
-    return db.read(c -> {
+    Encoded enc = db.read(c -> {
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         int i = 1;
         ps.setInt(i++, tile.z());
@@ -194,9 +259,7 @@ public final class TileStore {
         if (!figureNames.isEmpty()) {
           i = bindFigures(c, ps, i, figures, figureNames);
         }
-        if (limited) {
-          ps.setLong(i++, limit);
-        }
+        ps.setLong(i++, limit);
         ps.setString(i, select.layer());
         try (ResultSet rs = ps.executeQuery()) {
           rs.next();
@@ -205,6 +268,7 @@ public final class TileStore {
         }
       }
     });
+    return enc;
   }
 
   private static int bindFigures(Connection c, PreparedStatement ps, int i, Map<String, Map<String, Double>> figures,

@@ -29,41 +29,51 @@ class TileShapesTest {
   @Test
   void polygonInsideTheTileIsSnappedToTheGrid() throws Exception {
     assertShape("POLYGON ((10 10, 20 10, 20 20, 10 20, 10 10))",
-        TileShapes.clipAndSnap(read("POLYGON ((10.2 9.7, 19.6 10.4, 20.3 20.1, 9.9 19.8, 10.2 9.7))")));
+        TileShapes.clipAndSnap(read("POLYGON ((10.2 9.7, 19.6 10.4, 20.3 20.1, 9.9 19.8, 10.2 9.7))"), 4096));
   }
 
   @Test
   void polygonAcrossTheEdgeIsClippedAtTheBuffer() throws Exception {
     assertShape("POLYGON ((4000 100, 4160 100, 4160 200, 4000 200, 4000 100))",
-        TileShapes.clipAndSnap(read("POLYGON ((4000 100, 5000 100, 5000 200, 4000 200, 4000 100))")));
+        TileShapes.clipAndSnap(read("POLYGON ((4000 100, 5000 100, 5000 200, 4000 200, 4000 100))"), 4096));
   }
 
   @Test
   void polygonAcrossTheNorthWestCornerKeepsItsBufferedCorner() throws Exception {
     assertShape("POLYGON ((-64 -64, 50 -64, 50 50, -64 50, -64 -64))",
-        TileShapes.clipAndSnap(read("POLYGON ((-500 -500, 50 -500, 50 50, -500 50, -500 -500))")));
+        TileShapes.clipAndSnap(read("POLYGON ((-500 -500, 50 -500, 50 50, -500 50, -500 -500))"), 4096));
+  }
+
+  @Test
+  void belowFullDetailTheGridIsCoarserAndSoIsTheBuffer() throws Exception {
+    assertShape("POLYGON ((1000 100, 1040 100, 1040 200, 1000 200, 1000 100))",
+        TileShapes.clipAndSnap(read("POLYGON ((1000 100, 5000 100, 5000 200, 1000 200, 1000 100))"), 1024));
+    assertEquals(1024, TileGrid.of(11, 0, 0).extent());
+    assertEquals(16, TileGrid.of(11, 0, 0).buffer());
+    assertEquals(4096, TileGrid.of(12, 0, 0).extent());
   }
 
   @Test
   void polygonOutsideTheBufferIsNothing() throws Exception {
-    assertNull(TileShapes.clipAndSnap(read("POLYGON ((4200 10, 4300 10, 4300 20, 4200 20, 4200 10))")));
+    assertNull(TileShapes.clipAndSnap(read("POLYGON ((4200 10, 4300 10, 4300 20, 4200 20, 4200 10))"), 4096));
   }
 
   @Test
   void polygonSmallerThanTheGridVanishes() throws Exception {
-    assertNull(TileShapes.clipAndSnap(read("POLYGON ((10.1 10.1, 10.3 10.1, 10.3 10.3, 10.1 10.3, 10.1 10.1))")));
+    assertNull(TileShapes.clipAndSnap(
+        read("POLYGON ((10.1 10.1, 10.3 10.1, 10.3 10.3, 10.1 10.3, 10.1 10.1))"), 4096));
   }
 
   @Test
   void polygonWithHoleKeepsTheHole() throws Exception {
     assertShape("POLYGON ((0 0, 100 0, 100 100, 0 100, 0 0), (40 40, 60 40, 60 60, 40 60, 40 40))",
         TileShapes.clipAndSnap(read("POLYGON ((0 0, 100 0, 100 100, 0 100, 0 0), "
-            + "(40.2 40.2, 59.8 40.2, 59.8 59.8, 40.2 59.8, 40.2 40.2))")));
+            + "(40.2 40.2, 59.8 40.2, 59.8 59.8, 40.2 59.8, 40.2 40.2))"), 4096));
   }
 
   @Test
   void thinSliverThatRoundingFoldsIsSnappedValid() throws Exception {
-    Geometry g = TileShapes.clipAndSnap(read("POLYGON ((0 0, 100 0.4, 100 0.6, 0 1.4, 0 0))"));
+    Geometry g = TileShapes.clipAndSnap(read("POLYGON ((0 0, 100 0.4, 100 0.6, 0 1.4, 0 0))"), 4096);
     assertTrue(g == null || g.isValid(), String.valueOf(g));
   }
 
@@ -86,7 +96,7 @@ class TileShapesTest {
     double snappedSum = 0;
     List<Geometry> snapped = new ArrayList<>();
     for (Geometry p : pieces) {
-      Geometry s = TileShapes.clipAndSnap(p);
+      Geometry s = TileShapes.clipAndSnap(p, 4096);
       snapped.add(s);
       snappedSum += s.getArea();
     }

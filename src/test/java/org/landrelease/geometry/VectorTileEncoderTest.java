@@ -33,7 +33,7 @@ class VectorTileEncoderTest {
 
   @Test
   void featuresComeBackWithTheirIdPropertiesAndShape() throws Exception {
-    byte[] mvt = VectorTileEncoder.encode("hazards", List.of(feature(7, square(100, 200, 50))));
+    byte[] mvt = VectorTileEncoder.encode("hazards", List.of(feature(7, square(100, 200, 50))), 4096);
     JtsLayer layer = MvtReader.loadMvt(new ByteArrayInputStream(mvt), F,
         new TagKeyValueMapConverter(false, "_fid")).getLayer("hazards");
     assertEquals(1, layer.getGeometries().size());
@@ -67,16 +67,16 @@ class VectorTileEncoderTest {
         features.add(feature(++id, square(i * 27, j * 20, side)));
       }
     }
-    VectorTileEncoder.Fitted all = VectorTileEncoder.encodeWithin("hazards", features, Integer.MAX_VALUE);
+    VectorTileEncoder.Fitted all = VectorTileEncoder.encodeWithin("hazards", features, Integer.MAX_VALUE, 4096);
     assertEquals(features.size(), all.kept());
     assertTrue(all.mvt().length > 500_000, "the test needs an oversize tile: " + all.mvt().length);
-    VectorTileEncoder.Fitted fitted = VectorTileEncoder.encodeWithin("hazards", features, 500_000);
+    VectorTileEncoder.Fitted fitted = VectorTileEncoder.encodeWithin("hazards", features, 500_000, 4096);
     assertTrue(fitted.mvt().length <= 500_000);
     assertTrue(fitted.mvt().length > 400_000, "as many as fit are kept: " + fitted.mvt().length);
     assertTrue(fitted.kept() > 3000 && fitted.kept() < features.size(), "kept " + fitted.kept());
     // every large square is kept, and the smallest kept is a small one: only small ones went
     long large = decodedAreas(fitted.mvt()).stream().filter(a -> a == 576).count();
     assertEquals(3000, large);
-    assertEquals(36.0 / VectorTileEncoder.PIXEL_UNITS, fitted.minAreaPx(), 1e-12);
+    assertEquals(36.0 / VectorTileEncoder.pixelUnits(4096), fitted.minAreaPx(), 1e-12);
   }
 }

@@ -109,6 +109,18 @@ final class Browser {
   }
 
   /** Opens the client and waits for its first meaningful render and for the rest of the start-up. */
+  /**
+   * The client at base, signed out with an empty queue (the page's storage is cleared before the page starts), at
+   * 1280 × 800, with the console read so that a test sees only its own messages.
+   */
+  static void openSignedOut(WebDriver driver, String base) {
+    driver.get(base + "/favicon.svg");
+    viewport(driver, 1280, 800);
+    js(driver, "localStorage.clear();");
+    open(driver, base + "/");
+    severeLogs(driver);
+  }
+
   static void open(WebDriver driver, String url) {
     driver.get(url);
     waiting(driver, 20).until(d -> "true".equals(js(d, "return document.documentElement.dataset.loaded")));

@@ -41,8 +41,8 @@ class TileMapTest {
   private String testName;
 
   // three hazards side by side in Kharkiv oblast (SHA, CHA, SHA), then a release in the south-west corner of each
-  static final double LON = 36.50;
-  static final double LAT = 49.50;
+  static final double LON = KharkivFixture.LON;
+  static final double LAT = KharkivFixture.LAT;
   /** The view over all three at zoom 12. */
   static final double VIEW_LON = LON + 0.12;
   static final double VIEW_LAT = LAT + 0.025;
@@ -56,18 +56,8 @@ class TileMapTest {
   static void start() throws Exception {
     Browser.require();
     server = new TestServer();
-    server.fund();
+    KharkivFixture.load(server);
     files = Files.createTempDirectory("tile-map-files");
-    post(TestServer.event(id(), "HAZARD_REPORT", "2023-06-01", "HALO", null, TestServer.square(LON, LAT, 0.05)));
-    post(TestServer.event(id(), "HAZARD_REPORT", "2023-06-01", "HALO", null,
-        TestServer.square(LON + 0.10, LAT, 0.05)).replace("\"SHA\"", "\"CHA\""));
-    post(TestServer.event(id(), "HAZARD_REPORT", "2023-07-01", "DRC", null, TestServer.square(LON + 0.20, LAT, 0.04)));
-    post(TestServer.event(id(), "TECHNICAL_SURVEY", "2024-03-01", "HALO", "NL-HALO",
-        TestServer.square(LON, LAT, 0.02)));
-    post(TestServer.event(id(), "CLEARANCE", "2024-05-10", "HALO", "NL-HALO",
-        TestServer.square(LON + 0.10, LAT, 0.01)));
-    post(TestServer.event(id(), "NON_TECHNICAL_SURVEY", "2024-06-01", "DRC", "NL-DRC",
-        TestServer.square(LON + 0.20, LAT, 0.015)));
     fieldHalo = server.token("field-halo", Role.FIELD, "HALO", null);
     reviewer = server.token("reviewer-anna", Role.REVIEWER, null, null);
     donorNl = server.token("donor-nl", Role.DONOR, null, "Netherlands");
@@ -82,11 +72,7 @@ class TileMapTest {
   @BeforeEach
   void open(TestInfo info) {
     testName = info.getTestMethod().orElseThrow().getName();
-    driver.get(server.base() + "/favicon.svg");
-    Browser.viewport(driver, 1280, 800);
-    Browser.js(driver, "localStorage.clear();");
-    Browser.open(driver, server.base() + "/");
-    Browser.severeLogs(driver);
+    Browser.openSignedOut(driver, server.base());
   }
 
   @AfterEach

@@ -39,25 +39,15 @@ class WebClientTest {
   private String testName;
 
   // three hazards in Kharkiv oblast, then a release over part of each
-  static final double LON = 36.50;
-  static final double LAT = 49.50;
+  static final double LON = KharkivFixture.LON;
+  static final double LAT = KharkivFixture.LAT;
 
   @BeforeAll
   static void start() throws Exception {
     Browser.require();
     server = new TestServer();
-    server.fund();
+    KharkivFixture.load(server);
     files = Files.createTempDirectory("web-client-files");
-    post(TestServer.event(id(), "HAZARD_REPORT", "2023-06-01", "HALO", null, TestServer.square(LON, LAT, 0.05)));
-    post(TestServer.event(id(), "HAZARD_REPORT", "2023-06-01", "HALO", null,
-        TestServer.square(LON + 0.10, LAT, 0.05)).replace("\"SHA\"", "\"CHA\""));
-    post(TestServer.event(id(), "HAZARD_REPORT", "2023-07-01", "DRC", null, TestServer.square(LON + 0.20, LAT, 0.04)));
-    post(TestServer.event(id(), "TECHNICAL_SURVEY", "2024-03-01", "HALO", "NL-HALO",
-        TestServer.square(LON, LAT, 0.02)));
-    post(TestServer.event(id(), "CLEARANCE", "2024-05-10", "HALO", "NL-HALO",
-        TestServer.square(LON + 0.10, LAT, 0.01)));
-    post(TestServer.event(id(), "NON_TECHNICAL_SURVEY", "2024-06-01", "DRC", "NL-DRC",
-        TestServer.square(LON + 0.20, LAT, 0.015)));
     fieldHalo = server.token("field-halo", Role.FIELD, "HALO", null);
     fieldDrc = server.token("field-drc", Role.FIELD, "DRC", null);
     donorNl = server.token("donor-nl", Role.DONOR, null, "Netherlands");
@@ -72,12 +62,7 @@ class WebClientTest {
   @BeforeEach
   void open(TestInfo info) {
     testName = info.getTestMethod().orElseThrow().getName();
-    // every test starts signed out with an empty queue: the page's storage is cleared before the page starts
-    driver.get(server.base() + "/favicon.svg");
-    Browser.viewport(driver, 1280, 800);
-    Browser.js(driver, "localStorage.clear();");
-    Browser.open(driver, server.base() + "/");
-    Browser.severeLogs(driver); // each test reads only its own console messages
+    Browser.openSignedOut(driver, server.base());
   }
 
   @AfterEach
