@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * @param capacityMb  the largest committed heap
  * @param pauses      collections that paused the service, and their total and longest pause
  * @param outOfMemory whether the log says a collection could not make room (to-space exhausted, or a full GC other
- *                    than one asked for by System.gc(), as the bench's jcmd GC.run does)
+ *                    than one asked for: System.gc(), or jcmd GC.run as the bench's own, a "Diagnostic Command")
  */
 record BenchGcLog(double peakUsedMb, double maxAfterMb, double capacityMb, int pauses, double pauseTotalMs,
     double pauseMaxMs, boolean outOfMemory) {
@@ -38,9 +38,9 @@ record BenchGcLog(double peakUsedMb, double maxAfterMb, double capacityMb, int p
       max = Math.max(max, ms);
       pauses++;
     }
-    // a full collection the service did not ask for; the bench's own jcmd GC.run is "Pause Full (System.gc())"
+    // a full collection nobody asked for: the bench's own jcmd GC.run is "Pause Full (Diagnostic Command)"
     boolean oom = text.contains("To-space exhausted") || text.lines().anyMatch(l -> l.contains("Pause Full")
-        && !l.contains("System.gc()"));
+        && !l.contains("(Diagnostic Command)") && !l.contains("(System.gc())"));
     return new BenchGcLog(peak, after, capacity, pauses, total, max, oom);
   }
 

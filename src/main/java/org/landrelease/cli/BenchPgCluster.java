@@ -76,12 +76,24 @@ final class BenchPgCluster implements AutoCloseable {
 
   /**
    * Starts the cluster an earlier run kept in dir (bench-tiles keeps its million-hazard ledger), on a new free port;
-   * initdb and start as {@link #start} when dir holds no cluster yet.
+   * initdb and start as {@link #start} when dir holds no cluster yet. When another run has it running, it is used
+   * where it listens and left running: the run that started it stops it.
    */
   static BenchPgCluster startOrReuse(Path dir) throws IOException, InterruptedException {
     Path base = dir.toAbsolutePath();
     if (!Files.isRegularFile(base.resolve("data").resolve("PG_VERSION"))) {
       return start(dir);
+    }
+    Path pidFile = base.resolve("data").resolve("postmaster.pid");
+    if (Files.isRegularFile(pidFile)) {
+      // postmaster.pid: the pid, the data directory, the start time, the port, ...
+      List<String> lines = Files.readAllLines(pidFile);
+      if (lines.size() > 3 && ProcessHandle.of(Long.parseLong(lines.get(0).trim())).isPresent()) {
+        BenchPgCluster c = new BenchPgCluster(base, Integer.parseInt(lines.get(3).trim()));
+        System.out.printf("PostgreSQL cluster in %s already running on 127.0.0.1:%d (another run's): using it, and"
+            + " leaving it running%n", base, c.port);
+        return c;
+      }
     }
     long t0 = System.nanoTime();
     BenchPgCluster c = new BenchPgCluster(base, freePort());

@@ -12,8 +12,17 @@ import org.landrelease.cli.BenchTilesSet.Tile;
  * the tiles cold, warm and revalidated; then the browser path. Each service logs its collections, for the heap.
  */
 final class BenchTilesRun {
-  /** One service start: until it answered, its heap over the run, after a final full GC, and others' CPU meanwhile. */
-  record Served(long startupMs, BenchGcLog heap, double heapAfterGcMb, double otherCores) {}
+  /**
+   * One service start: until it answered, its heap over the run, after a final full GC, others' CPU meanwhile, and
+   * from its log the requests it answered 5xx and the OutOfMemoryErrors it logged (H2 closes its database after one,
+   * and every later request fails).
+   */
+  record Served(long startupMs, BenchGcLog heap, double heapAfterGcMb, double otherCores, int serverErrors,
+      int outOfMemoryErrors) {}
+
+  /** "INFO http - GET /tiles/hazards/8/154/86.mvt 500 19948 ms": the service's line per request. */
+  private static final java.util.regex.Pattern SERVER_ERROR = java.util.regex.Pattern.compile(
+      "INFO http - \\S+ \\S+ 5\\d\\d ");
 
   /** timing and browser are null when skipped, with the reason in timingSkipped / browserSkipped. */
   record Result(List<Tile> tiles, BenchTilesTiming.Result timing, String timingSkipped, Served tilesService,
@@ -104,7 +113,11 @@ final class BenchTilesRun {
       afterGc = server.heapUsedAfterGcMb();
     }
     BenchGcLog heap = BenchGcLog.read(gc);
-    System.out.printf("Heap of the %s service: %s; %.0f MB after a final full GC%n", name, heap, afterGc);
-    return new Served(startupMs, heap, afterGc, otherCores);
+    List<String> lines = new String(Files.readAllBytes(log), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+    int errors = (int) lines.stream().filter(l -> SERVER_ERROR.matcher(l).find()).count();
+    int oom = (int) lines.stream().filter(l -> l.contains("java.lang.OutOfMemoryError")).count();
+    System.out.printf("Heap of the %s service: %s; %.0f MB after a final full GC; %d answers 5xx, %d"
+        + " OutOfMemoryError in its log%n", name, heap, afterGc, errors, oom);
+    return new Served(startupMs, heap, afterGc, otherCores, errors, oom);
   }
 }

@@ -34,7 +34,7 @@ class BenchTilesPartsTest {
         [2.100s][info][gc] GC(2) Concurrent Mark Cycle
         [2.300s][info][gc] GC(2) Pause Remark 130M->130M(512M) 1.000ms
         [9.000s][info][gc] GC(3) Pause Young (Normal) (G1 Evacuation Pause) 1024K->512K(512M) 0.250ms
-        [9.500s][info][gc] GC(4) Pause Full (System.gc()) 40M->20M(512M) 30.000ms
+        [9.500s][info][gc] GC(4) Pause Full (Diagnostic Command) 40M->20M(512M) 30.000ms
         """);
     BenchGcLog gc = BenchGcLog.read(log);
     assertEquals(310, gc.peakUsedMb(), 1e-9);

@@ -33,18 +33,24 @@ public final class BenchTilesBrowser {
   /** Installed once after the page loads: request and frame bookkeeping, and the test for "busy". */
   private static final String INSTRUMENT = """
       const b = window.__bench = { pending: 0, lastActivity: 0, gaps: [], frames: 0, requests: 0, bytes: 0,
-        tileRequests: 0, running: false, t0: 0, lastFrame: 0 };
+        tileRequests: 0, failed: 0, running: false, t0: 0, lastFrame: 0 };
       performance.setResourceTimingBufferSize(100000);
       const touch = () => { b.lastActivity = performance.now(); };
       const realFetch = window.fetch;
       window.fetch = function (...args) {
         b.pending++; touch();
-        return realFetch.apply(this, args).finally(() => { b.pending--; touch(); });
+        return realFetch.apply(this, args)
+          .then((res) => { if (!res.ok && res.status !== 304 && b.running) b.failed++; return res; },
+            (err) => { if (b.running && err?.name !== 'AbortError') b.failed++; throw err; })
+          .finally(() => { b.pending--; touch(); });
       };
       const send = XMLHttpRequest.prototype.send;
       XMLHttpRequest.prototype.send = function (...args) {
         b.pending++; touch();
-        this.addEventListener('loadend', () => { b.pending--; touch(); });
+        this.addEventListener('loadend', () => {
+          b.pending--; touch();
+          if (b.running && (this.status === 0 || this.status >= 400)) b.failed++;
+        });
         return send.apply(this, args);
       };
       new PerformanceObserver((list) => {
@@ -97,7 +103,7 @@ public final class BenchTilesBrowser {
       const [lat, lon, zoom, quietMs, timeoutMs, done] = arguments;
       const b = window.__bench, m = window.landrelease.map;
       const t0 = performance.now();
-      Object.assign(b, { t0, running: true, gaps: [], frames: 0, requests: 0, bytes: 0, tileRequests: 0 });
+      Object.assign(b, { t0, running: true, gaps: [], frames: 0, requests: 0, bytes: 0, tileRequests: 0, failed: 0 });
       if (typeof m.setView === 'function') m.setView([lat, lon], zoom, { animate: true });
       else m.easeTo({ center: [lon, lat], zoom: zoom - 1, duration: 250 });
       let lastBusy = performance.now(), reason = null;
@@ -108,7 +114,7 @@ public final class BenchTilesBrowser {
         done({ settleMs: (timedOut ? performance.now() : end) - t0, timedOut, lastReason: reason,
           frames: b.frames, longFrames: long.length, maxFrameGapMs: Math.max(0, ...b.gaps),
           droppedFrames: b.gaps.reduce((s, g) => s + Math.max(0, Math.round(g / (1000 / 60)) - 1), 0),
-          requests: b.requests, tileRequests: b.tileRequests, kilobytes: b.bytes / 1024 });
+          requests: b.requests, tileRequests: b.tileRequests, failedRequests: b.failed, kilobytes: b.bytes / 1024 });
       };
       const check = () => {
         const now = performance.now(), busy = b.busy();
@@ -151,10 +157,11 @@ public final class BenchTilesBrowser {
           s.put("name", nameAndView[0]);
           s.put("zoom", Integer.parseInt(v[2]));
           pass.add(s);
-          System.out.printf("  pass %d, %-28s z%-2s settled after %6.0f ms%s; %3d requests (%d tiles), %6.0f KB;"
-              + " %d frames, %d over 50 ms (longest %.0f ms)%n", p, nameAndView[0], v[2],
+          System.out.printf("  pass %d, %-28s z%-2s settled after %6.0f ms%s; %3d requests (%d tiles, %d failed),"
+              + " %6.0f KB; %d frames, %d over 50 ms (longest %.0f ms)%n", p, nameAndView[0], v[2],
               s.path("settleMs").asDouble(), s.path("timedOut").asBoolean() ? " (TIMED OUT)" : "",
-              s.path("requests").asInt(), s.path("tileRequests").asInt(), s.path("kilobytes").asDouble(),
+              s.path("requests").asInt(), s.path("tileRequests").asInt(), s.path("failedRequests").asInt(),
+              s.path("kilobytes").asDouble(),
               s.path("frames").asInt(), s.path("longFrames").asInt(), s.path("maxFrameGapMs").asDouble());
         }
       }
