@@ -4,7 +4,7 @@ import io.javalin.Javalin;
 import java.time.Clock;
 import org.landrelease.store.LedgerLock;
 import org.landrelease.cli.AccountBootstrap;
-import org.landrelease.cli.DemoLoader;
+import org.landrelease.demo.DemoLoader;
 import org.landrelease.config.Config;
 import org.landrelease.geometry.RegionBoundaries;
 import org.landrelease.geometry.RegionIndex;

@@ -2,11 +2,11 @@ package org.landrelease;
 
 import java.util.Arrays;
 import org.landrelease.cli.AdminCommands;
-import org.landrelease.cli.BenchTiles;
-import org.landrelease.cli.Benchmark;
-import org.landrelease.cli.DemoScenario;
-import org.landrelease.cli.OgcBench;
-import org.landrelease.cli.TransferBench;
+import org.landrelease.bench.BenchTiles;
+import org.landrelease.bench.Benchmark;
+import org.landrelease.demo.DemoScenario;
+import org.landrelease.bench.OgcBench;
+import org.landrelease.bench.TransferBench;
 import org.landrelease.config.Config;
 
 /** Entry point: serve (default), generate-demo, bench, bench-ogc, bench-transfer, bench-tiles, import, and the admin
