@@ -1,0 +1,117 @@
+package org.landrelease.files;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+/**
+ * A report as an XLSX workbook: a first sheet "About" with the title and the facts (which ledger state the figures come
+ * from), then one sheet per table. Numbers are numeric cells with a display format, dates are date cells, so that a
+ * spreadsheet sums them as they are. Streams rows (SXSSF), so a long event list does not sit in memory.
+ */
+public final class XlsxReport {
+  private XlsxReport() {}
+
+  public static void write(String title, List<ReportTable.Fact> facts, List<ReportTable> tables, OutputStream out)
+      throws IOException {
+    try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
+      Styles styles = new Styles(wb);
+      Sheet about = wb.createSheet("About");
+      about.setColumnWidth(0, 32 * 256);
+      about.setColumnWidth(1, 80 * 256);
+      Row t = about.createRow(0);
+      t.createCell(0).setCellValue(title);
+      t.getCell(0).setCellStyle(styles.title);
+      int r = 2;
+      for (ReportTable.Fact f : facts) {
+        Row row = about.createRow(r++);
+        row.createCell(0).setCellValue(f.label());
+        row.getCell(0).setCellStyle(styles.header);
+        row.createCell(1).setCellValue(f.value());
+      }
+      for (ReportTable table : tables) {
+        writeTable(wb.createSheet(table.sheet()), table, styles);
+      }
+      wb.write(out);
+      wb.dispose();
+    }
+  }
+
+  private static void writeTable(Sheet sheet, ReportTable table, Styles styles) {
+    Row titleRow = sheet.createRow(0);
+    titleRow.createCell(0).setCellValue(table.title());
+    titleRow.getCell(0).setCellStyle(styles.title);
+    Row head = sheet.createRow(2);
+    for (int c = 0; c < table.columns().size(); c++) {
+      ReportTable.Column col = table.columns().get(c);
+      head.createCell(c).setCellValue(col.heading());
+      head.getCell(c).setCellStyle(styles.header);
+      sheet.setColumnWidth(c, Math.min(60, Math.max(12, col.heading().length() + 2)) * 256);
+    }
+    sheet.createFreezePane(0, 3);
+    int r = 3;
+    for (List<Object> cells : table.rows()) {
+      Row row = sheet.createRow(r++);
+      for (int c = 0; c < cells.size(); c++) {
+        Object v = cells.get(c);
+        if (v == null) {
+          continue;
+        }
+        var cell = row.createCell(c);
+        switch (table.columns().get(c).kind()) {
+          case TEXT -> cell.setCellValue((String) v);
+          case INTEGER -> {
+            cell.setCellValue(((Number) v).doubleValue());
+            cell.setCellStyle(styles.integer);
+          }
+          case KM2 -> {
+            cell.setCellValue(((Number) v).doubleValue());
+            cell.setCellStyle(styles.km2);
+          }
+          case DATE -> {
+            cell.setCellValue((LocalDate) v);
+            cell.setCellStyle(styles.date);
+          }
+        }
+      }
+    }
+  }
+
+  private static final class Styles {
+    final CellStyle title;
+    final CellStyle header;
+    final CellStyle integer;
+    final CellStyle km2;
+    final CellStyle date;
+
+    Styles(SXSSFWorkbook wb) {
+      Font bold = wb.createFont();
+      bold.setBold(true);
+      Font big = wb.createFont();
+      big.setBold(true);
+      big.setFontHeightInPoints((short) 14);
+      title = wb.createCellStyle();
+      title.setFont(big);
+      header = wb.createCellStyle();
+      header.setFont(bold);
+      header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
+      header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+      var format = wb.createDataFormat();
+      integer = wb.createCellStyle();
+      integer.setDataFormat(format.getFormat("#,##0"));
+      km2 = wb.createCellStyle();
+      // shown to the m² (km² with six decimals); the cell keeps the full double
+      km2.setDataFormat(format.getFormat("#,##0.000000"));
+      date = wb.createCellStyle();
+      date.setDataFormat(format.getFormat("yyyy-mm-dd"));
+    }
+  }
+}
