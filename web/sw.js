@@ -8,8 +8,8 @@
 const CACHE = 'landrelease-v2'; // v1 held grant reports: activating v2 deletes it
 const SHELL = ['/', '/index.html', '/css/app.css', '/config.js', '/favicon.svg', '/js/app.js', '/js/api.js',
   '/js/auth.js', '/js/csv.js', '/js/donors.js', '/js/event.js', '/js/form.js', '/js/format.js', '/js/geo.js',
-  '/js/map.js', '/js/panels.js', '/js/popups.js', '/js/queue.js', '/js/review.js', '/js/reviewhtml.js',
-  '/js/reviewpanel.js', '/js/signin.js', '/js/tiledata.js', '/js/tiles.js',
+  '/js/layout.js', '/js/map.js', '/js/panels.js', '/js/popups.js', '/js/queue.js', '/js/response.js',
+  '/js/review.js', '/js/reviewhtml.js', '/js/reviewpanel.js', '/js/signin.js', '/js/tiledata.js', '/js/tiles.js',
   '/vendor/mapbox-vector-tile-3.0.0/index.js', '/vendor/pbf-5.2.1/index.js',
   '/vendor/mapbox-point-geometry-1.1.0/index.js',
   '/webjars/leaflet/1.9.4/dist/leaflet.js', '/webjars/leaflet/1.9.4/dist/leaflet.css',

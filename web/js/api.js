@@ -1,6 +1,7 @@
 // Reading the API: JSON with problem+json errors, and "latest request wins" channels for the map layers. Every
 // request carries the signed-in account's token (auth.js).
 import { createAuth, isInvalidToken } from './auth.js';
+import { readJson } from './response.js';
 
 function pageStorage() {
   try {
@@ -35,15 +36,11 @@ export function query(params) {
 export async function getJson(path, { signal } = {}) {
   const sent = auth.token();
   const res = await fetch(path, { headers: auth.headers({ Accept: 'application/json' }), signal });
-  let body = null;
-  try {
-    body = await res.json();
-  } catch {
-    body = null;
-  }
-  if (res.status === 401 && sent && isInvalidToken(body)) {
-    // a revoked token must not hide the public figures: forget it, say so, and ask again anonymously
-    if (auth.token() === sent) auth.signOut('The saved token is no longer valid (unknown or revoked): sign in again.');
+  const body = await readJson(res);
+  if (sent && res.status === 401 && isInvalidToken(body)) {
+    // a revoked token must not hide the public figures: forget it (and say so), then ask again anonymously, or
+    // with the token someone signed in with meanwhile
+    auth.forgetIfRevoked(res.status, body, sent);
     if (auth.token() !== sent) return getJson(path, { signal });
   }
   if (!res.ok) throw new ProblemError(body, res.status);

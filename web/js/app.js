@@ -2,10 +2,10 @@
 // triggers.
 import config from '../config.js';
 import { api, auth, debounce, getJson, isAuthError, latestOnly, query } from './api.js';
-import { isInvalidToken } from './auth.js';
 import { createDonorView } from './donors.js';
 import { createSubmitForm } from './form.js';
 import { addDays, daysBetween, formatDate, todayUtc } from './format.js';
+import { isPhoneLayout } from './layout.js';
 import { createMap } from './map.js';
 import { createMonthChart, createRegionTable, monthTableHtml, renderSummary } from './panels.js';
 import { OfflineQueue } from './queue.js';
@@ -89,7 +89,7 @@ async function main() {
   const regionTable = createRegionTable($('region-table'), {
     onSelect: (code) => {
       mapView.zoomToRegion(code);
-      if (window.matchMedia('(max-width: 800px)').matches) $('map').scrollIntoView({ behavior: 'smooth' });
+      if (isPhoneLayout()) $('map').scrollIntoView({ behavior: 'smooth' });
     },
   });
   const monthChart = createMonthChart($('month-chart'), {});
@@ -296,9 +296,7 @@ async function main() {
     }
     try {
       const s = await queue.flush();
-      if (s.error === 'unauthorized' && isInvalidToken(s.problem)) {
-        auth.signOut('The saved token is no longer valid (unknown or revoked): sign in again.');
-      }
+      if (s.error === 'unauthorized') auth.forgetIfRevoked(401, s.problem);
       form.showFlush(s);
       form.renderQueue();
       if (s.created || s.replayed) refreshAll();

@@ -1,7 +1,12 @@
 // Who the client speaks as: the bearer token kept on this device and the account the service says it is. No DOM:
 // the storage and fetch are injected (the page uses localStorage and window.fetch), so the logic is tested with fakes.
 
+import { readJson } from './response.js';
+
 export const TOKEN_KEY = 'ledger.token';
+
+/** What the user reads when the service refused the kept token and the client forgot it. */
+export const INVALID_TOKEN_NOTE = 'The saved token is no longer valid (unknown or revoked): sign in again.';
 
 /** "field-halo (FIELD, HALO)": the account as the sign-in control names it. */
 export function describeAccount(a) {
@@ -13,14 +18,6 @@ export function describeAccount(a) {
 /** True when the problem says the token sent was not valid (unknown or revoked), not that one is missing. */
 export function isInvalidToken(problem) {
   return typeof problem?.type === 'string' && problem.type.endsWith('/invalid-token');
-}
-
-async function readJson(res) {
-  try {
-    return await res.json();
-  } catch {
-    return null;
-  }
 }
 
 export function createAuth({ storage, fetch }) {
@@ -89,8 +86,19 @@ export function createAuth({ storage, fetch }) {
       const t = read();
       if (!t) return null;
       const r = await auth.signIn(t);
-      if (r.status === 401) auth.signOut('The saved token is no longer valid (unknown or revoked): sign in again.');
+      auth.forgetIfRevoked(r.status, r.problem, t);
       return r;
+    },
+    /**
+     * The client's one rule for a refused token: a 401 whose problem says the token sent is not valid (unknown or
+     * revoked) signs out, with INVALID_TOKEN_NOTE. sent is the token the refused request carried (by default the
+     * kept one); if another token was kept meanwhile (someone signed in again), that one stays. True when it
+     * signed out.
+     */
+    forgetIfRevoked(status, problem, sent = read()) {
+      if (status !== 401 || !isInvalidToken(problem) || !sent || read() !== sent) return false;
+      auth.signOut(INVALID_TOKEN_NOTE);
+      return true;
     },
     signOut(why = '') {
       try {

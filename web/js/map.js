@@ -4,6 +4,7 @@
 import { api, auth } from './api.js';
 import { escapeHtml as e, formatArea, formatNumber, share } from './format.js';
 import { DETAIL_ZOOM, HAZARD_STYLES, OUTCOME_COLORS, SHARE_CLASSES, geometryContains, shareColor } from './geo.js';
+import { isPhoneLayout } from './layout.js';
 import { hazardPopup, historyTable, regionPopup, releasePopup } from './popups.js';
 import { hazardFromTile, releaseFromTile, releaseKey } from './tiledata.js';
 import { vectorTileLayer } from './tiles.js';
@@ -195,7 +196,7 @@ export function createMap(el, { config, statusEl, onError }) {
       seeThrough(true);
     }
   }
-  const narrow = window.matchMedia('(max-width: 800px)').matches;
+  const narrow = isPhoneLayout();
   L.control.layers({ 'Region boundaries (offline)': outlines }, overlays, { collapsed: true }).addTo(map);
   L.control.scale({ imperial: false, position: 'bottomleft' }).addTo(map);
   legend(narrow).addTo(map);

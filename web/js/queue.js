@@ -4,6 +4,8 @@
 // sender (no token, a revoked one, an account that may not send this partner's events), never about the event:
 // such events stay queued until someone who may send them signs in.
 
+import { readJson } from './response.js';
+
 export const QUEUE_KEY = 'landrelease.offlineQueue.v1';
 export const REFUSED_KEY = 'landrelease.refusedEvents.v1';
 /** Statuses that mean "the service did not get to decide": a proxy or gateway in front of it is failing. */
@@ -29,14 +31,6 @@ function postHeaders(token) {
   const h = { 'Content-Type': 'application/json', Accept: 'application/json' };
   if (token) h.Authorization = `Bearer ${token}`;
   return h;
-}
-
-async function readJson(res) {
-  try {
-    return await res.json();
-  } catch {
-    return null;
-  }
 }
 
 /** True for a failure to reach the server at all: fetch's TypeError, or our own timeout. */

@@ -1,6 +1,7 @@
 // The reviewers' side of the approval workflow: the queue of submitted events and the decisions on them, one by one
 // or in a batch. No DOM: fetch and the headers (with the token) are injected, so the logic is tested with fakes.
 import { ProblemError, query } from './api.js';
+import { readJson } from './response.js';
 
 export { changedArea } from './event.js';
 
@@ -38,14 +39,6 @@ export function sortDecisions(ids, answers, failure = null) {
     }
   }
   return out;
-}
-
-async function readJson(res) {
-  try {
-    return await res.json();
-  } catch {
-    return null;
-  }
 }
 
 /** The queue and decisions, sent with headers(extra) (which adds the bearer token). Refusals throw ProblemError. */

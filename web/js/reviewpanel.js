@@ -2,8 +2,8 @@
 // typed in the row), and "approve selected" through the batch endpoint. A reviewer decides; an administrator sees
 // the queue read-only (the service lets reviewers alone decide); any other account never sees the tab.
 /* global L */
-import { isInvalidToken } from './auth.js';
 import { escapeHtml as e, formatDate } from './format.js';
+import { isPhoneLayout } from './layout.js';
 import { createReviewClient, isAlreadyDecided, reviewAccess } from './review.js';
 import { approvalFiguresHtml, batchHtml, describeEvent as describe, queueRowHtml } from './reviewhtml.js';
 
@@ -95,9 +95,7 @@ export function createReviewPanel(root, { auth, tab, map, regionName, onDecided,
 
   /** A revoked token is forgotten, as everywhere in the client. */
   function refused(err) {
-    if (err?.status === 401 && isInvalidToken(err.problem)) {
-      auth.signOut('The saved token is no longer valid (unknown or revoked): sign in again.');
-    }
+    auth.forgetIfRevoked(err?.status, err?.problem);
   }
 
   function show(kind, html, id = '') {
@@ -213,7 +211,7 @@ export function createReviewPanel(root, { auth, tab, map, regionName, onDecided,
       const bounds = footprint.getBounds();
       if (bounds.isValid()) map.fitBounds(bounds, { maxZoom: 15, padding: [24, 24] });
       root.dataset.shown = ev.id;
-      if (window.matchMedia('(max-width: 800px)').matches) map.getContainer().scrollIntoView({ behavior: 'smooth' });
+      if (isPhoneLayout()) map.getContainer().scrollIntoView({ behavior: 'smooth' });
     } catch (err) {
       showRefusal(ev, err, rowOf(ev.id));
     }

@@ -9,6 +9,7 @@
 import { PbfReader } from '../vendor/pbf-5.2.1/index.js';
 import { VectorTile } from '../vendor/mapbox-vector-tile-3.0.0/index.js';
 import { ProblemError } from './api.js';
+import { readJson } from './response.js';
 import { boxesOverlap, dashPattern, droppedCount, featuresAtPoint, isClipEdge, sourceTile, sourceWindow, tileUrl,
   toSourcePixels, toTilePixels, wrapTileX } from './tiledata.js';
 
@@ -275,13 +276,7 @@ function layerClass() {
       const res = await fetch(url, { headers: this.options.headers(), signal });
       if (res.status === 204) return EMPTY;
       if (!res.ok) {
-        let problem = null;
-        try {
-          problem = await res.json();
-        } catch {
-          problem = null;
-        }
-        throw new ProblemError(problem, res.status);
+        throw new ProblemError(await readJson(res), res.status);
       }
       const buffer = await res.arrayBuffer();
       const t1 = performance.now();

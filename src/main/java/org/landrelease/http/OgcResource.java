@@ -18,7 +18,7 @@ import org.landrelease.service.OgcParameters;
 
 /** OGC API – Features (Parts 1, 2 and 3) under /ogc, read only and public. */
 final class OgcResource {
-  /** Only the classes this implementation passes; see the README for what is left out. */
+  /** Only the classes this implementation passes; docs/OGC.md says what is left out. */
   static final List<String> CONFORMANCE = List.of(
       "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
       "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",

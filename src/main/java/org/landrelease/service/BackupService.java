@@ -33,7 +33,8 @@ public final class BackupService {
       throw new org.landrelease.domain.LedgerException(org.landrelease.domain.LedgerException.Kind.NOT_IMPLEMENTED,
           "backup-by-pg-dump", "on PostgreSQL the ledger is backed up by the database's own tools, not by the "
           + "service: 'pg_dump -Fc -f ledger.dump <database>' (restore with 'pg_restore -d <empty database> "
-          + "ledger.dump'), and continuous archiving for point-in-time recovery; see the README's Production section");
+          + "ledger.dump'), and continuous archiving for point-in-time recovery; see docs/OPERATIONS.md, "
+          + "\"Production\"");
     }
     writeLock.lock();
     try {

@@ -80,7 +80,7 @@ final class Migrations {
       if (rs.getInt(1) == 0) {
         c.rollback();
         throw new SQLException("the database has no PostGIS: run 'CREATE EXTENSION postgis;' in it as its owner "
-            + "(see the README's Production section)");
+            + "(see docs/OPERATIONS.md, \"Production\")");
       }
     }
     c.rollback();

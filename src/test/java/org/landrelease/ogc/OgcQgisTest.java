@@ -69,8 +69,8 @@ class OgcQgisTest {
     JsonNode h = probe.get("hazards");
     assertEquals(5, h.get("ids").size(), h.toString());
     double ledgerM2 = server.get("/api/stats/summary").json().get("hazardAreaKm2").asDouble() * 1e6;
-    // QGIS measures with geodesic edges (GeographicLib), the ledger with lon/lat edges ("Area: the definition" in
-    // the README): on these ~1 km² shapes the two agree to about 1e-6 (the cleared corner's edges differ most)
+    // QGIS measures with geodesic edges (GeographicLib), the ledger with lon/lat edges (docs/AREA.md):
+    // on these ~1 km² shapes the two agree to about 1e-6 (the cleared corner's edges differ most)
     assertEquals(ledgerM2, h.get("areaM2").asDouble(), 1e-5 * ledgerM2);
   }
 

@@ -6,6 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -632,5 +641,102 @@ class JsModulesTest {
     assertFalse(r.get("batch").asText().contains("<script>"), r.get("batch").asText());
     assertTrue(r.get("batch").asText().contains("Already decided by someone else"));
     assertEquals("Clearance of 1 May 2024 by <b>P</b>", r.get("name").asText(), "plain text, escaped when written");
+  }
+
+  /** The client's modules as served: file name → source. */
+  static Map<String, String> modules() throws IOException {
+    Map<String, String> out = new TreeMap<>();
+    try (Stream<Path> files = Files.list(Path.of("web/js"))) {
+      for (Path f : files.filter(f -> f.toString().endsWith(".js")).toList()) {
+        out.put(f.getFileName().toString(), Files.readString(f));
+      }
+    }
+    assertTrue(out.size() > 10, "the client's modules are found under web/js: " + out.keySet());
+    return out;
+  }
+
+  static List<String> modulesMatching(Map<String, String> modules, String regex) {
+    Pattern p = Pattern.compile(regex);
+    return modules.entrySet().stream().filter(m -> p.matcher(m.getValue()).find()).map(Map.Entry::getKey).toList();
+  }
+
+  @Test
+  void oneModuleReadsAnswerBodiesAndTheOthersImportIt() throws Exception {
+    Map<String, String> modules = modules();
+    assertEquals(List.of("response.js"), modulesMatching(modules, "function\\s+readJson\\b"),
+        "readJson is written once");
+    assertEquals(List.of("response.js"), modulesMatching(modules, "try\\s*\\{[^}]*\\.json\\(\\)[^}]*\\}\\s*catch"),
+        "no module reads a body that may not be JSON in its own try/catch");
+    for (String user : modulesMatching(modules, "\\breadJson\\(")) {
+      if (user.equals("response.js")) continue;
+      assertTrue(modules.get(user).contains("import { readJson } from './response.js';"),
+          user + " imports readJson from response.js");
+    }
+    assertTrue(modulesMatching(modules, "\\breadJson\\(").size() >= 5, "api, auth, queue, review and tiles use it");
+  }
+
+  @Test
+  void oneRuleSignsOutARevokedToken() throws Exception {
+    Map<String, String> modules = modules();
+    assertEquals(List.of("auth.js"), modulesMatching(modules, "no longer valid"), "the message is written once");
+    assertEquals(List.of("auth.js"), modulesMatching(modules, "signOut\\([^)]"),
+        "only auth.js signs out with a reason; the others call forgetIfRevoked");
+    assertEquals(List.of("api.js", "app.js", "auth.js", "reviewpanel.js"),
+        modulesMatching(modules, "forgetIfRevoked\\("));
+    JsonNode r = run("""
+        const invalid = { type: 'https://landrelease.org/problems/invalid-token', status: 401 };
+        const signedIn = () => { const storage = memory(); storage.setItem(A.TOKEN_KEY, 'lr_kept');
+          return A.createAuth({ storage, fetch: async () => { throw new TypeError('unused'); } }); };
+        const cases = {};
+        for (const [name, status, problem, sent] of [['revoked', 401, invalid, undefined],
+            ['missing', 401, { type: 'https://landrelease.org/problems/unauthorized', status: 401 }, undefined],
+            ['forbidden', 403, invalid, undefined], ['noBody', 401, null, undefined],
+            ['otherTokenSent', 401, invalid, 'lr_old']]) {
+          const auth = signedIn();
+          const out = auth.forgetIfRevoked(status, problem, sent);
+          cases[name] = { out, token: auth.token(), note: auth.note };
+        }
+        const P = await import('/js/response.js');
+        const bodies = [await P.readJson(new Response('{"detail":"x"}', { status: 422 })),
+          await P.readJson(new Response('<html>Bad gateway</html>', { status: 502 })),
+          await P.readJson(new Response(null, { status: 204 }))];
+        return { cases, note: A.INVALID_TOKEN_NOTE, bodies };
+        """);
+    JsonNode revoked = r.get("cases").get("revoked");
+    assertTrue(revoked.get("out").asBoolean());
+    assertTrue(revoked.get("token").isNull(), "a revoked token is forgotten");
+    assertEquals("The saved token is no longer valid (unknown or revoked): sign in again.",
+        revoked.get("note").asText());
+    assertEquals(r.get("note").asText(), revoked.get("note").asText());
+    for (String kept : List.of("missing", "forbidden", "noBody", "otherTokenSent")) {
+      JsonNode c = r.get("cases").get(kept);
+      assertFalse(c.get("out").asBoolean(), kept);
+      assertEquals("lr_kept", c.get("token").asText(), kept + ": the token stays");
+      assertEquals("", c.get("note").asText(), kept);
+    }
+    assertEquals("{\"detail\":\"x\"}", r.get("bodies").get(0).toString());
+    assertTrue(r.get("bodies").get(1).isNull(), "an HTML error page is no problem body");
+    assertTrue(r.get("bodies").get(2).isNull(), "nor is an empty answer");
+  }
+
+  @Test
+  void thePhoneBreakpointIsWrittenOnceInTheStylesheet() throws Exception {
+    Map<String, String> modules = modules();
+    assertEquals(List.of(), modulesMatching(modules, "(max|min)-width"), "no module repeats a width query");
+    assertEquals(List.of("app.js", "map.js", "reviewpanel.js"), modulesMatching(modules, "isPhoneLayout\\(\\)"));
+    String css = Files.readString(Path.of("web/css/app.css"));
+    Matcher m = Pattern.compile("@media[^{]*max-width:\\s*(\\d+)px\\)\\s*\\{\\s*:root\\s*\\{\\s*--layout:\\s*phone")
+        .matcher(css);
+    assertTrue(m.find(), "the phone media query sets --layout: phone");
+    assertEquals(1, Pattern.compile("max-width:\\s*\\d+px\\)").matcher(css).results().count(),
+        "one width breakpoint in the stylesheet");
+  }
+
+  @Test
+  void theServiceWorkerKeepsEveryModuleForOfflineUse() throws Exception {
+    String sw = Files.readString(Path.of("web/sw.js"));
+    for (String module : modules().keySet()) {
+      assertTrue(sw.contains("'/js/" + module + "'"), "sw.js caches /js/" + module);
+    }
   }
 }

@@ -512,6 +512,7 @@ class WebClientTest {
     Number overflow = Browser.js(driver,
         "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
     assertEquals(0, overflow.intValue(), "no horizontal scrolling at 390 px");
+    assertEquals(Boolean.TRUE, phoneLayout(), "the scripts read the stylesheet's phone layout");
     WebElement map = driver.findElement(By.id("map"));
     WebElement summary = driver.findElement(By.id("summary"));
     assertTrue(map.getSize().getHeight() >= 300, "the map keeps a usable height");
@@ -531,6 +532,14 @@ class WebClientTest {
       assertEquals(0, wide.intValue(), "no horizontal scrolling at 390 px in " + tab);
       Browser.screenshot(driver, "WebClientTest-phone-" + tab);
     }
+    Browser.viewport(driver, 1280, 800);
+    assertEquals(Boolean.FALSE, phoneLayout(), "at desktop width the same page is no longer laid out for a phone");
+  }
+
+  /** What web/js/layout.js says of the page as it is now laid out. */
+  private Boolean phoneLayout() {
+    return (Boolean) driver.executeAsyncScript(
+        "const done = arguments[0]; import('/js/layout.js').then((m) => done(m.isPhoneLayout()), () => done(null));");
   }
 
   @Test
