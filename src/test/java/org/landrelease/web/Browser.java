@@ -108,6 +108,17 @@ final class Browser {
     return new WebDriverWait(driver, Duration.ofSeconds(seconds), Duration.ofMillis(50));
   }
 
+  /**
+   * Clicks the element once it is there, finding it again if a re-render replaced it between the find and the click
+   * (lists such as the review queue redraw when their data arrives; on a loaded machine that lands in between).
+   */
+  static void click(WebDriver driver, By by) {
+    waiting(driver, 10).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+      d.findElement(by).click();
+      return true;
+    });
+  }
+
   /** Opens the client and waits for its first meaningful render and for the rest of the start-up. */
   /**
    * The client at base, signed out with an empty queue (the page's storage is cleared before the page starts), at

@@ -337,9 +337,7 @@ class TileMapTest {
     driver.findElement(By.id("signout")).click();
     signIn(reviewer, "reviewer-anna (REVIEWER)");
     driver.findElement(By.id("tab-review")).click();
-    WebElement row = Browser.waiting(driver, 10).until(d -> d.findElement(By.cssSelector(
-        "#review-list li[data-event-id='" + eventId + "']")));
-    row.findElement(By.cssSelector(".review-approve")).click();
+    Browser.click(driver, By.cssSelector("#review-list li[data-event-id='" + eventId + "'] .review-approve"));
     Browser.waiting(driver, 10).until(d -> "approved".equals(d.findElement(By.id("review-result"))
         .getAttribute("data-status")));
 
