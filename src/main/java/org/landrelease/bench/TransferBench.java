@@ -70,8 +70,8 @@ public final class TransferBench {
     Path db = Files.createTempDirectory("landrelease-bench-transfer-");
     System.out.printf("Database %s; loading the demo in process...%n", db);
     long t0 = System.nanoTime();
-    try (LedgerApp demo = LedgerApp.start(Config.defaults().withArguments(new String[] {"--db", db.toString(),
-        "--port", "0", "--host", "127.0.0.1"}))) {
+    try (LedgerApp demo = LedgerApp.start(Config.from(Config.SERVE.parse(new String[] {"--db", db.toString(),
+        "--port", "0", "--host", "127.0.0.1"})))) {
       System.out.printf("Demo loaded in %.1f s%n", (System.nanoTime() - t0) / 1e9);
     }
     List<String> tokens = BenchAccounts.create(db, List.of(new Account("bench-field", Role.FIELD, partner, null),
