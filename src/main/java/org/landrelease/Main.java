@@ -1,6 +1,7 @@
 package org.landrelease;
 
 import java.util.Arrays;
+import java.util.Map;
 import org.landrelease.bench.BenchTiles;
 import org.landrelease.bench.Benchmark;
 import org.landrelease.bench.OgcBench;
@@ -8,6 +9,7 @@ import org.landrelease.bench.TransferBench;
 import org.landrelease.cli.AdminCommands;
 import org.landrelease.cli.ImportCommand;
 import org.landrelease.config.ArgumentException;
+import org.landrelease.config.Command;
 import org.landrelease.config.Config;
 import org.landrelease.demo.DemoScenario;
 
@@ -31,6 +33,14 @@ public final class Main {
         bench-ogc        OGC API latency against a running service
         bench-tiles      vector tile benchmark on a ledger of a million hazards
       """;
+
+  /** Every command's declared arguments, by the name typed after the program's (the docs' examples are checked). */
+  static final Map<String, Command> DECLARED = Map.ofEntries(Map.entry("serve", Config.SERVE),
+      Map.entry("generate-demo", DemoScenario.COMMAND), Map.entry("bench", Benchmark.COMMAND),
+      Map.entry("create-user", AdminCommands.CREATE_USER), Map.entry("backup", AdminCommands.BACKUP),
+      Map.entry("restore", AdminCommands.RESTORE), Map.entry("import", ImportCommand.COMMAND),
+      Map.entry("bench-ogc", OgcBench.COMMAND), Map.entry("bench-transfer", TransferBench.COMMAND),
+      Map.entry("bench-tiles", BenchTiles.COMMAND));
 
   private Main() {}
 

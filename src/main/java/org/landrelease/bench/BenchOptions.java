@@ -21,7 +21,8 @@ import org.landrelease.config.Option;
  * @param serverHeap      -Xmx of the service's JVM (--server-heap, 512m: the target)
  * @param serverOptions   more options for the service's JVM (--server-opt, repeatable), e.g. to record a profile;
  *                        "{start}" in one becomes 1, 2, ... for each start of the service, so that the restart does
- *                        not overwrite the first JVM's recording: --server-opt -XX:StartFlightRecording=filename=s{start}.jfr
+ *                        not overwrite the first JVM's recording:
+ *                        --server-opt -XX:StartFlightRecording=filename=s{start}.jfr
  * @param window          events per reported window (--window N; 0 by default: 10,000, or a third of the events
  *                        in a smaller run, rounded up so that no window is left with a few events)
  * @param queryIterations timed iterations of each query (--queries, 200), after a tenth as many warm-ups
@@ -52,33 +53,36 @@ record BenchOptions(int hazards, int events, long seed, List<Integer> clients, P
   static final Option<Integer> EVENTS = Option.integer("events", "release events to generate", 100_000);
   static final Option<Long> SEED = Option.longInteger("seed", "generator seed", 20230101L);
   static final Option<List<Integer>> CLIENTS = Option.integers("clients",
-      "client counts, one full run on a fresh database each (1,4)", List.of(1));
+      "client counts, one full run on a fresh database each", List.of(1));
   static final Option<Mode> MODE = Option.choice("mode",
       "single: each event submitted and approved in turn; batch: all submitted, then approved in batches", Mode.class,
       Mode.SINGLE);
   static final Option<Integer> FIRST = Option.integer("first", "replay only the first N events (0: all)", 0);
   static final Option<Path> WORKLOAD = Option.path("workload", "read the workload from here instead of generating it",
-      null);
-  static final Option<Path> WRITE_WORKLOAD = Option.path("write-workload", "write the generated workload here", null);
+      null).shownAs("DIR");
+  static final Option<Path> WRITE_WORKLOAD = Option.path("write-workload", "write the generated workload here", null)
+      .shownAs("DIR");
   static final Option<Boolean> NO_RUN = Option.flag("no-run", "only generate (and write) the workload");
   static final Option<Path> REGIONS = Option.path("regions", "oblast boundaries",
-      Path.of("data/ukraine-oblasts.geojson"));
-  static final Option<String> SERVER_HEAP = Option.string("server-heap", "-Xmx of the service's JVM", "512m");
+      Path.of("data/ukraine-oblasts.geojson")).shownAs("FILE");
+  static final Option<String> SERVER_HEAP = Option.string("server-heap", "-Xmx of the service's JVM", "512m")
+      .shownAs("SIZE");
   static final Option<String> SERVER_OPT = Option.string("server-opt", "another option for the service's JVM;"
-      + " {start} becomes 1, 2, ... per start (--server-opt=--x for one that starts with --)", null).repeatable();
+      + " {start} becomes 1, 2, ... per start (--server-opt=--x for one that starts with --)", null).repeatable()
+      .shownAs("OPT");
   static final Option<Integer> WINDOW = Option.integer("window", "events per reported window (0: 10,000, or a third"
       + " of a smaller run)", 0);
   static final Option<Integer> QUERIES = Option.integer("queries", "timed iterations of each query", 200);
   static final Option<Integer> BATCH = Option.integer("batch", "hazard reports per batch request, 1 to 1000", 1000);
   static final Option<Path> OUT = Option.path("out", "where results.md and the service logs go",
-      Path.of("target/bench"));
+      Path.of("target/bench")).shownAs("DIR");
   static final Option<Boolean> KEEP_DB = Option.flag("keep-db", "keep the databases after the run");
   static final Option<Boolean> RESTART_FIRST = Option.flag("restart-first",
       "start and stop the service once on the new database before the run");
   static final Option<String> DB_URL = Option.string("db-url", "run on this PostgreSQL database (user and password"
-      + " from LEDGER_DB_USER / LEDGER_DB_PASSWORD)", null);
+      + " from LEDGER_DB_USER / LEDGER_DB_PASSWORD)", null).shownAs("URL");
   static final Option<Path> PG_CLUSTER = Option.path("pg-cluster",
-      "start a throwaway PostgreSQL cluster in this directory and run on it", null);
+      "start a throwaway PostgreSQL cluster in this directory and run on it", null).shownAs("DIR");
   static final Option<Boolean> RESET_DB = Option.flag("reset-db",
       "drop the ledger's tables in the --db-url database first");
   static final Option<Integer> INSTANCES = Option.integer("instances",

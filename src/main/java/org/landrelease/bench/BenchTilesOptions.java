@@ -41,11 +41,12 @@ record BenchTilesOptions(Path h2Dir, Path pgCluster, String dbUrl, int hazards, 
     boolean browser) {
 
   static final Option<Path> DB = Option.path("db", "H2 database directory of the ledger, built there or reused",
-      null);
+      null).shownAs("DIR");
   static final Option<Path> PG_CLUSTER = Option.path("pg-cluster",
-      "PostgreSQL cluster directory: created when empty, started again when it holds an earlier run's", null);
+      "PostgreSQL cluster directory: created when empty, started again when it holds an earlier run's", null)
+      .shownAs("DIR");
   static final Option<String> DB_URL = Option.string("db-url", "a PostgreSQL database, empty or holding this"
-      + " command's ledger (user and password from LEDGER_DB_USER / LEDGER_DB_PASSWORD)", null);
+      + " command's ledger (user and password from LEDGER_DB_USER / LEDGER_DB_PASSWORD)", null).shownAs("URL");
   static final Option<Integer> HAZARDS = Option.integer("hazards", "hazard reports in the ledger", 1_000_000);
   static final Option<Double> HAZARD_KM2 = Option.decimal("hazard-km2", "their total area, km²",
       WorkloadHazards.KM2_PER_50K_HAZARDS);
@@ -54,7 +55,7 @@ record BenchTilesOptions(Path h2Dir, Path pgCluster, String dbUrl, int hazards, 
   static final Option<Integer> BATCH = Option.integer("batch", "events per batch request and approval, 1 to 1000",
       1000);
   static final Option<Path> REGIONS = Option.path("regions", "oblast boundaries",
-      Path.of("data/ukraine-oblasts.geojson"));
+      Path.of("data/ukraine-oblasts.geojson")).shownAs("FILE");
   static final Option<List<Integer>> ZOOMS = Option.integers("zooms", "zooms of the timed tiles",
       List.of(6, 8, 10, 12, 14));
   static final Option<Integer> TILES_PER_ZOOM = Option.integer("tiles-per-zoom", "distinct tiles per zoom", 50);
@@ -62,11 +63,12 @@ record BenchTilesOptions(Path h2Dir, Path pgCluster, String dbUrl, int hazards, 
       List.of("hazards", "releases", "regions"));
   static final Option<Integer> WARMUP = Option.integer("warmup",
       "tiles per layer requested at zooms 9, 11 and 13 before the cold pass", 30);
-  static final Option<String> SERVER_HEAP = Option.string("server-heap", "-Xmx of the service's JVM", "512m");
+  static final Option<String> SERVER_HEAP = Option.string("server-heap", "-Xmx of the service's JVM", "512m")
+      .shownAs("SIZE");
   static final Option<String> SERVER_OPT = Option.string("server-opt", "another option for the service's JVM"
-      + " (--server-opt=--x for one that starts with --)", null).repeatable();
+      + " (--server-opt=--x for one that starts with --)", null).repeatable().shownAs("OPT");
   static final Option<Path> OUT = Option.path("out", "where tiles-results.md, the tile list and the logs go",
-      Path.of("target/bench-tiles"));
+      Path.of("target/bench-tiles")).shownAs("DIR");
   static final Option<Boolean> BUILD_ONLY = Option.flag("build-only", "build (or check) the ledger and stop");
   static final Option<Boolean> NO_TILES = Option.flag("no-tiles", "do not time the tiles");
   static final Option<Boolean> NO_BROWSER = Option.flag("no-browser", "do not drive headless chromium over the path");

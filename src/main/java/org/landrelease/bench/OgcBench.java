@@ -19,9 +19,10 @@ import org.landrelease.config.Option;
 public final class OgcBench {
   private record Case(String name, String path) {}
 
-  static final Option<String> URL = Option.string("url", "the running service", "http://localhost:8080");
+  static final Option<String> URL = Option.string("url", "the running service", "http://localhost:8080")
+      .shownAs("URL");
   static final Option<Integer> RUNS = Option.integer("runs", "timed requests of each case, after 5 warm-ups", 50);
-  static final Command COMMAND = new Command("bench-ogc", """
+  public static final Command COMMAND = new Command("bench-ogc", """
       Latency of the OGC API over HTTP against a running service (the demo): pages, bbox, CQL2 filters, a
       reprojected page and a walk through every hazard. Prints a markdown table.""", List.of(URL, RUNS));
 

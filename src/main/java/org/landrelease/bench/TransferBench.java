@@ -45,14 +45,16 @@ public final class TransferBench {
   static final Option<Integer> FEATURES = Option.integer("features", "field polygons in the imported GeoPackage",
       10_000);
   static final Option<Long> SEED = Option.longInteger("seed", "seed of the field polygons", 7L);
-  static final Option<String> PARTNER = Option.string("partner", "the partner that imports them", "HALO");
+  static final Option<String> PARTNER = Option.string("partner", "the partner that imports them", "HALO")
+      .shownAs("PARTNER");
   static final Option<Integer> RUNS = Option.integer("runs", "runs of the OGC pages (a tenth as many of each export)",
       30);
-  static final Option<String> SERVER_HEAP = Option.string("server-heap", "-Xmx of the service's JVM", "512m");
+  static final Option<String> SERVER_HEAP = Option.string("server-heap", "-Xmx of the service's JVM", "512m")
+      .shownAs("SIZE");
   static final Option<Path> OUT = Option.path("out", "where the GeoPackage and the service log go",
-      Path.of("target", "bench-transfer"));
+      Path.of("target", "bench-transfer")).shownAs("DIR");
   static final Option<Boolean> KEEP_DB = Option.flag("keep-db", "keep the database after the run");
-  static final Command COMMAND = new Command("bench-transfer", """
+  public static final Command COMMAND = new Command("bench-transfer", """
       The import and export benchmark: loads the demo into a new database, runs the service in a child JVM, imports
       a season of field polygons (dry run, import, approval, replay), then times every export and the OGC pages.""",
       List.of(FEATURES, SEED, PARTNER, RUNS, SERVER_HEAP, OUT, KEEP_DB));

@@ -21,15 +21,19 @@ import org.landrelease.store.FundingStore;
  * API: POST /api/users, POST /api/backups). create-user, backup, restore.
  */
 public final class AdminCommands {
-  static final Option<String> NAME = Option.string("name", "the account's name", null).required();
+  static final Option<String> NAME = Option.string("name", "the account's name", null).required()
+      .shownAs("NAME");
   static final Option<Role> ROLE = Option.choice("role", "its role", Role.class, null).required();
-  static final Option<String> PARTNER = Option.string("partner", "the partner of a FIELD account, e.g. HALO", null);
-  static final Option<String> DONOR = Option.string("donor", "the donor of a DONOR account, e.g. Netherlands", null);
-  static final Option<Path> TO = Option.path("to", "the backup zip to write", null).required();
-  static final Option<Path> FROM = Option.path("from", "the backup zip to restore", null).required();
+  static final Option<String> PARTNER = Option.string("partner", "the partner of a FIELD account, e.g. HALO", null)
+      .shownAs("PARTNER");
+  static final Option<String> DONOR = Option.string("donor", "the donor of a DONOR account, e.g. Netherlands", null)
+      .shownAs("DONOR");
+  static final Option<Path> TO = Option.path("to", "the backup zip to write", null).required().shownAs("ZIP");
+  static final Option<Path> FROM = Option.path("from", "the backup zip to restore", null).required()
+      .shownAs("ZIP");
   /** restore never falls back to data/db or LEDGER_DB: it must not overwrite a ledger by default. */
   static final Option<Path> RESTORE_DB = Option.path("db", "the new database directory (must not hold a ledger)",
-      null).required();
+      null).required().shownAs("DIR");
 
   public static final Command CREATE_USER = new Command("create-user", """
       Adds an account to the ledger and prints its token once. On H2 the service must be stopped (it locks the

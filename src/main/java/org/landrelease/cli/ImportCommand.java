@@ -27,13 +27,15 @@ public final class ImportCommand {
       "the file: GeoPackage, zipped Shapefile, GeoJSON or CSV", null)).required();
   static final Option<Path> MAPPING = Option.path("mapping",
       "the mapping of the file's fields to the event's, JSON (as the mapping parameter of POST /api/imports)", null)
-      .required();
+      .required().shownAs("FILE");
   static final Option<Boolean> DRY_RUN = Option.flag("dry-run", "read, map and validate only; store nothing");
   static final Option<String> FORMAT = Option.string("format",
-      "gpkg, shp, geojson or csv; by default from the file's name and first bytes", null);
-  static final Option<String> LAYER = Option.string("layer", "the GeoPackage table; by default the only one", null);
+      "the file's format; by default from its first bytes", null)
+      .shownAs("gpkg|shp|geojson|csv");
+  static final Option<String> LAYER = Option.string("layer", "the GeoPackage table; by default the only one", null)
+      .shownAs("TABLE");
   static final Option<String> CRS = Option.string("crs",
-      "the coordinates' CRS where the file does not say (CSV), e.g. EPSG:32636", null);
+      "the coordinates' CRS where the file does not say (CSV), e.g. EPSG:32636", null).shownAs("EPSG:n");
   public static final Command COMMAND = new Command("import", """
       Imports a file of field polygons as events awaiting review, as POST /api/imports does, in process against the
       database of a stopped service (H2 locks its file while the service runs). A progress bar goes to stderr, the

@@ -55,16 +55,12 @@ public record Command(String name, String summary, List<Option<?>> options) {
     return b.toString();
   }
 
+  /** The column where descriptions start, and the width they wrap at. */
   private static final int WIDTH = 24;
+  private static final int LINE = 116;
 
   private static String line(Option<?> o) {
-    String left = o.label() + switch (o.kind()) {
-      case VALUE -> " " + o.type().placeholder();
-      default -> "";
-    };
-    StringBuilder b = new StringBuilder("  ").append(left);
-    b.append(left.length() < WIDTH ? " ".repeat(WIDTH - left.length()) : "\n  " + " ".repeat(WIDTH));
-    b.append(o.description());
+    String left = o.label() + (o.kind() == Option.Kind.VALUE ? " " + o.type().placeholder() : "");
     StringBuilder notes = new StringBuilder();
     if (o.mandatory()) {
       notes.append("required");
@@ -78,7 +74,25 @@ public record Command(String name, String summary, List<Option<?>> options) {
     if (o.multiple()) {
       notes.append(notes.length() > 0 ? "; " : "").append("repeatable");
     }
-    return notes.length() == 0 ? b.toString() : b.append(" (").append(notes).append(')').toString();
+    String text = o.description() + (notes.length() == 0 ? "" : " (" + notes + ")");
+    StringBuilder b = new StringBuilder("  ").append(left);
+    String indent = " ".repeat(WIDTH + 2);
+    b.append(left.length() < WIDTH ? " ".repeat(WIDTH - left.length()) : "\n" + indent);
+    int column = WIDTH + 2;
+    boolean first = true;
+    for (String word : text.split(" ")) {
+      if (!first && column + 1 + word.length() > LINE) {
+        b.append('\n').append(indent);
+        column = indent.length();
+      } else if (!first) {
+        b.append(' ');
+        column++;
+      }
+      b.append(word);
+      column += word.length();
+      first = false;
+    }
+    return b.toString();
   }
 
   private static String show(Object v) {

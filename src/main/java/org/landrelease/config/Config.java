@@ -29,13 +29,14 @@ public record Config(String host, int port, Path databaseDir, Path regionsFile, 
   private static final Path HOME = home();
 
   public static final Option<String> HOST = Option.string("host", "address to listen on", "0.0.0.0")
-      .env("LEDGER_HOST");
+      .env("LEDGER_HOST").shownAs("HOST");
   public static final Option<Integer> PORT = Option.integer("port", "HTTP port; 0 picks a free one", 8080)
       .env("LEDGER_PORT");
   public static final Option<Path> DB = Option.path("db", "directory of the embedded H2GIS database",
-      HOME.resolve("data/db")).env("LEDGER_DB");
+      HOME.resolve("data/db")).env("LEDGER_DB").shownAs("DIR");
   public static final Option<String> DB_URL = Option.string("db-url",
-      "a PostgreSQL/PostGIS JDBC URL instead of H2GIS (jdbc:postgresql://HOST/DB)", null).env("LEDGER_DB_URL");
+      "a PostgreSQL/PostGIS JDBC URL instead of H2GIS (jdbc:postgresql://HOST/DB)", null).env("LEDGER_DB_URL")
+      .shownAs("URL");
   /** Credentials are never options: they would show in the process list. */
   public static final Option<String> DB_USER = Option.string("db-user", "the PostgreSQL user", null)
       .envOnly("LEDGER_DB_USER");

@@ -10,8 +10,9 @@ import java.util.function.Function;
 
 /**
  * One declared argument of a command: an option (--name value, --name=value, or a flag), a positional argument, or a
- * setting read from the environment only. Each has a description, a type, a default, and optionally an environment variable that stands in when it is not given.
- * Declarations are immutable; {@link #env}, {@link #required} and {@link #repeatable} return a changed copy.
+ * setting read from the environment only. Each has a description, a type, a default, and optionally an environment
+ * variable that stands in when it is not given. Declarations are immutable: {@link #env}, {@link #required},
+ * {@link #repeatable} and the other changes return a copy.
  *
  * @param name        the option's name without "--"; for a positional, its name in the usage (FILE); for an
  *                    environment-only setting, the variable's name
@@ -38,39 +39,34 @@ public record Option<T>(String name, String description, Kind kind, Type<T> type
    */
   public record Type<T>(String placeholder, String described, Function<String, T> convert) {}
 
-
   public static Option<String> string(String name, String description, String fallback) {
-    return new Option<>(name, description, Kind.VALUE, new Type<>("TEXT", "a text", s -> s), fallback, null, false,
-        false);
+    return value(name, description, new Type<>("TEXT", "a text", s -> s), fallback);
   }
 
   public static Option<Integer> integer(String name, String description, Integer fallback) {
-    return new Option<>(name, description, Kind.VALUE, new Type<>("N", "a whole number", Integer::valueOf),
-        fallback, null, false, false);
+    return value(name, description, new Type<>("N", "a whole number", Integer::valueOf), fallback);
   }
 
   public static Option<Long> longInteger(String name, String description, Long fallback) {
-    return new Option<>(name, description, Kind.VALUE, new Type<>("N", "a whole number", Long::valueOf),
-        fallback, null, false, false);
+    return value(name, description, new Type<>("N", "a whole number", Long::valueOf), fallback);
   }
 
   public static Option<Double> decimal(String name, String description, Double fallback) {
-    return new Option<>(name, description, Kind.VALUE, new Type<>("X", "a number", Option::finite),
-        fallback, null, false, false);
+    return value(name, description, new Type<>("X", "a number", Option::finite), fallback);
   }
 
   public static Option<Path> path(String name, String description, Path fallback) {
-    return new Option<>(name, description, Kind.VALUE, new Type<>("PATH", "a path", Path::of), fallback, null, false, false);
+    return value(name, description, new Type<>("PATH", "a path", Path::of), fallback);
   }
 
   public static Option<LocalDate> date(String name, String description, LocalDate fallback) {
-    return new Option<>(name, description, Kind.VALUE,
-        new Type<>("YYYY-MM-DD", "a date (YYYY-MM-DD)", Option::isoDate), fallback, null, false, false);
+    return value(name, description, new Type<>("YYYY-MM-DD", "a date (YYYY-MM-DD)", Option::isoDate), fallback);
   }
 
   /** A switch: --name alone is true, --name=false is false, absent is false. */
   public static Option<Boolean> flag(String name, String description) {
-    return new Option<>(name, description, Kind.FLAG, new Type<>("", "true or false", Option::bool), false, null, false, false);
+    return new Option<>(name, description, Kind.FLAG, new Type<>("", "true or false", Option::bool), false, null,
+        false, false);
   }
 
   /** A value from a closed list, case-insensitive (--mode batch). */
@@ -79,24 +75,26 @@ public record Option<T>(String name, String description, Kind kind, Type<T> type
     for (E e : type.getEnumConstants()) {
       names.add(e.name().toLowerCase(Locale.ROOT));
     }
-    Type<E> t = new Type<>(String.join("|", names), "one of " + String.join(", ", names),
-        s -> Enum.valueOf(type, s.trim().toUpperCase(Locale.ROOT)));
-    return new Option<>(name, description, Kind.VALUE, t, fallback, null, false, false);
+    return value(name, description, new Type<>(String.join("|", names), "one of " + String.join(", ", names),
+        s -> Enum.valueOf(type, s.trim().toUpperCase(Locale.ROOT))), fallback);
   }
 
   /** A comma-separated list of whole numbers (--zooms 6,8,10). */
   public static Option<List<Integer>> integers(String name, String description, List<Integer> fallback) {
-    return new Option<>(name, description, Kind.VALUE, new Type<>("N,N",
-        "whole numbers separated by commas", s -> split(s).stream().map(Integer::valueOf).toList()), fallback, null, false, false);
+    return value(name, description, new Type<>("N,N", "whole numbers separated by commas",
+        s -> split(s).stream().map(Integer::valueOf).toList()), fallback);
   }
 
   /** A comma-separated list of words (--layers hazards,releases). */
   public static Option<List<String>> strings(String name, String description, List<String> fallback) {
-    return new Option<>(name, description, Kind.VALUE, new Type<>("A,B",
-        "words separated by commas", Option::split), fallback, null, false, false);
+    return value(name, description, new Type<>("A,B", "words separated by commas", Option::split), fallback);
   }
 
-  /** A positional argument, taken in the order of declaration; {@code declared} gives its name, type and description. */
+  private static <T> Option<T> value(String name, String description, Type<T> type, T fallback) {
+    return new Option<>(name, description, Kind.VALUE, type, fallback, null, false, false);
+  }
+
+  /** A positional argument, taken in the order of declaration; {@code declared} gives its name, type, text. */
   public static <T> Option<T> positional(Option<T> declared) {
     return new Option<>(declared.name.toUpperCase(Locale.ROOT), declared.description, Kind.POSITIONAL,
         declared.type, declared.fallback, null, declared.mandatory, false);
@@ -126,6 +124,12 @@ public record Option<T>(String name, String description, Kind kind, Type<T> type
 
   public Option<T> repeatable() {
     return new Option<>(name, description, kind, type, fallback, envName, mandatory, true);
+  }
+
+  /** The same option, its value shown as {@code placeholder} in the usage (--db DIR, --db-url URL). */
+  public Option<T> shownAs(String placeholder) {
+    return new Option<>(name, description, kind, new Type<>(placeholder, type.described, type.convert), fallback,
+        envName, mandatory, multiple);
   }
 
   /** How the usage and the errors name it: --db, FILE, LEDGER_DB_USER. */

@@ -39,10 +39,10 @@ public final class DemoScenario {
       + "Ukraine land release 2023-2025 following the national trajectory, Dutch-funded and other partners";
 
   static final Option<Path> OUT = Option.path("out", "where funding.json and events.ndjson.gz are written",
-      Path.of("data/demo"));
+      Path.of("data/demo")).shownAs("DIR");
   static final Option<Path> REGIONS = Option.path("regions", "oblast boundaries",
-      Path.of("data/ukraine-oblasts.geojson"));
-  static final Command COMMAND = new Command("generate-demo", """
+      Path.of("data/ukraine-oblasts.geojson")).shownAs("FILE");
+  public static final Command COMMAND = new Command("generate-demo", """
       Generates the synthetic demonstration scenario (deterministic: the same files every time), following Ukraine's
       national land-release trajectory 2023-2025 with Dutch-funded and other partners.""", List.of(OUT, REGIONS));
 

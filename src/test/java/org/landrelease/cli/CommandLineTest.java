@@ -1,0 +1,101 @@
+package org.landrelease.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The commands as an operator runs them, in a child JVM (java org.landrelease.Main ...): a command line they cannot
+ * read ends with one line on stderr naming the culprit and exit code 2, never a stack trace, and nothing is done.
+ */
+class CommandLineTest {
+  private record Run(int exit, String out, String err) {}
+
+  private static Run run(Path dir, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), "org.landrelease.Main"));
+    command.addAll(List.of(args));
+    Path out = dir.resolve("out.txt"), err = dir.resolve("err.txt");
+    Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectOutput(out.toFile())
+        .redirectError(err.toFile()).start();
+    if (!p.waitFor(120, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new IllegalStateException(String.join(" ", args) + " did not end");
+    }
+    return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8));
+  }
+
+  private static void assertOneLineError(Run r, String expected) {
+    assertEquals(2, r.exit(), r.err());
+    assertEquals(1, r.err().strip().lines().count(), r.err());
+    assertTrue(r.err().contains(expected), r.err());
+    assertFalse(r.err().contains("Exception"), r.err());
+  }
+
+  @Test
+  void importWithAnUnknownFlagIsRefusedNamingTheFlag(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("file.gpkg"), "not read");
+    Run r = run(dir, "import", "--bogus", "file.gpkg", "--db", dir.resolve("db").toString());
+    assertOneLineError(r, "landrelease import: unknown option --bogus");
+    assertFalse(Files.exists(dir.resolve("db")), "no database was opened");
+  }
+
+  @Test
+  void importWithoutItsMappingIsRefused(@TempDir Path dir) throws Exception {
+    Run r = run(dir, "import", "file.gpkg");
+    assertOneLineError(r, "missing --mapping");
+  }
+
+  @Test
+  void importWithTwoFilesIsRefused(@TempDir Path dir) throws Exception {
+    Run r = run(dir, "import", "a.gpkg", "b.gpkg", "--mapping", "m.json");
+    assertOneLineError(r, "unexpected argument 'b.gpkg'");
+  }
+
+  @Test
+  void importHelpPrintsTheUsageAndExitsZero(@TempDir Path dir) throws Exception {
+    Run r = run(dir, "import", "--help");
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().startsWith("usage: landrelease import FILE [options]"), r.out());
+    for (String option : List.of("--mapping FILE", "--dry-run", "--format gpkg|shp|geojson|csv",
+        "--layer TABLE", "--crs EPSG:n", "--db DIR", "--db-url URL", "LEDGER_DB_USER")) {
+      assertTrue(r.out().contains(option), option + " in " + r.out());
+    }
+  }
+
+  @Test
+  void serveWithABadPortIsRefusedBeforeItStarts(@TempDir Path dir) throws Exception {
+    Run r = run(dir, "--port", "eighty", "--db", dir.resolve("db").toString());
+    assertOneLineError(r, "landrelease serve: --port: 'eighty' is not a whole number");
+    assertFalse(Files.exists(dir.resolve("db")));
+  }
+
+  @Test
+  void benchWithABadNumberIsRefused(@TempDir Path dir) throws Exception {
+    assertOneLineError(run(dir, "bench", "--events", "10k"), "--events: '10k' is not a whole number");
+  }
+
+  @Test
+  void createUserWithAnUnknownRoleIsRefused(@TempDir Path dir) throws Exception {
+    assertOneLineError(run(dir, "create-user", "--name", "x", "--role", "boss", "--db", dir.toString()),
+        "--role: 'boss' is not one of field, reviewer, donor, admin");
+  }
+
+  @Test
+  void unknownCommandIsRefusedWithTheListOfCommands(@TempDir Path dir) throws Exception {
+    Run r = run(dir, "imprt", "file.gpkg");
+    assertEquals(2, r.exit());
+    assertTrue(r.err().startsWith("landrelease: unknown command 'imprt'"), r.err());
+    assertTrue(r.err().contains("bench-tiles"), r.err());
+  }
+}
