@@ -9,9 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.landrelease.config.Config;
+import org.landrelease.store.Database;
+import org.landrelease.store.TestStore;
 
 /**
  * The commands as an operator runs them, in a child JVM (java org.landrelease.Main ...): a command line they cannot
@@ -21,12 +25,19 @@ class CommandLineTest {
   private record Run(int exit, String out, String err) {}
 
   private static Run run(Path dir, String... args) throws Exception {
+    return run(dir, Map.of(), args);
+  }
+
+  private static Run run(Path dir, Map<String, String> env, String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), "org.landrelease.Main"));
     command.addAll(List.of(args));
     Path out = dir.resolve("out.txt"), err = dir.resolve("err.txt");
-    Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectOutput(out.toFile())
-        .redirectError(err.toFile()).start();
+    ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectOutput(out.toFile())
+        .redirectError(err.toFile());
+    pb.environment().keySet().removeIf(k -> k.startsWith("LEDGER_"));
+    pb.environment().putAll(env);
+    Process p = pb.start();
     if (!p.waitFor(120, TimeUnit.SECONDS)) {
       p.destroyForcibly();
       throw new IllegalStateException(String.join(" ", args) + " did not end");
@@ -89,6 +100,24 @@ class CommandLineTest {
   void createUserWithAnUnknownRoleIsRefused(@TempDir Path dir) throws Exception {
     assertOneLineError(run(dir, "create-user", "--name", "x", "--role", "boss", "--db", dir.toString()),
         "--role: 'boss' is not one of field, reviewer, donor, admin");
+  }
+
+  /** The store comes from --db or, on PostgreSQL, from LEDGER_DB_URL and LEDGER_DB_USER as an operator sets them. */
+  @Test
+  void createUserOnTheTestStoreTakesItsStoreFromOptionsAndEnvironment(@TempDir Path dir) throws Exception {
+    Path db = dir.resolve("db");
+    Config c = TestStore.configure(new Config("127.0.0.1", 0, db, Path.of("data/ukraine-oblasts.geojson"),
+        Path.of("web"), Path.of("data/demo"), false, true));
+    try (Database created = c.postgres() ? Database.openPostgres(c.databaseUrl(), c.dbUser(), c.dbPassword())
+        : Database.openH2(db)) {
+      // an empty ledger, as a first start leaves it
+    }
+    Run r = run(dir, TestStore.environment(db), "create-user", "--name", "reviewer-2", "--role", "REVIEWER",
+        "--db", db.toString());
+    assertEquals(0, r.exit(), r.err() + r.out());
+    List<String> lines = r.out().lines().toList();
+    assertEquals("Created REVIEWER account 'reviewer-2'. Its token, shown only now:", lines.get(0));
+    assertTrue(lines.get(1).startsWith("lr_"), lines.get(1));
   }
 
   @Test
