@@ -120,6 +120,34 @@ class CommandLineTest {
     assertTrue(lines.get(1).startsWith("lr_"), lines.get(1));
   }
 
+  /** The README's import, with every option of the old parser: the file, the mapping and the flags reach the import. */
+  @Test
+  void importDryRunReadsTheFileWithItsMappingAndStoresNothing(@TempDir Path dir) throws Exception {
+    Path db = dir.resolve("db");
+    Config c = TestStore.configure(new Config("127.0.0.1", 0, db, Path.of("data/ukraine-oblasts.geojson"),
+        Path.of("web"), Path.of("data/demo"), false, true));
+    String square = "[[[36.3,48.0],[36.31,48.0],[36.31,48.01],[36.3,48.01],[36.3,48.0]]]";
+    String feature = "{\"type\":\"Feature\",\"properties\":{\"d\":\"2024-06-03\",\"org\":\"HALO\",\"grant\":"
+        + "\"NL-HALO\",\"haz\":\"AP_MINE\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":" + square + "}}";
+    Files.writeString(dir.resolve("fields.json"), "{\"type\":\"FeatureCollection\",\"features\":[" + feature + ","
+        + feature.replace("2024-06-03", "2024-06-04") + "]}");
+    Files.writeString(dir.resolve("mapping.json"), "{\"type\":{\"const\":\"HAZARD_REPORT\"},\"date\":{\"column\":"
+        + "\"d\"},\"partner\":{\"column\":\"org\"},\"grant\":{\"column\":\"grant\"},\"classification\":"
+        + "{\"const\":\"SHA\"},\"hazardTypes\":{\"column\":\"haz\"}}");
+    Run r = run(dir, TestStore.environment(db), "import", "fields.json", "--mapping", "mapping.json", "--dry-run",
+        "--format", "geojson", "--db", db.toString());
+    assertEquals(0, r.exit(), r.err());
+    // the first start of an empty ledger prints its administrator token above the report
+    String json = r.out().substring(r.out().indexOf("\n{") + 1);
+    com.fasterxml.jackson.databind.JsonNode report = org.landrelease.service.Json.mapper().readTree(json);
+    assertTrue(report.get("dryRun").asBoolean(), r.out());
+    assertEquals(2, report.get("featureCount").asInt(), r.out());
+    assertEquals(0, report.get("created").asInt(), r.out());
+    assertEquals("geojson", report.get("format").asText(), r.out());
+    assertEquals("unknown-partner", report.get("features").get(1).get("problem").get("problem").asText(),
+        "an empty ledger knows no partner: " + r.out());
+  }
+
   @Test
   void unknownCommandIsRefusedWithTheListOfCommands(@TempDir Path dir) throws Exception {
     Run r = run(dir, "imprt", "file.gpkg");
