@@ -14,7 +14,7 @@ import org.landrelease.config.Option;
 /**
  * Latency of the OGC API over HTTP against a running service (the demo): a page of 1,000 hazards, a walk through every
  * hazard by next links, a bbox, CQL2 attribute and spatial filters, and a reprojected page. Prints a markdown table.
- * Usage: bench-ogc [--url http://localhost:8080] [--runs 50]
+ * Options: {@link #COMMAND} (landrelease bench-ogc --help).
  */
 public final class OgcBench {
   private record Case(String name, String path) {}

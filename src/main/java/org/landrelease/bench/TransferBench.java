@@ -31,8 +31,7 @@ import org.landrelease.service.Json;
  * a partner's season of field polygons (a GeoPackage drawn over the current hazards) is imported as a dry run, then
  * for real, then approved by a reviewer in batches, which is when the ledger cuts the polygons out of the hazards;
  * then imported again (every feature replays). Then every export format, and the OGC API's pages (bench-ogc).
- * Usage: bench-transfer [--features 10000] [--seed 7] [--partner HALO] [--runs 30] [--server-heap 512m]
- * [--out target/bench-transfer] [--keep-db]
+ * Options: {@link #COMMAND} (landrelease bench-transfer --help).
  */
 public final class TransferBench {
   /** An answer that succeeded (others throw), with the time to read it whole. */

@@ -18,9 +18,8 @@ import org.landrelease.service.transfer.ImportReport;
 import org.landrelease.service.transfer.ImportService;
 
 /**
- * import FILE --mapping mapping.json [--dry-run] [--format F] [--layer L] [--crs EPSG:n] [--db DIR]: the import of
- * POST /api/imports, in process against the database directory (stop the service first: H2 locks the file). A
- * progress bar goes to stderr, the report (JSON) to stdout.
+ * import FILE --mapping mapping.json [--dry-run] ...: the import of POST /api/imports, in process against the database
+ * directory (stop the service first: H2 locks the file). Options: {@link #COMMAND} (landrelease import --help).
  */
 public final class ImportCommand {
   static final Option<Path> FILE = Option.positional(Option.path("file",

@@ -31,7 +31,7 @@ import org.landrelease.service.Json;
  * classes as the service. Each event body is parsed with the service's own parser before it is written, so a refused
  * event is an error here, not at load time.
  *
- * <p>Options: --out DIR (default data/demo), --regions FILE (default data/ukraine-oblasts.geojson).
+ * <p>Options: {@link #COMMAND} (landrelease generate-demo --help).
  */
 public final class DemoScenario {
   static final long SEED = 0x1A7D_2023_0174L;
