@@ -1,11 +1,14 @@
 package org.landrelease.bench;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import org.landrelease.config.ArgumentException;
+import org.landrelease.config.Arguments;
+import org.landrelease.config.Command;
+import org.landrelease.config.Option;
 
 /**
- * Options of the bench command, each with its default.
+ * Options of the bench command, each with its default (declared below, which is also its --help).
  *
  * @param hazards         hazard reports to generate (--hazards, 50,000 as in the reference)
  * @param events          release events to generate (--events, 100,000)
@@ -18,7 +21,8 @@ import java.util.List;
  * @param serverHeap      -Xmx of the service's JVM (--server-heap, 512m: the target)
  * @param serverOptions   more options for the service's JVM (--server-opt, repeatable), e.g. to record a profile;
  *                        "{start}" in one becomes 1, 2, ... for each start of the service, so that the restart does
- *                        not overwrite the first JVM's recording: --server-opt -XX:StartFlightRecording=filename=s{start}.jfr
+ *                        not overwrite the first JVM's recording:
+ *                        --server-opt -XX:StartFlightRecording=filename=s{start}.jfr
  * @param window          events per reported window (--window N; 0 by default: 10,000, or a third of the events
  *                        in a smaller run, rounded up so that no window is left with a few events)
  * @param queryIterations timed iterations of each query (--queries, 200), after a tenth as many warm-ups
@@ -45,68 +49,79 @@ record BenchOptions(int hazards, int events, long seed, List<Integer> clients, P
 
   enum Mode { SINGLE, BATCH }
 
-  static final String USAGE = """
-      usage: landrelease bench [--hazards N] [--events N] [--seed S] [--clients 1|4|1,4] [--mode single|batch]
-                               [--first N] [--workload DIR | --write-workload DIR] [--no-run] [--regions FILE]
-                               [--server-heap 512m] [--server-opt OPT]... [--window N] [--queries N] [--batch N]
-                               [--out DIR] [--keep-db] [--restart-first]
-                               [--db-url jdbc:postgresql://HOST/DB [--reset-db] | --pg-cluster DIR] [--instances N]""";
+  static final Option<Integer> HAZARDS = Option.integer("hazards", "hazard reports to generate", 50_000);
+  static final Option<Integer> EVENTS = Option.integer("events", "release events to generate", 100_000);
+  static final Option<Long> SEED = Option.longInteger("seed", "generator seed", 20230101L);
+  static final Option<List<Integer>> CLIENTS = Option.integers("clients",
+      "client counts, one full run on a fresh database each", List.of(1));
+  static final Option<Mode> MODE = Option.choice("mode",
+      "single: each event submitted and approved in turn; batch: all submitted, then approved in batches", Mode.class,
+      Mode.SINGLE);
+  static final Option<Integer> FIRST = Option.integer("first", "replay only the first N events (0: all)", 0);
+  static final Option<Path> WORKLOAD = Option.path("workload", "read the workload from here instead of generating it",
+      null).shownAs("DIR");
+  static final Option<Path> WRITE_WORKLOAD = Option.path("write-workload", "write the generated workload here", null)
+      .shownAs("DIR");
+  static final Option<Boolean> NO_RUN = Option.flag("no-run", "only generate (and write) the workload");
+  static final Option<Path> REGIONS = Option.path("regions", "oblast boundaries",
+      Path.of("data/ukraine-oblasts.geojson")).shownAs("FILE");
+  static final Option<String> SERVER_HEAP = Option.string("server-heap", "-Xmx of the service's JVM", "512m")
+      .shownAs("SIZE");
+  static final Option<String> SERVER_OPT = Option.string("server-opt", "another option for the service's JVM;"
+      + " {start} becomes 1, 2, ... per start (--server-opt=--x for one that starts with --)", null).repeatable()
+      .shownAs("OPT");
+  static final Option<Integer> WINDOW = Option.integer("window", "events per reported window (0: 10,000, or a third"
+      + " of a smaller run)", 0);
+  static final Option<Integer> QUERIES = Option.integer("queries", "timed iterations of each query", 200);
+  static final Option<Integer> BATCH = Option.integer("batch", "hazard reports per batch request, 1 to 1000", 1000);
+  static final Option<Path> OUT = Option.path("out", "where results.md and the service logs go",
+      Path.of("target/bench")).shownAs("DIR");
+  static final Option<Boolean> KEEP_DB = Option.flag("keep-db", "keep the databases after the run");
+  static final Option<Boolean> RESTART_FIRST = Option.flag("restart-first",
+      "start and stop the service once on the new database before the run");
+  static final Option<String> DB_URL = Option.string("db-url", "run on this PostgreSQL database (user and password"
+      + " from LEDGER_DB_USER / LEDGER_DB_PASSWORD)", null).shownAs("URL");
+  static final Option<Path> PG_CLUSTER = Option.path("pg-cluster",
+      "start a throwaway PostgreSQL cluster in this directory and run on it", null).shownAs("DIR");
+  static final Option<Boolean> RESET_DB = Option.flag("reset-db",
+      "drop the ledger's tables in the --db-url database first");
+  static final Option<Integer> INSTANCES = Option.integer("instances",
+      "service instances on the one PostgreSQL database", 1);
+
+  static final Command COMMAND = new Command("bench", """
+      Generates (or reads) the reference workload, runs the service in a child JVM, replays the events over HTTP,
+      times the queries, checks the accounts and writes a results table (target/bench/results.md). Run it from the
+      project directory, after mvn package.""", List.of(HAZARDS, EVENTS, SEED, CLIENTS, MODE, FIRST, WORKLOAD,
+      WRITE_WORKLOAD, NO_RUN, REGIONS, SERVER_HEAP, SERVER_OPT, WINDOW, QUERIES, BATCH, OUT, KEEP_DB, RESTART_FIRST,
+      DB_URL, PG_CLUSTER, RESET_DB, INSTANCES));
 
   static BenchOptions parse(String[] args) {
-    int hazards = 50_000, events = 100_000, window = 0, queries = 200, batch = 1000, first = 0, instances = 1;
-    long seed = 20230101L;
-    List<Integer> clients = List.of(1);
-    Path workload = null, write = null, regions = Path.of("data/ukraine-oblasts.geojson"), out = Path.of("target/bench");
-    Path pgCluster = null;
-    String heap = "512m", dbUrl = null;
-    List<String> serverOptions = new ArrayList<>();
-    boolean run = true, keepDb = false, restartFirst = false, resetDb = false;
-    Mode mode = Mode.SINGLE;
-    for (int i = 0; i < args.length; i++) {
-      String a = args[i];
-      switch (a) {
-        case "--hazards" -> hazards = Integer.parseInt(args[++i]);
-        case "--events" -> events = Integer.parseInt(args[++i]);
-        case "--seed" -> seed = Long.parseLong(args[++i]);
-        case "--clients" -> clients = counts(args[++i]);
-        case "--workload" -> workload = Path.of(args[++i]);
-        case "--write-workload" -> write = Path.of(args[++i]);
-        case "--no-run" -> run = false;
-        case "--regions" -> regions = Path.of(args[++i]);
-        case "--server-heap" -> heap = args[++i];
-        case "--server-opt" -> serverOptions.add(args[++i]);
-        case "--window" -> window = Integer.parseInt(args[++i]);
-        case "--queries" -> queries = Integer.parseInt(args[++i]);
-        case "--batch" -> batch = Integer.parseInt(args[++i]);
-        case "--out" -> out = Path.of(args[++i]);
-        case "--keep-db" -> keepDb = true;
-        case "--restart-first" -> restartFirst = true;
-        case "--mode" -> mode = Mode.valueOf(args[++i].toUpperCase(java.util.Locale.ROOT));
-        case "--first" -> first = Integer.parseInt(args[++i]);
-        case "--db-url" -> dbUrl = args[++i];
-        case "--pg-cluster" -> pgCluster = Path.of(args[++i]);
-        case "--reset-db" -> resetDb = true;
-        case "--instances" -> instances = Integer.parseInt(args[++i]);
-        default -> throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
-      }
+    Arguments a = COMMAND.parse(args);
+    int batch = a.get(BATCH), instances = a.get(INSTANCES);
+    String dbUrl = a.get(DB_URL);
+    Path pgCluster = a.get(PG_CLUSTER);
+    List<Integer> clients = a.get(CLIENTS);
+    if (clients.stream().anyMatch(n -> n < 1)) {
+      throw new ArgumentException("--clients must be positive, got " + a.get(CLIENTS));
     }
     if (batch < 1 || batch > 1000) {
-      throw new IllegalArgumentException("--batch must be 1 to 1000 (the API's batch limit)");
+      throw new ArgumentException("--batch must be 1 to 1000 (the API's batch limit)");
     }
     if (dbUrl != null && pgCluster != null) {
-      throw new IllegalArgumentException("--db-url and --pg-cluster exclude each other");
+      throw new ArgumentException("--db-url and --pg-cluster exclude each other");
     }
     if (instances < 1 || instances > 1 && dbUrl == null && pgCluster == null) {
-      throw new IllegalArgumentException("--instances above 1 needs PostgreSQL (--db-url or --pg-cluster): an H2"
+      throw new ArgumentException("--instances above 1 needs PostgreSQL (--db-url or --pg-cluster): an H2"
           + " file is open in one process only");
     }
-    if (dbUrl != null && !resetDb && clients.size() > 1) {
-      throw new IllegalArgumentException("several --clients runs on one --db-url need --reset-db: each run starts on"
+    if (dbUrl != null && !a.get(RESET_DB) && clients.size() > 1) {
+      throw new ArgumentException("several --clients runs on one --db-url need --reset-db: each run starts on"
           + " an empty ledger");
     }
-    return new BenchOptions(hazards, events, seed, clients, workload, write, run, regions, heap,
-        List.copyOf(serverOptions), window, queries, batch, out, keepDb, restartFirst, mode, first, dbUrl, pgCluster,
-        resetDb, instances);
+    return new BenchOptions(a.get(HAZARDS), a.get(EVENTS), a.get(SEED), clients, a.get(WORKLOAD),
+        a.get(WRITE_WORKLOAD), !a.get(NO_RUN), a.get(REGIONS), a.get(SERVER_HEAP), a.all(SERVER_OPT), a.get(WINDOW),
+        a.get(QUERIES), batch, a.get(OUT), a.get(KEEP_DB), a.get(RESTART_FIRST), a.get(MODE), a.get(FIRST), dbUrl,
+        pgCluster, a.get(RESET_DB), instances);
   }
 
   BenchOptions withWindow(int size) {
@@ -117,17 +132,5 @@ record BenchOptions(int hazards, int events, long seed, List<Integer> clients, P
 
   boolean postgres() {
     return dbUrl != null || pgCluster != null;
-  }
-
-  private static List<Integer> counts(String v) {
-    List<Integer> out = new ArrayList<>();
-    for (String s : v.split(",")) {
-      int n = Integer.parseInt(s.trim());
-      if (n < 1) {
-        throw new IllegalArgumentException("--clients must be positive, got " + n);
-      }
-      out.add(n);
-    }
-    return List.copyOf(out);
   }
 }

@@ -11,6 +11,8 @@ import org.landrelease.service.Json;
  * targets (target/bench-tiles/tiles-results.md). Run it from the project directory, after {@code mvn package}.
  */
 public final class BenchTiles {
+  public static final org.landrelease.config.Command COMMAND = BenchTilesOptions.COMMAND;
+
   private BenchTiles() {}
 
   public static void main(String[] args) throws Exception {

@@ -1,8 +1,11 @@
 package org.landrelease.bench;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import org.landrelease.config.ArgumentException;
+import org.landrelease.config.Arguments;
+import org.landrelease.config.Command;
+import org.landrelease.config.Option;
 
 /**
  * Options of the bench-tiles command, each with its default. Exactly one store: --db DIR (H2), --pg-cluster DIR or
@@ -37,64 +40,66 @@ record BenchTilesOptions(Path h2Dir, Path pgCluster, String dbUrl, int hazards, 
     int warmupTiles, String serverHeap, List<String> serverOptions, Path outDir, boolean buildOnly, boolean tiles,
     boolean browser) {
 
-  static final String USAGE = """
-      usage: landrelease bench-tiles (--db DIR | --pg-cluster DIR | --db-url jdbc:postgresql://HOST/DB)
-                                     [--hazards N] [--hazard-km2 K] [--releases N] [--seed S] [--batch N]
-                                     [--regions FILE] [--zooms 6,8,10,12,14] [--tiles-per-zoom N]
-                                     [--layers hazards,releases,regions] [--warmup N] [--server-heap 512m]
-                                     [--server-opt OPT]... [--out DIR] [--build-only] [--no-tiles] [--no-browser]""";
+  static final Option<Path> DB = Option.path("db", "H2 database directory of the ledger, built there or reused",
+      null).shownAs("DIR");
+  static final Option<Path> PG_CLUSTER = Option.path("pg-cluster",
+      "PostgreSQL cluster directory: created when empty, started again when it holds an earlier run's", null)
+      .shownAs("DIR");
+  static final Option<String> DB_URL = Option.string("db-url", "a PostgreSQL database, empty or holding this"
+      + " command's ledger (user and password from LEDGER_DB_USER / LEDGER_DB_PASSWORD)", null).shownAs("URL");
+  static final Option<Integer> HAZARDS = Option.integer("hazards", "hazard reports in the ledger", 1_000_000);
+  static final Option<Double> HAZARD_KM2 = Option.decimal("hazard-km2", "their total area, km²",
+      WorkloadHazards.KM2_PER_50K_HAZARDS);
+  static final Option<Integer> RELEASES = Option.integer("releases", "release events after the hazards", 20_000);
+  static final Option<Long> SEED = Option.longInteger("seed", "generator seed", 20230101L);
+  static final Option<Integer> BATCH = Option.integer("batch", "events per batch request and approval, 1 to 1000",
+      1000);
+  static final Option<Path> REGIONS = Option.path("regions", "oblast boundaries",
+      Path.of("data/ukraine-oblasts.geojson")).shownAs("FILE");
+  static final Option<List<Integer>> ZOOMS = Option.integers("zooms", "zooms of the timed tiles",
+      List.of(6, 8, 10, 12, 14));
+  static final Option<Integer> TILES_PER_ZOOM = Option.integer("tiles-per-zoom", "distinct tiles per zoom", 50);
+  static final Option<List<String>> LAYERS = Option.strings("layers", "tile layers timed",
+      List.of("hazards", "releases", "regions"));
+  static final Option<Integer> WARMUP = Option.integer("warmup",
+      "tiles per layer requested at zooms 9, 11 and 13 before the cold pass", 30);
+  static final Option<String> SERVER_HEAP = Option.string("server-heap", "-Xmx of the service's JVM", "512m")
+      .shownAs("SIZE");
+  static final Option<String> SERVER_OPT = Option.string("server-opt", "another option for the service's JVM"
+      + " (--server-opt=--x for one that starts with --)", null).repeatable().shownAs("OPT");
+  static final Option<Path> OUT = Option.path("out", "where tiles-results.md, the tile list and the logs go",
+      Path.of("target/bench-tiles")).shownAs("DIR");
+  static final Option<Boolean> BUILD_ONLY = Option.flag("build-only", "build (or check) the ledger and stop");
+  static final Option<Boolean> NO_TILES = Option.flag("no-tiles", "do not time the tiles");
+  static final Option<Boolean> NO_BROWSER = Option.flag("no-browser", "do not drive headless chromium over the path");
+
+  static final Command COMMAND = new Command("bench-tiles", """
+      Builds (or reuses) a ledger of a million hazards in exactly one store (--db, --pg-cluster or --db-url), then
+      times vector tiles cold, warm and revalidated, and a browser's path over the map. The ledger stays for the
+      next run.""", List.of(DB, PG_CLUSTER, DB_URL, HAZARDS, HAZARD_KM2, RELEASES, SEED, BATCH, REGIONS, ZOOMS,
+      TILES_PER_ZOOM, LAYERS, WARMUP, SERVER_HEAP, SERVER_OPT, OUT, BUILD_ONLY, NO_TILES, NO_BROWSER));
 
   static BenchTilesOptions parse(String[] args) {
-    Path h2 = null, cluster = null, regions = Path.of("data/ukraine-oblasts.geojson"), out = Path.of("target/bench-tiles");
-    String url = null, heap = "512m";
-    int hazards = 1_000_000, releases = 20_000, batch = 1000, perZoom = 50, warmup = 30;
-    double km2 = WorkloadHazards.KM2_PER_50K_HAZARDS;
-    long seed = 20230101L;
-    List<Integer> zooms = List.of(6, 8, 10, 12, 14);
-    List<String> layers = List.of("hazards", "releases", "regions");
-    List<String> serverOptions = new ArrayList<>();
-    boolean buildOnly = false, tiles = true, browser = true;
-    for (int i = 0; i < args.length; i++) {
-      String a = args[i];
-      if (i + 1 >= args.length && !a.startsWith("--no-") && !a.equals("--build-only")) {
-        throw new IllegalArgumentException(a + " needs a value\n" + USAGE);
-      }
-      switch (a) {
-        case "--db" -> h2 = Path.of(args[++i]);
-        case "--pg-cluster" -> cluster = Path.of(args[++i]);
-        case "--db-url" -> url = args[++i];
-        case "--hazards" -> hazards = Integer.parseInt(args[++i]);
-        case "--hazard-km2" -> km2 = Double.parseDouble(args[++i]);
-        case "--releases" -> releases = Integer.parseInt(args[++i]);
-        case "--seed" -> seed = Long.parseLong(args[++i]);
-        case "--batch" -> batch = Integer.parseInt(args[++i]);
-        case "--regions" -> regions = Path.of(args[++i]);
-        case "--zooms" -> zooms = List.of(args[++i].split(",")).stream().map(s -> Integer.parseInt(s.trim())).toList();
-        case "--tiles-per-zoom" -> perZoom = Integer.parseInt(args[++i]);
-        case "--layers" -> layers = List.of(args[++i].split(",")).stream().map(String::trim).toList();
-        case "--warmup" -> warmup = Integer.parseInt(args[++i]);
-        case "--server-heap" -> heap = args[++i];
-        case "--server-opt" -> serverOptions.add(args[++i]);
-        case "--out" -> out = Path.of(args[++i]);
-        case "--build-only" -> buildOnly = true;
-        case "--no-tiles" -> tiles = false;
-        case "--no-browser" -> browser = false;
-        default -> throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
-      }
-    }
+    Arguments a = COMMAND.parse(args);
+    Path h2 = a.get(DB), cluster = a.get(PG_CLUSTER);
+    String url = a.get(DB_URL);
+    int hazards = a.get(HAZARDS), releases = a.get(RELEASES), batch = a.get(BATCH), perZoom = a.get(TILES_PER_ZOOM);
+    int warmup = a.get(WARMUP);
+    double km2 = a.get(HAZARD_KM2);
     if ((h2 != null ? 1 : 0) + (cluster != null ? 1 : 0) + (url != null ? 1 : 0) != 1) {
-      throw new IllegalArgumentException("give exactly one store: --db DIR, --pg-cluster DIR or --db-url URL (the"
-          + " ledger is kept there for the next run)\n" + USAGE);
+      throw new ArgumentException("give exactly one store: --db DIR, --pg-cluster DIR or --db-url URL (the"
+          + " ledger is kept there for the next run)");
     }
     if (batch < 1 || batch > 1000) {
-      throw new IllegalArgumentException("--batch must be 1 to 1000 (the API's batch limit)");
+      throw new ArgumentException("--batch must be 1 to 1000 (the API's batch limit)");
     }
     if (hazards < 1 || releases < 0 || km2 <= 0 || perZoom < 1 || warmup < 0) {
-      throw new IllegalArgumentException("--hazards, --hazard-km2 and --tiles-per-zoom must be positive, --releases"
+      throw new ArgumentException("--hazards, --hazard-km2 and --tiles-per-zoom must be positive, --releases"
           + " and --warmup not negative");
     }
-    return new BenchTilesOptions(h2, cluster, url, hazards, km2, releases, seed, batch, regions, zooms, perZoom,
-        layers, warmup, heap, List.copyOf(serverOptions), out, buildOnly, tiles, browser);
+    return new BenchTilesOptions(h2, cluster, url, hazards, km2, releases, a.get(SEED), batch, a.get(REGIONS),
+        a.get(ZOOMS), perZoom, a.get(LAYERS), warmup, a.get(SERVER_HEAP), a.all(SERVER_OPT), a.get(OUT),
+        a.get(BUILD_ONLY), !a.get(NO_TILES), !a.get(NO_BROWSER));
   }
 
   /** The parameters that make the ledger, as written in its marker: a reused ledger must have been built with them. */

@@ -16,6 +16,8 @@ import org.landrelease.service.Json;
  * (target/bench/results.md). Run it from the project directory, after {@code mvn package}.
  */
 public final class Benchmark {
+  public static final org.landrelease.config.Command COMMAND = BenchOptions.COMMAND;
+
   private Benchmark() {}
 
   public static void main(String[] args) throws Exception {

@@ -6,31 +6,35 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.landrelease.config.ArgumentException;
+import org.landrelease.config.Arguments;
+import org.landrelease.config.Command;
+import org.landrelease.config.Option;
 
 /**
  * Latency of the OGC API over HTTP against a running service (the demo): a page of 1,000 hazards, a walk through every
  * hazard by next links, a bbox, CQL2 attribute and spatial filters, and a reprojected page. Prints a markdown table.
- * Usage: bench-ogc [--url http://localhost:8080] [--runs 50]
+ * Options: {@link #COMMAND} (landrelease bench-ogc --help).
  */
 public final class OgcBench {
   private record Case(String name, String path) {}
 
+  static final Option<String> URL = Option.string("url", "the running service", "http://localhost:8080")
+      .shownAs("URL");
+  static final Option<Integer> RUNS = Option.integer("runs", "timed requests of each case, after 5 warm-ups", 50);
+  public static final Command COMMAND = new Command("bench-ogc", """
+      Latency of the OGC API over HTTP against a running service (the demo): pages, bbox, CQL2 filters, a
+      reprojected page and a walk through every hazard. Prints a markdown table.""", List.of(URL, RUNS));
+
   private OgcBench() {}
 
   public static void main(String[] args) throws Exception {
-    String url = "http://localhost:8080";
-    int runs = 50;
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--url" -> url = args[++i];
-        case "--runs" -> runs = Integer.parseInt(args[++i]);
-        default -> {
-          System.err.println("usage: bench-ogc [--url http://localhost:8080] [--runs 50]");
-          System.exit(2);
-        }
-      }
+    Arguments a = COMMAND.parse(args);
+    int runs = a.get(RUNS);
+    if (runs < 1) {
+      throw new ArgumentException("--runs must be positive");
     }
-    BenchHttp http = new BenchHttp(URI.create(url));
+    BenchHttp http = new BenchHttp(URI.create(a.get(URL)));
     ObjectMapper json = new ObjectMapper();
     String items = "/ogc/collections/hazards/items";
     List<Case> cases = List.of(

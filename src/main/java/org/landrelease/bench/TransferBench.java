@@ -17,7 +17,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.landrelease.LedgerApp;
+import org.landrelease.config.ArgumentException;
+import org.landrelease.config.Arguments;
+import org.landrelease.config.Command;
 import org.landrelease.config.Config;
+import org.landrelease.config.Option;
 import org.landrelease.domain.Account;
 import org.landrelease.domain.Role;
 import org.landrelease.service.Json;
@@ -27,8 +31,7 @@ import org.landrelease.service.Json;
  * a partner's season of field polygons (a GeoPackage drawn over the current hazards) is imported as a dry run, then
  * for real, then approved by a reviewer in batches, which is when the ledger cuts the polygons out of the hazards;
  * then imported again (every feature replays). Then every export format, and the OGC API's pages (bench-ogc).
- * Usage: bench-transfer [--features 10000] [--seed 7] [--partner HALO] [--runs 30] [--server-heap 512m]
- * [--out target/bench-transfer] [--keep-db]
+ * Options: {@link #COMMAND} (landrelease bench-transfer --help).
  */
 public final class TransferBench {
   /** An answer that succeeded (others throw), with the time to read it whole. */
@@ -38,40 +41,45 @@ public final class TransferBench {
   private final BenchHttp reviewer;
   private final ObjectMapper mapper = Json.mapper();
 
+  static final Option<Integer> FEATURES = Option.integer("features", "field polygons in the imported GeoPackage",
+      10_000);
+  static final Option<Long> SEED = Option.longInteger("seed", "seed of the field polygons", 7L);
+  static final Option<String> PARTNER = Option.string("partner", "the partner that imports them", "HALO")
+      .shownAs("PARTNER");
+  static final Option<Integer> RUNS = Option.integer("runs", "runs of the OGC pages (a tenth as many of each export)",
+      30);
+  static final Option<String> SERVER_HEAP = Option.string("server-heap", "-Xmx of the service's JVM", "512m")
+      .shownAs("SIZE");
+  static final Option<Path> OUT = Option.path("out", "where the GeoPackage and the service log go",
+      Path.of("target", "bench-transfer")).shownAs("DIR");
+  static final Option<Boolean> KEEP_DB = Option.flag("keep-db", "keep the database after the run");
+  public static final Command COMMAND = new Command("bench-transfer", """
+      The import and export benchmark: loads the demo into a new database, runs the service in a child JVM, imports
+      a season of field polygons (dry run, import, approval, replay), then times every export and the OGC pages.""",
+      List.of(FEATURES, SEED, PARTNER, RUNS, SERVER_HEAP, OUT, KEEP_DB));
+
   private TransferBench(BenchHttp field, BenchHttp reviewer) {
     this.field = field;
     this.reviewer = reviewer;
   }
 
   public static void main(String[] args) throws Exception {
-    int features = 10_000, runs = 30;
-    long seed = 7;
-    String partner = "HALO", heap = "512m";
-    Path out = Path.of("target", "bench-transfer");
-    boolean keepDb = false;
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--features" -> features = Integer.parseInt(args[++i]);
-        case "--seed" -> seed = Long.parseLong(args[++i]);
-        case "--partner" -> partner = args[++i];
-        case "--runs" -> runs = Integer.parseInt(args[++i]);
-        case "--server-heap" -> heap = args[++i];
-        case "--out" -> out = Path.of(args[++i]);
-        case "--keep-db" -> keepDb = true;
-        default -> {
-          System.err.println("usage: bench-transfer [--features 10000] [--seed 7] [--partner HALO] [--runs 30] "
-              + "[--server-heap 512m] [--out target/bench-transfer] [--keep-db]");
-          System.exit(2);
-        }
-      }
+    Arguments a = COMMAND.parse(args);
+    int features = a.get(FEATURES), runs = a.get(RUNS);
+    long seed = a.get(SEED);
+    String partner = a.get(PARTNER), heap = a.get(SERVER_HEAP);
+    Path out = a.get(OUT);
+    boolean keepDb = a.get(KEEP_DB);
+    if (features < 1 || runs < 1) {
+      throw new ArgumentException("--features and --runs must be positive");
     }
     Files.createDirectories(out);
     Path jar = Benchmark.snapshot(Benchmark.jar());
     Path db = Files.createTempDirectory("landrelease-bench-transfer-");
     System.out.printf("Database %s; loading the demo in process...%n", db);
     long t0 = System.nanoTime();
-    try (LedgerApp demo = LedgerApp.start(Config.defaults().withArguments(new String[] {"--db", db.toString(),
-        "--port", "0", "--host", "127.0.0.1"}))) {
+    try (LedgerApp demo = LedgerApp.start(Config.from(Config.SERVE.parse(new String[] {"--db", db.toString(),
+        "--port", "0", "--host", "127.0.0.1"})))) {
       System.out.printf("Demo loaded in %.1f s%n", (System.nanoTime() - t0) / 1e9);
     }
     List<String> tokens = BenchAccounts.create(db, List.of(new Account("bench-field", Role.FIELD, partner, null),

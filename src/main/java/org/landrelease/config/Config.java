@@ -1,14 +1,17 @@
 package org.landrelease.config;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Every setting of the service with its default in one place.
+ * Every setting of the service with its default in one place: the options of {@code serve} ({@link #SERVE}), each
+ * with its environment variable, and the store options that the administrative commands share with it.
  *
- * @param host         address to listen on (LEDGER_HOST, default 0.0.0.0)
- * @param port         HTTP port (LEDGER_PORT, default 8080; 0 picks a free port)
- * @param databaseDir  directory of the embedded H2GIS database file (LEDGER_DB, default data/db); also where backups
- *                     of it are written. Unused for the database itself when databaseUrl is set.
+ * @param host         address to listen on (--host, LEDGER_HOST, default 0.0.0.0)
+ * @param port         HTTP port (--port, LEDGER_PORT, default 8080; 0 picks a free port)
+ * @param databaseDir  directory of the embedded H2GIS database file (--db, LEDGER_DB, default data/db); also where
+ *                     backups of it are written. Unused for the database itself when databaseUrl is set.
  * @param regionsFile  region boundaries, GeoJSON (default data/ukraine-oblasts.geojson)
  * @param webDir       static files of the web client (default web)
  * @param demoDir      the synthetic demonstration scenario (default data/demo)
@@ -23,20 +26,60 @@ import java.nio.file.Path;
 public record Config(String host, int port, Path databaseDir, Path regionsFile, Path webDir, Path demoDir,
     boolean loadDemo, boolean publicReads, String databaseUrl, String dbUser, String dbPassword) {
 
+  private static final Path HOME = home();
+
+  public static final Option<String> HOST = Option.string("host", "address to listen on", "0.0.0.0")
+      .env("LEDGER_HOST").shownAs("HOST");
+  public static final Option<Integer> PORT = Option.integer("port", "HTTP port; 0 picks a free one", 8080)
+      .env("LEDGER_PORT");
+  public static final Option<Path> DB = Option.path("db", "directory of the embedded H2GIS database",
+      HOME.resolve("data/db")).env("LEDGER_DB").shownAs("DIR");
+  public static final Option<String> DB_URL = Option.string("db-url",
+      "a PostgreSQL/PostGIS JDBC URL instead of H2GIS (jdbc:postgresql://HOST/DB)", null).env("LEDGER_DB_URL")
+      .shownAs("URL");
+  /** Credentials are never options: they would show in the process list. */
+  public static final Option<String> DB_USER = Option.string("db-user", "the PostgreSQL user", null)
+      .envOnly("LEDGER_DB_USER");
+  public static final Option<String> DB_PASSWORD = Option.string("db-password", "its password", null)
+      .envOnly("LEDGER_DB_PASSWORD");
+  public static final Option<Boolean> EMPTY = Option.flag("empty", "start an empty H2 ledger without the demo");
+  public static final Option<Boolean> DEMO = Option.flag("demo",
+      "load the synthetic demo into an empty ledger (needed on PostgreSQL, where it is off by default)");
+  public static final Option<Boolean> PRIVATE_READS = Option.flag("private-reads",
+      "every read needs a token (figures, map layers and approved events are public by default)");
+  public static final Option<Boolean> PUBLIC_READS = Option.flag("public-reads",
+      "false: every read needs a token, as with --private-reads").withDefault(true).envOnly("LEDGER_PUBLIC_READS");
+
+  /** Where the ledger is: the H2 directory, or a PostgreSQL URL with its credentials from the environment. */
+  public static final List<Option<?>> STORE = List.of(DB, DB_URL, DB_USER, DB_PASSWORD);
+
+  public static final Command SERVE = new Command("serve", """
+      Runs the ledger service: the HTTP API, the OGC API, vector tiles and the web client. On its first start an
+      empty H2 ledger receives the synthetic demo (not with --empty), and an administrator token is printed.""",
+      concat(List.of(PORT, HOST, DB, DB_URL, EMPTY, DEMO, PRIVATE_READS), List.of(DB_USER, DB_PASSWORD,
+          PUBLIC_READS)));
+
   /** The embedded H2GIS store in databaseDir. */
   public Config(String host, int port, Path databaseDir, Path regionsFile, Path webDir, Path demoDir,
       boolean loadDemo, boolean publicReads) {
     this(host, port, databaseDir, regionsFile, webDir, demoDir, loadDemo, publicReads, null, null, null);
   }
 
+  /** The defaults, with the process's environment applied. */
   public static Config defaults() {
-    Path home = home();
-    String url = env("LEDGER_DB_URL", null);
-    return new Config(env("LEDGER_HOST", "0.0.0.0"), Integer.parseInt(env("LEDGER_PORT", "8080")),
-        Path.of(env("LEDGER_DB", home.resolve("data/db").toString())), home.resolve("data/ukraine-oblasts.geojson"),
-        home.resolve("web"), home.resolve("data/demo"), url == null,
-        Boolean.parseBoolean(env("LEDGER_PUBLIC_READS", "true")), url, env("LEDGER_DB_USER", null),
-        env("LEDGER_DB_PASSWORD", null));
+    return from(SERVE.parse(new String[0]));
+  }
+
+  /** The settings of a parsed {@code serve} command line. */
+  public static Config from(Arguments a) {
+    boolean demo = a.get(DEMO), empty = a.get(EMPTY);
+    if (demo && empty) {
+      throw new ArgumentException("--demo and --empty exclude each other");
+    }
+    String url = a.get(DB_URL);
+    return new Config(a.get(HOST), a.get(PORT), a.get(DB), HOME.resolve("data/ukraine-oblasts.geojson"),
+        HOME.resolve("web"), HOME.resolve("data/demo"), demo || !empty && url == null,
+        a.get(PUBLIC_READS) && !a.get(PRIVATE_READS), url, a.get(DB_USER), a.get(DB_PASSWORD));
   }
 
   /** True when the ledger lives in PostgreSQL rather than the embedded H2GIS file. */
@@ -48,6 +91,26 @@ public record Config(String host, int port, Path databaseDir, Path regionsFile, 
   public Config withDatabase(String url, String user, String password) {
     return new Config(host, port, databaseDir, regionsFile, webDir, demoDir, url == null ? loadDemo : false,
         publicReads, url, user, password);
+  }
+
+  /** The same settings on the store that a command's {@link #STORE} options name. */
+  public Config withStore(Arguments a) {
+    Config c = new Config(host, port, a.get(DB), regionsFile, webDir, demoDir, loadDemo, publicReads, databaseUrl,
+        dbUser, dbPassword);
+    return c.withDatabase(a.get(DB_URL), a.get(DB_USER), a.get(DB_PASSWORD));
+  }
+
+  /** The same settings listening elsewhere, without the demo: the service a command runs in its own process. */
+  public Config inProcess(String host, int port) {
+    return new Config(host, port, databaseDir, regionsFile, webDir, demoDir, false, publicReads, databaseUrl, dbUser,
+        dbPassword);
+  }
+
+  /** Options of a command: its own, then shared ones such as {@link #STORE}. */
+  public static List<Option<?>> concat(List<Option<?>> first, List<Option<?>> then) {
+    List<Option<?>> all = new ArrayList<>(first);
+    all.addAll(then);
+    return List.copyOf(all);
   }
 
   /**
@@ -69,43 +132,5 @@ public record Config(String host, int port, Path databaseDir, Path regionsFile, 
       // fall back to the working directory
     }
     return cwd;
-  }
-
-  /**
-   * Applies command-line options: --port N, --db DIR, --db-url URL, --host H, --empty, --demo, --private-reads.
-   * Database credentials are never options: they would show in the process list.
-   */
-  public Config withArguments(String[] args) {
-    Config c = this;
-    Boolean demo = null;
-    for (int i = 0; i < args.length; i++) {
-      String a = args[i];
-      switch (a) {
-        case "--port" -> c = new Config(c.host, Integer.parseInt(args[++i]), c.databaseDir, c.regionsFile, c.webDir,
-            c.demoDir, c.loadDemo, c.publicReads, c.databaseUrl, c.dbUser, c.dbPassword);
-        case "--host" -> c = new Config(args[++i], c.port, c.databaseDir, c.regionsFile, c.webDir, c.demoDir,
-            c.loadDemo, c.publicReads, c.databaseUrl, c.dbUser, c.dbPassword);
-        case "--db" -> c = new Config(c.host, c.port, Path.of(args[++i]), c.regionsFile, c.webDir, c.demoDir,
-            c.loadDemo, c.publicReads, c.databaseUrl, c.dbUser, c.dbPassword);
-        case "--db-url" -> c = c.withDatabase(args[++i], c.dbUser, c.dbPassword);
-        case "--empty" -> demo = false;
-        case "--demo" -> demo = true;
-        case "--private-reads" -> c = new Config(c.host, c.port, c.databaseDir, c.regionsFile, c.webDir, c.demoDir,
-            c.loadDemo, false, c.databaseUrl, c.dbUser, c.dbPassword);
-        default -> throw new IllegalArgumentException("unknown option " + a);
-      }
-    }
-    // --demo and --empty win over the store's default, wherever they stand
-    return demo == null ? c : c.withDemo(demo);
-  }
-
-  private Config withDemo(boolean demo) {
-    return new Config(host, port, databaseDir, regionsFile, webDir, demoDir, demo, publicReads, databaseUrl, dbUser,
-        dbPassword);
-  }
-
-  private static String env(String name, String dflt) {
-    String v = System.getenv(name);
-    return v == null || v.isBlank() ? dflt : v;
   }
 }

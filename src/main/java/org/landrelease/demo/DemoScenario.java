@@ -8,6 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.landrelease.config.Arguments;
+import org.landrelease.config.Command;
+import org.landrelease.config.Option;
 import org.landrelease.demo.DemoTrajectory.YearPlan;
 import org.landrelease.geometry.RegionBoundaries;
 import org.landrelease.service.Json;
@@ -28,12 +31,20 @@ import org.landrelease.service.Json;
  * classes as the service. Each event body is parsed with the service's own parser before it is written, so a refused
  * event is an error here, not at load time.
  *
- * <p>Options: --out DIR (default data/demo), --regions FILE (default data/ukraine-oblasts.geojson).
+ * <p>Options: {@link #COMMAND} (landrelease generate-demo --help).
  */
 public final class DemoScenario {
   static final long SEED = 0x1A7D_2023_0174L;
   static final String DATASET = "synthetic demonstration scenario (not real data): "
       + "Ukraine land release 2023-2025 following the national trajectory, Dutch-funded and other partners";
+
+  static final Option<Path> OUT = Option.path("out", "where funding.json and events.ndjson.gz are written",
+      Path.of("data/demo")).shownAs("DIR");
+  static final Option<Path> REGIONS = Option.path("regions", "oblast boundaries",
+      Path.of("data/ukraine-oblasts.geojson")).shownAs("FILE");
+  public static final Command COMMAND = new Command("generate-demo", """
+      Generates the synthetic demonstration scenario (deterministic: the same files every time), following Ukraine's
+      national land-release trajectory 2023-2025 with Dutch-funded and other partners.""", List.of(OUT, REGIONS));
 
   private final ObjectMapper mapper = Json.mapper();
   /** Draws of shapes and places; attributes (dates, partners, methods, notes) draw from their own stream. */
@@ -48,15 +59,9 @@ public final class DemoScenario {
   }
 
   public static void main(String[] args) throws Exception {
-    Path out = Path.of("data/demo");
-    Path regionsFile = Path.of("data/ukraine-oblasts.geojson");
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--out" -> out = Path.of(args[++i]);
-        case "--regions" -> regionsFile = Path.of(args[++i]);
-        default -> throw new IllegalArgumentException("unknown option " + args[i] + " (use --out DIR, --regions FILE)");
-      }
-    }
+    Arguments a = COMMAND.parse(args);
+    Path out = a.get(OUT);
+    Path regionsFile = a.get(REGIONS);
     long t0 = System.nanoTime();
     DemoScenario scenario = new DemoScenario(new DemoLedger(RegionBoundaries.read(regionsFile)));
     scenario.generate();
