@@ -58,7 +58,7 @@ public final class DemoScenario {
       }
     }
     long t0 = System.nanoTime();
-    DemoScenario scenario = new DemoScenario(new DemoLedger(RegionBoundaries.read(regionsFile)));
+    DemoScenario scenario = new DemoScenario(new DemoLedger(RegionBoundaries.read(regionsFile, Json.mapper())));
     scenario.generate();
     scenario.write(out);
     System.out.printf("Generated in %.1f s%n", (System.nanoTime() - t0) / 1e9);
