@@ -52,11 +52,8 @@ public final class EventParsing {
     }
     UUID id = uuid(required(body, "id"));
     EventType type = enumValue(EventType.class, required(body, "type"), "type");
-    if (body.has("landUse") && !type.isRelease()) {
-      // well-formed but meaningless: a report adds hazard, a reversal restores it; neither releases land to a use
-      throw LedgerException.unprocessable("land-use-not-a-release", "'landUse' is recorded on releases "
-          + "(NON_TECHNICAL_SURVEY, TECHNICAL_SURVEY, CLEARANCE) only, not on a " + type);
-    }
+    // before the reversal's own fields are checked: landUse on a reversal is a 422 like on a report, not a 400
+    EventRules.landUseOnReleasesOnly(type, body.has("landUse"));
     if (type == EventType.REVERSAL) {
       return reversal(body, id, mapper);
     }
