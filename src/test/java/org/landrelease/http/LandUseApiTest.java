@@ -74,8 +74,19 @@ class LandUseApiTest {
     return s;
   }
 
+  /** Whether a FeatureCollection holds a feature whose property key has the value, and property k2 the value v2. */
+  private static boolean hasFeature(JsonNode collection, String key, String value, String k2, String v2) {
+    for (JsonNode f : collection.get("features")) {
+      JsonNode p = f.get("properties");
+      if (value.equals(p.path(key).asText()) && v2.equals(p.path(k2).asText())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   @Test
-  void aReleaseKeepsItsLandUseInTheEventTheListTheReleasesLayerAndOgc() throws Exception {
+  void aReleaseKeepsItsLandUseInTheEventTheListTheReleasesLayerOgcAndExports() throws Exception {
     hazard(36.00, 47.50, 0.02);
     String clearance = id();
     JsonNode result = applied(release(clearance, "CLEARANCE", "2024-04-01", square(36.00, 47.50, 0.01),
@@ -93,6 +104,15 @@ class LandUseApiTest {
 
     JsonNode ogc = server.get("/ogc/collections/releases/items?bbox=35.99,47.49,36.03,47.53").json();
     assertEquals("AGRICULTURE", ogc.get("features").get(0).get("properties").get("land_use").asText());
+    // the exported layers carry it too: each released piece, and the event
+    Path releasesFile = server.dir.resolve("releases-" + clearance + ".geojson");
+    TransferFixtures.download(server, "layer=releases&format=geojson", releasesFile);
+    JsonNode exported = TestServer.JSON.readTree(releasesFile.toFile());
+    assertTrue(hasFeature(exported, "event_id", clearance, "land_use", "AGRICULTURE"), "releases export");
+    Path eventsFile = server.dir.resolve("events-" + clearance + ".geojson");
+    TransferFixtures.download(server, "layer=events&format=geojson", eventsFile);
+    assertTrue(hasFeature(TestServer.JSON.readTree(eventsFile.toFile()), "event_id", clearance, "land_use",
+        "AGRICULTURE"), "events export");
     JsonNode filtered = server.get("/ogc/collections/events/items?filter="
         + java.net.URLEncoder.encode("land_use = 'AGRICULTURE'", java.nio.charset.StandardCharsets.UTF_8)).json();
     assertTrue(filtered.get("features").toString().contains(clearance), filtered.toString());
