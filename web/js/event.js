@@ -5,6 +5,9 @@ export const EVENT_TYPES = ['HAZARD_REPORT', 'NON_TECHNICAL_SURVEY', 'TECHNICAL_
 export const HAZARD_TYPES = ['AP_MINE', 'AT_MINE', 'CLUSTER_MUNITION', 'UXO', 'IED', 'OTHER'];
 export const CLASSIFICATIONS = ['SHA', 'CHA'];
 export const METHODS = ['MANUAL', 'MECHANICAL', 'MDD', 'COMBINED'];
+/** The land's use after release, as the completion report records it (releases only; none sent = unknown). */
+export const LAND_USES = ['AGRICULTURE', 'RESIDENTIAL', 'INFRASTRUCTURE', 'FOREST', 'WATER', 'OTHER'];
+const RELEASES = ['NON_TECHNICAL_SURVEY', 'TECHNICAL_SURVEY', 'CLEARANCE'];
 
 /** Which optional parts of the form a type shows. */
 export function fieldsFor(type) {
@@ -13,6 +16,7 @@ export function fieldsFor(type) {
     hazardTypes: type === 'HAZARD_REPORT',
     method: type === 'CLEARANCE',
     devicesFound: type === 'CLEARANCE',
+    landUse: RELEASES.includes(type),
   };
 }
 
@@ -24,8 +28,8 @@ export function grantsFor(grants, partner, date) {
 
 /**
  * The API body from the form's values, or the errors that stop it: { event, errors: [{ field, message }] }.
- * values: { type, partner, grant, date, classification, hazardTypes[], method, devicesFound {TYPE: count}, notes,
- * geometry }. Only the fields of the chosen type are sent.
+ * values: { type, partner, grant, date, classification, hazardTypes[], method, devicesFound {TYPE: count}, landUse,
+ * notes, geometry }. Only the fields of the chosen type are sent; an empty landUse is not sent (not recorded).
  */
 export function buildEvent(values, { id, today, grants = null } = {}) {
   const errors = [];
@@ -42,6 +46,7 @@ export function buildEvent(values, { id, today, grants = null } = {}) {
     need('classification', CLASSIFICATIONS.includes(v.classification), 'choose SHA or CHA');
   }
   if (show.method) need('method', METHODS.includes(v.method), 'choose the clearance method');
+  if (show.landUse && v.landUse) need('landUse', LAND_USES.includes(v.landUse), 'choose a land use from the list');
   if (v.grant && grants) {
     const g = grants.find((x) => x.id === v.grant);
     if (!g || g.partner !== v.partner) {
@@ -60,6 +65,7 @@ export function buildEvent(values, { id, today, grants = null } = {}) {
     event.hazardTypes = HAZARD_TYPES.filter((t) => v.hazardTypes.includes(t));
   }
   if (show.method) event.method = v.method;
+  if (show.landUse && v.landUse) event.landUse = v.landUse;
   if (show.devicesFound) {
     const devices = {};
     for (const [t, n] of Object.entries(v.devicesFound ?? {})) {

@@ -2,7 +2,7 @@
 // read from a GeoJSON file, the server's answer (a submitted event awaits review), and the offline queue's controls.
 /* global L */
 import {
-  buildEvent, changedArea, CLASSIFICATIONS, EVENT_TYPES, fieldsFor, grantsFor, HAZARD_TYPES, METHODS,
+  buildEvent, changedArea, CLASSIFICATIONS, EVENT_TYPES, fieldsFor, grantsFor, HAZARD_TYPES, LAND_USES, METHODS,
 } from './event.js';
 import { escapeHtml as e, formatKm2, formatNumber, label, todayUtc } from './format.js';
 import { countVertices, parsePolygonalGeoJson } from './geo.js';
@@ -16,6 +16,7 @@ export function createSubmitForm(root, { mapView, queue, auth, onSignIn, onSubmi
   const grant = $('#f-grant');
   const date = $('#f-date');
   const method = $('#f-method');
+  const landUse = $('#f-landUse');
   const errorsBox = $('#f-errors');
   const resultBox = $('#submit-result');
   const geometryStatus = $('#f-geometry-status');
@@ -28,6 +29,8 @@ export function createSubmitForm(root, { mapView, queue, auth, onSignIn, onSubmi
   type.innerHTML = EVENT_TYPES.map((t) => `<option value="${t}">${e(label(t))}</option>`).join('');
   method.innerHTML = '<option value="">Choose…</option>'
     + METHODS.map((m) => `<option value="${m}">${e(label(m))}</option>`).join('');
+  landUse.innerHTML = '<option value="">Not recorded</option>'
+    + LAND_USES.map((u) => `<option value="${u}">${e(label(u))}</option>`).join('');
   $('#f-classification').insertAdjacentHTML('beforeend', CLASSIFICATIONS.map((c, i) => `<label class="choice">
     <input type="radio" name="classification" value="${c}" ${i === 0 ? 'checked' : ''}> ${e(label(c))}</label>`)
     .join(''));
@@ -157,7 +160,7 @@ export function createSubmitForm(root, { mapView, queue, auth, onSignIn, onSubmi
     for (const t of HAZARD_TYPES) devices[t] = fd.get(`devices-${t}`);
     return { type: type.value, partner: partner.value, grant: grant.value, date: date.value,
       classification: fd.get('classification'), hazardTypes: fd.getAll('hazardTypes'), method: method.value,
-      devicesFound: devices, notes: fd.get('notes'), geometry };
+      landUse: landUse.value, devicesFound: devices, notes: fd.get('notes'), geometry };
   }
 
   function showErrors(errors) {

@@ -59,6 +59,7 @@ export function releasePopup(p, event, regionName) {
       ['Released by the event', e(formatKm2(event.releasedKm2))],
       ['Outside contamination', e(formatKm2(event.outsideContaminationKm2))],
       ['Method', event.method ? e(label(event.method)) : ''],
+      ['Land use after release', e(label(event.landUse ?? 'unknown'))],
       ['Devices found', event.devicesFound ? e(Object.entries(event.devicesFound)
         .map(([t, n]) => `${label(t)}: ${n}`).join(', ')) : ''],
       ['Notes', event.notes ? e(event.notes) : ''],

@@ -29,6 +29,7 @@ import org.landrelease.store.MapStore;
 import org.landrelease.store.TileStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.landrelease.service.Json;
 
 /** The running service: its database, services and HTTP server, wired by hand. */
 public final class LedgerApp implements AutoCloseable {
@@ -71,7 +72,7 @@ public final class LedgerApp implements AutoCloseable {
     java.util.concurrent.CompletableFuture<RegionIndex> regionIndex = java.util.concurrent.CompletableFuture
         .supplyAsync(() -> {
           try {
-            return new RegionIndex(RegionBoundaries.read(config.regionsFile()), REGION_CELL_DEGREES);
+            return new RegionIndex(RegionBoundaries.read(config.regionsFile(), Json.mapper()), REGION_CELL_DEGREES);
           } catch (Exception e) {
             throw new java.util.concurrent.CompletionException(e);
           }

@@ -35,7 +35,7 @@ public final class OgcBench {
       throw new ArgumentException("--runs must be positive");
     }
     BenchHttp http = new BenchHttp(URI.create(a.get(URL)));
-    ObjectMapper json = new ObjectMapper();
+    ObjectMapper json = org.landrelease.service.Json.mapper();
     String items = "/ogc/collections/hazards/items";
     List<Case> cases = List.of(
         new Case("hazards, first page of 1,000", items + "?limit=1000"),

@@ -26,6 +26,8 @@ final class DemoEvent {
   String method;
   Map<HazardType, Integer> devices;
   String notes;
+  /** The land's use after release (releases only), or null when the completion report did not record it. */
+  String landUse;
   /** What the ledger counts for it: released by a release, added by a hazard report. */
   double releasedM2;
   double addedM2;
@@ -67,6 +69,9 @@ final class DemoEvent {
     }
     if (notes != null) {
       b.put("notes", notes);
+    }
+    if (landUse != null) {
+      b.put("landUse", landUse);
     }
     b.set("geometry", geometry);
     return b;

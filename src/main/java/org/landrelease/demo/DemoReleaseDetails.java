@@ -1,13 +1,15 @@
 package org.landrelease.demo;
 
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.landrelease.domain.EventType;
 import org.landrelease.domain.HazardType;
+import org.landrelease.domain.LandUse;
 
-/** What a release records besides its footprint: the clearance method, the devices found, and notes. */
+/** What a release records besides its footprint: the clearance method, the devices found, notes and land use. */
 final class DemoReleaseDetails {
   private DemoReleaseDetails() {}
 
@@ -20,6 +22,23 @@ final class DemoReleaseDetails {
     }
     d.notes = notes(d.type, attr);
   }
+
+  /**
+   * The land's use after release as a completion report would record it. Synthetic, but plausible: in the south and
+   * east (the front-line and southern oblasts, Ukraine's grain belt) most released land is farmland; in the forested
+   * north (Chernihiv, Kyiv, Zhytomyr, Sumy) forest takes a large share. About one report in ten records none.
+   */
+  static String landUse(DemoTrajectory.Zone zone, SplittableRandom r) {
+    if (r.nextDouble() < 0.1) {
+      return null;
+    }
+    double[] weights = zone == DemoTrajectory.Zone.NORTH
+        ? new double[] {0.40, 0.14, 0.10, 0.28, 0.03, 0.05}
+        : new double[] {0.68, 0.09, 0.09, 0.07, 0.03, 0.04};
+    return DemoRandom.pick(r, LAND_USES, weights);
+  }
+
+  private static final String[] LAND_USES = Arrays.stream(LandUse.values()).map(Enum::name).toArray(String[]::new);
 
   /** Devices found by a clearance, more where more land was cleared; null when nothing was found. */
   private static Map<HazardType, Integer> devices(Set<HazardType> types, double km2, SplittableRandom attr) {

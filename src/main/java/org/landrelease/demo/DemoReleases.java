@@ -39,6 +39,8 @@ final class DemoReleases {
   private final DemoFootprints footprints;
   private final SplittableRandom geo;
   private final SplittableRandom attr;
+  /** Land use draws from a stream of its own, so that adding it left every other draw of the scenario as it was. */
+  private final SplittableRandom landUse;
   private final ObjectMapper mapper;
 
   DemoReleases(DemoLedger ledger, SplittableRandom geo, SplittableRandom attr, ObjectMapper mapper) {
@@ -46,6 +48,7 @@ final class DemoReleases {
     this.footprints = new DemoFootprints(ledger, geo, mapper);
     this.geo = geo;
     this.attr = attr;
+    this.landUse = new SplittableRandom(DemoScenario.SEED ^ 0x1A4D_05EL);
     this.mapper = mapper;
   }
 
@@ -98,6 +101,7 @@ final class DemoReleases {
       }
       DemoEvent d = new DemoEvent(type, h.oblast.code(), DemoShapes.geoJson(raw, mapper), null);
       DemoReleaseDetails.describe(d, h.types, released / KM2, attr);
+      d.landUse = DemoReleaseDetails.landUse(h.oblast.zone(), landUse);
       d.releasedM2 = ledger.applyRelease(d.parse(mapper).footprint());
       byType[type.ordinal() - 1] += d.releasedM2;
       counts[type.ordinal() - 1]++;

@@ -63,7 +63,7 @@ public final class DemoScenario {
     Path out = a.get(OUT);
     Path regionsFile = a.get(REGIONS);
     long t0 = System.nanoTime();
-    DemoScenario scenario = new DemoScenario(new DemoLedger(RegionBoundaries.read(regionsFile)));
+    DemoScenario scenario = new DemoScenario(new DemoLedger(RegionBoundaries.read(regionsFile, Json.mapper())));
     scenario.generate();
     scenario.write(out);
     System.out.printf("Generated in %.1f s%n", (System.nanoTime() - t0) / 1e9);

@@ -16,7 +16,10 @@ public final class FeatureEvents {
   public static ObjectNode toEventBody(JsonNode feature, ObjectMapper mapper) {
     ObjectNode body = mapper.createObjectNode();
     feature.path("properties").fields().forEachRemaining(f -> body.set(f.getKey(), f.getValue()));
-    body.set("geometry", feature.get("geometry"));
+    // a reversal has no geometry of its own (its target's is used): its Feature's null geometry is no field
+    if (feature.hasNonNull("geometry")) {
+      body.set("geometry", feature.get("geometry"));
+    }
     return body;
   }
 

@@ -6,4 +6,4 @@ import org.locationtech.jts.geom.Geometry;
 
 /** A released piece with what released it, for the map. */
 public record ReleasedPiece(long hazardId, String region, PieceKind kind, double m2, LocalDate date,
-    String partner, String grant, UUID eventId, EventType eventType, Geometry geometry) {}
+    String partner, String grant, UUID eventId, EventType eventType, LandUse landUse, Geometry geometry) {}

@@ -14,9 +14,10 @@ import org.locationtech.jts.geom.Geometry;
 public final class RegionBoundaries {
   private RegionBoundaries() {}
 
-  public static List<RegionShape> read(Path file) throws IOException, GeometryException {
+  /** Reads with the caller's mapper: geometry/ builds none of its own (the service shares one, service/Json). */
+  public static List<RegionShape> read(Path file, ObjectMapper mapper) throws IOException, GeometryException {
     try (InputStream in = Files.newInputStream(file)) {
-      JsonNode root = new ObjectMapper().readTree(in);
+      JsonNode root = mapper.readTree(in);
       List<RegionShape> out = new ArrayList<>();
       for (JsonNode feature : root.path("features")) {
         JsonNode props = feature.path("properties");

@@ -18,6 +18,7 @@ import org.landrelease.domain.LedgerException;
 import org.landrelease.domain.StoredEvent;
 import org.landrelease.geometry.GeoJsonGeometry;
 import org.landrelease.service.Applied;
+import org.landrelease.service.EventChange;
 import org.landrelease.service.EventParsing;
 import org.landrelease.service.Km2;
 import org.landrelease.service.LedgerService;
@@ -171,6 +172,9 @@ final class EventResource {
     if (c.notes() != null) {
       o.put("notes", c.notes());
     }
+    if (c.landUse() != null) {
+      o.put("landUse", c.landUse().name());
+    }
     ArrayNode regions = o.putArray("regions");
     for (String code : e.regions().split(",")) {
       if (!code.isEmpty()) {
@@ -182,14 +186,12 @@ final class EventResource {
       o.put("reason", c.reason());
     }
     o.put("footprintKm2", Km2.of(e.footprintM2()));
-    if (e.status() == EventStatus.APPROVED) {
-      // outside = footprint - changed, so the changed area is read back without the pieces
-      double changedKm2 = Km2.of(e.footprintM2() - e.outsideM2());
-      if (c.type() == EventType.REVERSAL) {
-        o.put("releasedKm2", -changedKm2);
-      } else {
-        o.put(c.type().isRelease() ? "releasedKm2" : "addedKm2", changedKm2);
-        o.put("outsideContaminationKm2", Km2.of(e.outsideM2()));
+    Double changedKm2 = EventChange.changedKm2(e);
+    if (changedKm2 != null) {
+      o.put(EventChange.figure(c.type()), changedKm2);
+      Double outsideM2 = EventChange.outsideM2(e);
+      if (outsideM2 != null) {
+        o.put("outsideContaminationKm2", Km2.of(outsideM2));
       }
       o.put("countedOn", e.countedOn().toString());
     }

@@ -12,6 +12,7 @@ import org.landrelease.domain.HazardHistoryRow;
 import org.landrelease.domain.HazardRow;
 import org.landrelease.domain.HazardType;
 import org.landrelease.domain.LedgerException;
+import org.landrelease.domain.LandUse;
 import org.landrelease.domain.ReleasedPiece;
 import org.landrelease.geometry.GeoJsonGeometry;
 import org.landrelease.geometry.RegionShape;
@@ -110,6 +111,7 @@ final class MapResource {
             o.writeStringField("grant", p.grant());
           }
           o.writeStringField("region", p.region());
+          o.writeStringField("landUse", LandUse.key(p.landUse()));
           o.writeNumberField("hazardId", p.hazardId());
           o.writeNumberField("areaKm2", Km2.of(p.m2()));
           o.writeNumberField("areaHa", Math.round(p.m2() / 100.0) / 100.0);

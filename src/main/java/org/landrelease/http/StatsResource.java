@@ -1,7 +1,8 @@
 package org.landrelease.http;
 
 import io.javalin.http.Context;
-import java.util.Locale;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import java.util.Set;
 import org.landrelease.domain.LedgerException;
 import org.landrelease.domain.Role;
@@ -11,6 +12,8 @@ import org.landrelease.service.ReportService;
 
 /** Figures: summary, released-by, regions. */
 final class StatsResource {
+  private static final String BY_VALUES = Arrays.stream(ReportService.By.values()).map(ReportService.By::param)
+      .collect(Collectors.joining(", "));
   private final ReportService reports;
   private final FundingService funding;
 
@@ -28,16 +31,12 @@ final class StatsResource {
     HttpApi.allowOnly(ctx, Set.of("by", "from", "to"));
     String by = ctx.queryParam("by");
     if (by == null) {
-      throw LedgerException.badRequest("missing-parameter",
-          "'by' is required: region, partner, grant, donor, type or month");
+      throw LedgerException.badRequest("missing-parameter", "'by' is required: " + BY_VALUES);
     }
-    ReportService.By group;
-    try {
-      group = ReportService.By.valueOf(by.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw LedgerException.badRequest("invalid-parameter",
-          "'by' must be region, partner, grant, donor, type or month, got '" + by + "'");
-    }
+    // the names are case-insensitive as they always were ("REGION", "landuse")
+    ReportService.By group = Arrays.stream(ReportService.By.values())
+        .filter(b -> b.param().equalsIgnoreCase(by)).findFirst().orElseThrow(() -> LedgerException.badRequest(
+            "invalid-parameter", "'by' must be " + BY_VALUES + ", got '" + by + "'"));
     var rows = reports.released(group, HttpApi.dateParam(ctx, "from"), HttpApi.dateParam(ctx, "to"));
     if (group == ReportService.By.GRANT || group == ReportService.By.DONOR) {
       // funding figures are not public: each account sees the rows of the grants (donors) it may read

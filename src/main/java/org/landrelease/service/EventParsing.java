@@ -21,6 +21,7 @@ import org.landrelease.domain.ClearanceMethod;
 import org.landrelease.domain.EventCommand;
 import org.landrelease.domain.EventType;
 import org.landrelease.domain.HazardType;
+import org.landrelease.domain.LandUse;
 import org.landrelease.domain.LedgerException;
 import org.landrelease.geometry.GeoJsonGeometry;
 import org.landrelease.geometry.GeometryException;
@@ -33,7 +34,7 @@ import org.locationtech.jts.geom.Geometry;
 public final class EventParsing {
   static final int MAX_VERTICES = 100_000;
   private static final Set<String> FIELDS = Set.of("id", "type", "date", "partner", "grant", "classification",
-      "hazardTypes", "method", "devicesFound", "notes", "geometry", "reverses", "reason");
+      "hazardTypes", "method", "devicesFound", "notes", "geometry", "reverses", "reason", "landUse");
   private static final Set<String> REVERSAL_FIELDS = Set.of("id", "type", "date", "partner", "notes", "reverses",
       "reason");
 
@@ -51,6 +52,8 @@ public final class EventParsing {
     }
     UUID id = uuid(required(body, "id"));
     EventType type = enumValue(EventType.class, required(body, "type"), "type");
+    // before the reversal's own fields are checked: landUse on a reversal is a 422 like on a report, not a 400
+    EventRules.landUseOnReleasesOnly(type, body.has("landUse"));
     if (type == EventType.REVERSAL) {
       return reversal(body, id, mapper);
     }
@@ -77,9 +80,10 @@ public final class EventParsing {
     if (notes != null && notes.length() > 10_000) {
       throw LedgerException.badRequest("field-too-long", "'notes' is longer than 10,000 characters");
     }
+    LandUse landUse = landUse(body.get("landUse"));
     Geometry footprint = footprint(required(body, "geometry"));
     return new EventCommand(id, type, date, partner, grant, classification, hazardTypes, method, devices, notes,
-        footprint, hash(body, mapper), null, null);
+        footprint, hash(body, mapper), null, null, landUse);
   }
 
   /** A correction: which approved event it reverses and why. Partner, grant and footprint come from that event. */
@@ -103,7 +107,7 @@ public final class EventParsing {
       throw LedgerException.badRequest("field-too-long", "'notes' is longer than 10,000 characters");
     }
     return new EventCommand(id, EventType.REVERSAL, date, partner, null, null, null, null, null, notes, null,
-        hash(body, mapper), reverses, reason);
+        hash(body, mapper), reverses, reason, null);
   }
 
   static Geometry footprint(JsonNode geometry) {
@@ -157,6 +161,19 @@ public final class EventParsing {
     } catch (IllegalArgumentException e) {
       throw LedgerException.badRequest("invalid-" + field, "unknown " + field + " " + v + "; expected one of "
           + EnumSet.allOf(type));
+    }
+  }
+
+  /** The recorded land use; absent or null is unknown. A value outside the list is a 422 that names the list. */
+  public static LandUse landUse(JsonNode v) {
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    try {
+      return LandUse.valueOf(v.isTextual() ? v.asText() : "");
+    } catch (IllegalArgumentException e) {
+      throw LedgerException.unprocessable("invalid-landUse", "unknown landUse " + v + "; expected one of "
+          + EnumSet.allOf(LandUse.class) + ", or no landUse when it was not recorded");
     }
   }
 

@@ -7,7 +7,6 @@ import java.util.TreeMap;
 import org.landrelease.domain.EventCommand;
 import org.landrelease.domain.EventResult;
 import org.landrelease.domain.EventStatus;
-import org.landrelease.domain.EventType;
 import org.landrelease.domain.PieceKind;
 import org.landrelease.domain.PieceRow;
 import org.landrelease.domain.StoredEvent;
@@ -21,22 +20,19 @@ final class EventResults {
 
   static EventResult of(StoredEvent event, List<PieceRow> pieces) {
     EventCommand cmd = event.command();
-    // a reversal's pieces are releases of negative area: its figures read as a negative release
-    boolean release = cmd.type().isRelease() || cmd.type() == EventType.REVERSAL;
+    boolean release = EventChange.readsAsRelease(cmd.type());
     boolean approved = event.status() == EventStatus.APPROVED;
     Map<String, Double> byRegion = new TreeMap<>();
     Map<Long, Double> byHazard = new TreeMap<>();
-    double added = 0;
+    double changed = 0;
     double reclassified = 0;
-    double released = 0;
     for (PieceRow p : pieces) {
-      switch (p.kind()) {
-        case ADDED -> added += p.m2();
-        case RECLASSIFIED -> reclassified += p.m2();
-        default -> released += p.m2();
+      if (p.kind() == PieceKind.RECLASSIFIED) {
+        reclassified += p.m2();
       }
-      // a report's figures per region and hazard are what it added; a release's, what it released
-      if (release ? p.kind().isRelease() : p.kind() == PieceKind.ADDED) {
+      // a report's figures, in all and per region and hazard, are what it added; a release's, what it released
+      if (EventChange.counts(cmd.type(), p.kind())) {
+        changed += p.m2();
         byRegion.merge(p.region(), p.m2(), Double::sum);
         byHazard.merge(p.hazardId(), p.m2(), Double::sum);
       }
@@ -46,8 +42,8 @@ final class EventResults {
     List<EventResult.HazardShare> hazards = new ArrayList<>();
     byHazard.forEach((id, m2) -> hazards.add(new EventResult.HazardShare(id, Km2.of(m2))));
     return new EventResult(cmd.id(), cmd.type(), event.status().name(), cmd.date(), cmd.partner(), cmd.grant(),
-        event.sequence(), Km2.of(event.footprintM2()), approved && !release ? Km2.of(added) : null,
-        approved && !release ? Km2.of(reclassified) : null, approved && release ? Km2.of(released) : null,
+        event.sequence(), Km2.of(event.footprintM2()), approved && !release ? Km2.of(changed) : null,
+        approved && !release ? Km2.of(reclassified) : null, approved && release ? Km2.of(changed) : null,
         approved ? Km2.of(event.outsideM2()) : null, event.countedOn(), cmd.reverses(), regions, hazards);
   }
 }

@@ -30,8 +30,20 @@ final class EventRules {
       throw LedgerException.unprocessable("report-only-field",
           "classification is given by HAZARD_REPORT events only, not " + cmd.type());
     }
+    landUseOnReleasesOnly(cmd.type(), cmd.landUse() != null);
     if (cmd.devicesFound() != null && cmd.devicesFound().values().stream().anyMatch(n -> n < 0)) {
       throw LedgerException.unprocessable("negative-count", "devicesFound counts must not be negative");
+    }
+  }
+
+  /**
+   * The land's use after release is recorded on releases only: well-formed but meaningless elsewhere, since a report
+   * adds hazard and a reversal restores it, and neither releases land to a use.
+   */
+  static void landUseOnReleasesOnly(EventType type, boolean hasLandUse) {
+    if (hasLandUse && !type.isRelease()) {
+      throw LedgerException.unprocessable("land-use-not-a-release", "'landUse' is recorded on releases "
+          + "(NON_TECHNICAL_SURVEY, TECHNICAL_SURVEY, CLEARANCE) only, not on a " + type);
     }
   }
 

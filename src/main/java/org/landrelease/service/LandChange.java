@@ -13,6 +13,7 @@ import org.landrelease.domain.EventCommand;
 import org.landrelease.domain.HazardRow;
 import org.landrelease.domain.HazardType;
 import org.landrelease.domain.HazardWrite;
+import org.landrelease.domain.LandUse;
 import org.landrelease.domain.PieceKind;
 import org.landrelease.domain.PieceRow;
 import org.landrelease.geometry.GeodesicArea;
@@ -74,7 +75,7 @@ final class LandChange {
       }
       double pieceM2 = whole ? h.areaM2() : GeodesicArea.m2(piece);
       Geometry rest = whole ? null : Overlay.difference(h.geometry(), footprint);
-      addPieces(change, h.id(), kind, piece, pieceM2, h.classification(), h.hazardTypes());
+      addPieces(change, h.id(), kind, piece, pieceM2, h.classification(), h.hazardTypes(), cmd.landUse());
       if (rest == null || rest.isEmpty()) {
         change.writes.add(new HazardWrite.Delete(h.id()));
         change.hazardDeltaM2 -= h.areaM2();
@@ -114,7 +115,8 @@ final class LandChange {
       Set<HazardType> merged = EnumSet.copyOf(types);
       merged.addAll(h.hazardTypes());
       long id = store.nextHazardId();
-      String codes = addPieces(change, id, PieceKind.RECLASSIFIED, confirmed, confirmedM2, Classification.CHA, merged);
+      String codes = addPieces(change, id, PieceKind.RECLASSIFIED, confirmed, confirmedM2, Classification.CHA, merged,
+          null);
       change.writes.add(new HazardWrite.Insert(
           new HazardRow(id, confirmed, Classification.CHA, merged, confirmedM2, codes)));
       if (rest == null || rest.isEmpty()) {
@@ -129,7 +131,7 @@ final class LandChange {
     if (!added.isEmpty()) {
       double addedM2 = added == footprint ? GeodesicArea.m2(footprint) : GeodesicArea.m2(added);
       long id = store.nextHazardId();
-      String codes = addPieces(change, id, PieceKind.ADDED, added, addedM2, classification, types);
+      String codes = addPieces(change, id, PieceKind.ADDED, added, addedM2, classification, types, null);
       change.writes.add(new HazardWrite.Insert(new HazardRow(id, added, classification, types, addedM2, codes)));
       change.hazardDeltaM2 += addedM2;
     }
@@ -139,7 +141,7 @@ final class LandChange {
   /**
    * Puts back the land the released pieces took out, as hazards of the classification and types they had, one per
    * hazard they were cut from. Land that is in a hazard again already (a later report over it) is not added twice:
-   * only what is restored un-counts, as pieces of negative area with the kind, region, partner and grant of the
+   * only what is restored un-counts, as pieces of negative area with the kind, region, land use, partner and grant of the
    * release, so every figure follows and reported − released − current stays exact.
    */
   Change restore(List<PieceRow> released) throws SQLException {
@@ -164,7 +166,8 @@ final class LandChange {
         }
         double m2 = part == p.geometry() ? p.m2() : GeodesicArea.m2(part);
         parts.add(part);
-        restored.add(new PieceRow(0, p.region(), p.kind(), -m2, part, p.classification(), p.hazardTypes()));
+        restored.add(new PieceRow(0, p.region(), p.kind(), -m2, part, p.classification(), p.hazardTypes(),
+            p.landUse()));
         codes.add(p.region());
         totalM2 += m2;
       }
@@ -174,7 +177,7 @@ final class LandChange {
       long id = store.nextHazardId();
       for (PieceRow r : restored) {
         change.pieces.add(new PieceRow(id, r.region(), r.kind(), r.m2(), r.geometry(), r.classification(),
-            r.hazardTypes()));
+            r.hazardTypes(), r.landUse()));
       }
       Geometry hazard = parts.size() == 1 ? parts.get(0) : Overlay.union(parts);
       PieceRow first = pieces.get(0);
@@ -187,10 +190,11 @@ final class LandChange {
 
   /** Splits a piece by region into piece rows; returns the codes of its regions as ",A,B,". */
   private String addPieces(Change change, long hazardId, PieceKind kind, Geometry piece, double pieceM2,
-      Classification classification, Set<HazardType> types) {
+      Classification classification, Set<HazardType> types, LandUse landUse) {
     Set<String> codes = new LinkedHashSet<>();
     for (RegionPart part : regions.split(piece, pieceM2)) {
-      change.pieces.add(new PieceRow(hazardId, part.code(), kind, part.m2(), part.geometry(), classification, types));
+      change.pieces.add(new PieceRow(hazardId, part.code(), kind, part.m2(), part.geometry(), classification, types,
+          landUse));
       codes.add(part.code());
     }
     return "," + String.join(",", codes) + ",";

@@ -8,13 +8,14 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.landrelease.domain.LandUse;
 import org.landrelease.domain.PieceKind;
 import org.landrelease.domain.PieceRow;
 import org.landrelease.store.LedgerStore.DayCount;
 import org.landrelease.store.LedgerStore.PieceTotal;
 
 /**
- * Running totals of the ledger per day, region, partner, grant and kind, kept up to date as events are applied so
+ * Running totals of the ledger per day, region, partner, grant, kind and land use, kept up to date as events are applied so
  * that figures are read, not computed by scanning pieces. Rebuilt from the piece table at start-up.
  */
 public final class LedgerTotals {
@@ -25,6 +26,7 @@ public final class LedgerTotals {
     private final String partner;
     private final String grant;
     private final PieceKind kind;
+    private final LandUse landUse;
     private final String month;
     private double m2;
 
@@ -34,6 +36,7 @@ public final class LedgerTotals {
       this.partner = key.partner();
       this.grant = key.grant();
       this.kind = key.kind();
+      this.landUse = key.landUse();
       this.month = date.toString().substring(0, 7);
     }
 
@@ -61,12 +64,17 @@ public final class LedgerTotals {
     public PieceKind kind() {
       return kind;
     }
+
+    /** The land use the releasing event recorded; null when unknown (and for hazard reports). */
+    public LandUse landUse() {
+      return landUse;
+    }
   }
 
-  private record Key(String region, String partner, String grant, PieceKind kind) {}
+  private record Key(String region, String partner, String grant, PieceKind kind, LandUse landUse) {}
 
   /** The dimensions the figures are read by, each kept summed per day so that a report adds up days, not cells. */
-  public enum Dimension { REGION, PARTNER, GRANT, MONTH }
+  public enum Dimension { REGION, PARTNER, GRANT, MONTH, LAND_USE }
 
   /**
    * A day's cells (a map to merge into, and a list to scan without allocating) and the same m² summed per region,
@@ -81,6 +89,7 @@ public final class LedgerTotals {
     final Map<String, double[]> byRegion = new HashMap<>();
     final Map<String, double[]> byPartner = new HashMap<>();
     final Map<String, double[]> byGrant = new HashMap<>();
+    final Map<String, double[]> byLandUse = new HashMap<>();
 
     Day(LocalDate date) {
       month = date.toString().substring(0, 7);
@@ -109,7 +118,7 @@ public final class LedgerTotals {
       hazardM2 = hazardAreaM2;
       applied = appliedUpTo;
       for (PieceTotal p : pieces) {
-        add(p.date(), new Key(p.region(), p.partner(), p.grant(), p.kind()), p.m2());
+        add(p.date(), new Key(p.region(), p.partner(), p.grant(), p.kind(), p.landUse()), p.m2());
       }
       for (DayCount c : counts) {
         days.computeIfAbsent(c.date(), Day::new).events += c.events();
@@ -144,7 +153,7 @@ public final class LedgerTotals {
       hazardM2 += hazardDeltaM2;
       days.computeIfAbsent(date, Day::new).events++;
       for (PieceRow p : pieces) {
-        add(date, new Key(p.region(), partner, grant, p.kind()), p.m2());
+        add(date, new Key(p.region(), partner, grant, p.kind(), p.landUse()), p.m2());
       }
     } finally {
       lock.writeLock().unlock();
@@ -168,7 +177,7 @@ public final class LedgerTotals {
         days.computeIfAbsent(d, Day::new).events++;
       }
       for (PieceTotal p : pieces) {
-        add(p.date(), new Key(p.region(), p.partner(), p.grant(), p.kind()), p.m2());
+        add(p.date(), new Key(p.region(), p.partner(), p.grant(), p.kind(), p.landUse()), p.m2());
       }
       return true;
     } finally {
@@ -186,6 +195,7 @@ public final class LedgerTotals {
     addTo(day.byRegion, key.region(), key.kind(), m2);
     addTo(day.byPartner, key.partner(), key.kind(), m2);
     addTo(day.byGrant, key.grant(), key.kind(), m2);
+    addTo(day.byLandUse, LandUse.key(key.landUse()), key.kind(), m2);
     Fact fact = day.index.get(key);
     if (fact == null) {
       fact = new Fact(date, key);
@@ -258,6 +268,7 @@ public final class LedgerTotals {
         Map<String, double[]> sums = switch (dimension) {
           case REGION -> day.byRegion;
           case PARTNER -> day.byPartner;
+          case LAND_USE -> day.byLandUse;
           default -> day.byGrant;
         };
         for (var e : sums.entrySet()) {

@@ -64,7 +64,7 @@ public final class MapService {
     List<ReleasedPiece> out = new ArrayList<>(rows.size());
     for (ReleasedPiece p : rows) {
       out.add(new ReleasedPiece(p.hazardId(), p.region(), p.kind(), p.m2(), p.date(), p.partner(),
-          p.grant(), p.eventId(), p.eventType(), simplify(p.geometry(), simplifyDegrees)));
+          p.grant(), p.eventId(), p.eventType(), p.landUse(), simplify(p.geometry(), simplifyDegrees)));
     }
     return out;
   }

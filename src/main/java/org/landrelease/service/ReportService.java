@@ -22,7 +22,14 @@ import org.landrelease.store.EventStore;
 /** The figures donors and coordinators ask for, read from the running totals. All areas are geodesic km². */
 public final class ReportService {
   /** How released land is grouped. */
-  public enum By { REGION, PARTNER, GRANT, DONOR, TYPE, MONTH }
+  public enum By {
+    REGION, PARTNER, GRANT, DONOR, TYPE, MONTH, LAND_USE;
+
+    /** The API's name of a grouping: "region", ..., "landUse". */
+    public String param() {
+      return this == LAND_USE ? "landUse" : name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
 
   /** National figures; firstDate and lastDate are the dates of the ledger's first and last events. */
   public record Summary(String dataset, LocalDate asOf, double reportedKm2, double contaminatedKm2,
@@ -76,6 +83,8 @@ public final class ReportService {
       case REGION -> totals.sumBy(LedgerTotals.Dimension.REGION, from, to);
       case PARTNER -> totals.sumBy(LedgerTotals.Dimension.PARTNER, from, to);
       case MONTH -> totals.sumBy(LedgerTotals.Dimension.MONTH, from, to);
+      // the field teams' record, keyed by LandUse name or "unknown": never the land-cover zoning
+      case LAND_USE -> totals.sumBy(LedgerTotals.Dimension.LAND_USE, from, to);
       case GRANT -> regroup(totals.sumBy(LedgerTotals.Dimension.GRANT, from, to), g -> g);
       case DONOR -> regroup(totals.sumBy(LedgerTotals.Dimension.GRANT, from, to), funding::donorOf);
       case TYPE -> byKind(totals.sumBy(LedgerTotals.Dimension.MONTH, from, to));

@@ -25,6 +25,14 @@ final class Codes {
     return out;
   }
 
+  static String landUse(org.landrelease.domain.LandUse use) {
+    return use == null ? null : use.name();
+  }
+
+  static org.landrelease.domain.LandUse landUse(String text) {
+    return text == null ? null : org.landrelease.domain.LandUse.valueOf(text);
+  }
+
   static String counts(Map<HazardType, Integer> counts) {
     if (counts == null || counts.isEmpty()) {
       return null;

@@ -36,7 +36,7 @@ public final class EventStore {
 
   static final String EVENT_COLUMNS = "seq, id, type, event_date, partner_id, grant_id, classification, "
       + "hazard_types, method, devices_found, notes, regions, footprint_m2, outside_m2, status, request_hash, recorded_at, "
-      + "submitted_by, decided_at, counted_on, reverses, reason";
+      + "submitted_by, decided_at, counted_on, reverses, reason, land_use";
 
   static Optional<StoredEvent> findEvent(Connection c, UUID id, boolean withFootprint) throws SQLException {
     String sql = "SELECT " + EVENT_COLUMNS + (withFootprint
@@ -56,8 +56,8 @@ public final class EventStore {
         rs.getDate(4).toLocalDate(), rs.getString(5), rs.getString(6),
         classification == null ? null : Classification.valueOf(classification), Codes.types(rs.getString(8)),
         method == null ? null : ClearanceMethod.valueOf(method), Codes.counts(rs.getString(10)), rs.getString(11),
-        withFootprint ? Dialect.geometry(rs, 23) : null, rs.getString(16), rs.getObject(21, UUID.class),
-        rs.getString(22));
+        withFootprint ? Dialect.geometry(rs, 24) : null, rs.getString(16), rs.getObject(21, UUID.class),
+        rs.getString(22), Codes.landUse(rs.getString(23)));
     Timestamp decided = rs.getTimestamp(19);
     Date counted = rs.getDate(20);
     return new StoredEvent(rs.getLong(1), cmd, rs.getString(12), rs.getDouble(13), rs.getDouble(14),
@@ -69,7 +69,8 @@ public final class EventStore {
   public List<PieceRow> piecesOfEvent(long seq) throws SQLException {
     return db.read(c -> {
       try (PreparedStatement ps = c.prepareStatement(
-          "SELECT hazard_id, region, kind, area_m2, classification, hazard_types FROM piece WHERE event_seq = ? "
+          "SELECT hazard_id, region, kind, area_m2, classification, hazard_types, land_use FROM piece "
+              + "WHERE event_seq = ? "
               + "ORDER BY hazard_id, region")) {
         ps.setLong(1, seq);
         return LedgerStore.pieces(ps, false);

@@ -37,6 +37,8 @@ public enum FeatureTable {
       Queryable.of("grant", STRING, "grant that funded it", "p.grant_id"),
       Queryable.of("region", STRING, "ISO 3166-2 code of the region", "p.region"),
       Queryable.of("hazard_id", INTEGER, "hazard the land was released from", "p.hazard_id"),
+      Queryable.of("land_use", STRING, "land use after release as the field team recorded it (AGRICULTURE, "
+          + "RESIDENTIAL, INFRASTRUCTURE, FOREST, WATER, OTHER), or unknown", "COALESCE(p.land_use, 'unknown')"),
       Queryable.of("date", DATE, "date of the event", "p.event_date"),
       Queryable.of("area_km2", NUMBER, "geodesic area in km²", "ROUND(p.area_m2) / 1000000.0"),
       Queryable.of("area_ha", NUMBER, "geodesic area in hectares", "ROUND(p.area_m2 / 100.0) / 100.0"))),
@@ -49,6 +51,8 @@ public enum FeatureTable {
       Queryable.of("classification", STRING, "SHA or CHA (hazard reports)", "e.classification"),
       Queryable.of("hazard_types", STRING, "hazard types, comma-separated (hazard reports)", "e.hazard_types"),
       Queryable.of("method", STRING, "clearance method", "e.method"),
+      Queryable.of("land_use", STRING, "land use after release as the field team recorded it (releases; "
+          + "empty when not recorded)", "e.land_use"),
       Queryable.of("regions", STRING, "ISO 3166-2 codes of the regions it touches, comma-separated",
           "TRIM(BOTH ',' FROM e.regions)"),
       Queryable.of("footprint_km2", NUMBER, "geodesic area of the footprint in km²",

@@ -16,6 +16,7 @@ import org.landrelease.domain.Classification;
 import org.landrelease.domain.EventCommand;
 import org.landrelease.domain.HazardRow;
 import org.landrelease.domain.HazardWrite;
+import org.landrelease.domain.LandUse;
 import org.landrelease.domain.PieceKind;
 import org.landrelease.domain.PieceRow;
 import org.landrelease.domain.StoredEvent;
@@ -263,8 +264,8 @@ public final class LedgerStore {
     try (PreparedStatement ps = c.prepareStatement("""
         INSERT INTO event (seq, id, type, event_date, partner_id, grant_id, classification, hazard_types, method,
           devices_found, notes, regions, footprint_m2, outside_m2, status, request_hash, recorded_at, submitted_by,
-          decided_at, counted_on, reverses, reason)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+          decided_at, counted_on, reverses, reason, land_use)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
       ps.setLong(1, e.sequence());
       ps.setObject(2, cmd.id());
       ps.setString(3, cmd.type().name());
@@ -287,6 +288,7 @@ public final class LedgerStore {
       ps.setDate(20, e.countedOn() == null ? null : Date.valueOf(e.countedOn()));
       ps.setObject(21, cmd.reverses());
       ps.setString(22, cmd.reason());
+      ps.setString(23, Codes.landUse(cmd.landUse()));
       ps.executeUpdate();
     }
     try (PreparedStatement ps = c.prepareStatement("INSERT INTO event_footprint (seq, footprint) VALUES (?, ?)")) {
@@ -302,8 +304,8 @@ public final class LedgerStore {
     }
     try (PreparedStatement ps = c.prepareStatement("""
         INSERT INTO piece (id, event_seq, hazard_id, region, kind, area_m2, event_date, partner_id, grant_id,
-          classification, hazard_types)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+          classification, hazard_types, land_use)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
         PreparedStatement shape = c.prepareStatement("INSERT INTO piece_shape (piece_id, geom) VALUES (?, ?)")) {
       for (PieceRow p : pieces) {
         long id = next("piece_ids");
@@ -318,6 +320,7 @@ public final class LedgerStore {
         ps.setString(9, e.command().grant());
         ps.setString(10, p.classification().name());
         ps.setString(11, Codes.types(p.hazardTypes()));
+        ps.setString(12, Codes.landUse(p.landUse()));
         ps.addBatch();
         shape.setLong(1, id);
         Dialect.setGeometry(shape, 2, p.geometry());
@@ -368,7 +371,7 @@ public final class LedgerStore {
   /** The released pieces of an event not yet reversed, with their shapes, read on the writer connection. */
   public List<PieceRow> piecesToRestore(long seq) throws SQLException {
     try (PreparedStatement ps = db.writer().prepareStatement("""
-        SELECT p.hazard_id, p.region, p.kind, p.area_m2, p.classification, p.hazard_types, s.geom
+        SELECT p.hazard_id, p.region, p.kind, p.area_m2, p.classification, p.hazard_types, p.land_use, s.geom
         FROM piece p JOIN piece_shape s ON s.piece_id = p.id
         WHERE p.event_seq = ? AND p.area_m2 > 0 AND p.reversed_on IS NULL
           AND p.kind IN ('CANCELLED', 'REDUCED', 'CLEARED')
@@ -383,8 +386,8 @@ public final class LedgerStore {
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         out.add(new PieceRow(rs.getLong(1), rs.getString(2), PieceKind.valueOf(rs.getString(3)), rs.getDouble(4),
-            withShape ? Dialect.geometry(rs, 7) : null, Classification.valueOf(rs.getString(5)),
-            Codes.types(rs.getString(6))));
+            withShape ? Dialect.geometry(rs, 8) : null, Classification.valueOf(rs.getString(5)),
+            Codes.types(rs.getString(6)), Codes.landUse(rs.getString(7))));
       }
     }
     return out;
@@ -402,7 +405,8 @@ public final class LedgerStore {
   }
 
   /** One piece's figures without its shape: the unit from which the running totals are rebuilt at start-up. */
-  public record PieceTotal(LocalDate date, String region, String partner, String grant, PieceKind kind, double m2) {}
+  public record PieceTotal(LocalDate date, String region, String partner, String grant, PieceKind kind,
+      LandUse landUse, double m2) {}
 
   /**
    * The pieces of the approvals applied up to and including upTo, summed per day, region, partner, grant and kind.
@@ -415,10 +419,10 @@ public final class LedgerStore {
     return db.read(c -> {
       boolean postgres = db.dialect() == Dialect.POSTGIS;
       try (PreparedStatement st = c.prepareStatement(postgres
-          ? "SELECT event_date, region, partner_id, grant_id, kind, SUM(area_m2) FROM piece"
+          ? "SELECT event_date, region, partner_id, grant_id, kind, land_use, SUM(area_m2) FROM piece"
               + " WHERE event_seq IN (SELECT seq FROM event WHERE applied_seq <= ?)"
-              + " GROUP BY event_date, region, partner_id, grant_id, kind"
-          : "SELECT event_date, region, partner_id, grant_id, kind, area_m2 FROM piece")) {
+              + " GROUP BY event_date, region, partner_id, grant_id, kind, land_use"
+          : "SELECT event_date, region, partner_id, grant_id, kind, land_use, area_m2 FROM piece")) {
         if (postgres) {
           st.setLong(1, upTo);
         }
@@ -426,12 +430,13 @@ public final class LedgerStore {
         try (ResultSet rs = st.executeQuery()) {
           while (rs.next()) {
             PieceTotal key = new PieceTotal(rs.getDate(1).toLocalDate(), rs.getString(2), rs.getString(3),
-                rs.getString(4), PieceKind.valueOf(rs.getString(5)), 0);
-            sums.computeIfAbsent(key, k -> new double[1])[0] += rs.getDouble(6);
+                rs.getString(4), PieceKind.valueOf(rs.getString(5)), Codes.landUse(rs.getString(6)), 0);
+            sums.computeIfAbsent(key, k -> new double[1])[0] += rs.getDouble(7);
           }
         }
         List<PieceTotal> out = new ArrayList<>(sums.size());
-        sums.forEach((k, m2) -> out.add(new PieceTotal(k.date(), k.region(), k.partner(), k.grant(), k.kind(), m2[0])));
+        sums.forEach((k, m2) -> out.add(new PieceTotal(k.date(), k.region(), k.partner(), k.grant(), k.kind(),
+            k.landUse(), m2[0])));
         return out;
       }
     });
@@ -557,7 +562,7 @@ public final class LedgerStore {
   public List<PieceTotal> piecesAppliedBetween(long after, long upTo) throws SQLException {
     return db.read(c -> {
       try (PreparedStatement ps = c.prepareStatement(
-          "SELECT p.event_date, p.region, p.partner_id, p.grant_id, p.kind, p.area_m2 FROM event e "
+          "SELECT p.event_date, p.region, p.partner_id, p.grant_id, p.kind, p.area_m2, p.land_use FROM event e "
               + "JOIN piece p ON p.event_seq = e.seq WHERE e.applied_seq > ? AND e.applied_seq <= ? ORDER BY p.id")) {
         ps.setLong(1, after);
         ps.setLong(2, upTo);
@@ -565,7 +570,7 @@ public final class LedgerStore {
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             out.add(new PieceTotal(rs.getDate(1).toLocalDate(), rs.getString(2), rs.getString(3), rs.getString(4),
-                PieceKind.valueOf(rs.getString(5)), rs.getDouble(6)));
+                PieceKind.valueOf(rs.getString(5)), Codes.landUse(rs.getString(7)), rs.getDouble(6)));
           }
         }
         return out;

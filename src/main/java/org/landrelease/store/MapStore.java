@@ -57,7 +57,8 @@ public final class MapStore {
   /** Released pieces meeting a bounding box (null for all), dated on or before asOf (null for all). */
   public List<ReleasedPiece> releasedPieces(Envelope bbox, LocalDate asOf, int limit) throws SQLException {
     StringBuilder sql = new StringBuilder("""
-        SELECT p.hazard_id, p.region, p.kind, p.area_m2, p.event_date, p.partner_id, p.grant_id, e.id, e.type, s.geom
+        SELECT p.hazard_id, p.region, p.kind, p.area_m2, p.event_date, p.partner_id, p.grant_id, e.id, e.type, s.geom,
+          p.land_use
         FROM piece_shape s JOIN piece p ON p.id = s.piece_id JOIN event e ON e.seq = p.event_seq
         WHERE p.kind IN ('CANCELLED', 'REDUCED', 'CLEARED') AND p.area_m2 > 0""");
     List<Object> args = new ArrayList<>();
@@ -76,7 +77,8 @@ public final class MapStore {
           while (rs.next()) {
             out.add(new ReleasedPiece(rs.getLong(1), rs.getString(2), PieceKind.valueOf(rs.getString(3)),
                 rs.getDouble(4), rs.getDate(5).toLocalDate(), rs.getString(6), rs.getString(7),
-                rs.getObject(8, UUID.class), EventType.valueOf(rs.getString(9)), Dialect.geometry(rs, 10)));
+                rs.getObject(8, UUID.class), EventType.valueOf(rs.getString(9)), Codes.landUse(rs.getString(11)),
+                Dialect.geometry(rs, 10)));
           }
         }
         return out;

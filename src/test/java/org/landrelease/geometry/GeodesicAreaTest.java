@@ -2,6 +2,7 @@ package org.landrelease.geometry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.landrelease.service.Json;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -95,7 +96,7 @@ class GeodesicAreaTest {
    */
   @Test
   void everyOblastMatchesAnEqualAreaProjectionWithin0point01Percent() throws Exception {
-    List<RegionShape> regions = RegionBoundaries.read(Path.of("data/ukraine-oblasts.geojson"));
+    List<RegionShape> regions = RegionBoundaries.read(Path.of("data/ukraine-oblasts.geojson"), Json.mapper());
     assertEquals(27, regions.size());
     CRSFactory crs = new CRSFactory();
     CoordinateTransform toLaea = new CoordinateTransformFactory()

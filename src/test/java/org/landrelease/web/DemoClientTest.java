@@ -23,12 +23,15 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * mvn -q test -Dtest=DemoClientTest -Dlandrelease.demoUrl=http://localhost:8097
  * </pre>
  * It measures the first meaningful render (region boundaries, choropleth, summary and region table drawn) and the
- * loading of hazards at close zoom, and writes docs/screenshot.png (1280×800); detailViewsDrawFromTilesInTime times
+ * loading of hazards at close zoom, and prints them (timings are the benchmark's to judge, not an assertion's), and
+ * writes target/screenshots/DemoClientTest-country.png (1280×800): copy it over the tracked docs/screenshot.png by
+ * hand when the front page should show it. detailViewsDrawFromTilesInTime times
  * the map's vector tiles from zoom 9 to 17 and writes its screenshots under target/ only (run it alone with
  * -Dtest='DemoClientTest#detailViews*').
  */
 @EnabledIfSystemProperty(named = "landrelease.demoUrl", matches = ".+")
 class DemoClientTest {
+  static final Path TRACKED = Path.of("docs", "screenshot.png");
   static ChromeDriver driver;
   static String base;
 
@@ -98,8 +101,13 @@ class DemoClientTest {
     assertEquals(List.of(), Browser.pageErrors(driver));
   }
 
+  /** The tracked image's size and modification time, to show a run left it alone. */
+  private static String tracked() throws java.io.IOException {
+    return Files.exists(TRACKED) ? Files.size(TRACKED) + "@" + Files.getLastModifiedTime(TRACKED) : "absent";
+  }
+
   @Test
-  void firstRenderIsUnderTwoSecondsAndTheScreenshotIsWritten() throws Exception {
+  void firstRenderIsMeasuredAndTheScreenshotIsWrittenUnderTarget() throws Exception {
     measureFirstRender(); // the first load fills the caches of the JVM and the browser
     long[] runs = new long[3];
     for (int i = 0; i < runs.length; i++) {
@@ -107,7 +115,7 @@ class DemoClientTest {
     }
     java.util.Arrays.sort(runs);
     System.out.printf("first meaningful render, median of 3 warm loads: %d ms%n", runs[1]);
-    assertTrue(runs[1] < 2000, "first meaningful render took " + runs[1] + " ms");
+    assertTrue(runs[0] > 0, "the page reports its first render time"); // a figure, not a limit
     Browser.waiting(driver, 20).until(d -> "true".equals(Browser.js(d,
         "return document.documentElement.dataset.loaded")));
     Browser.severeLogs(driver);
@@ -130,9 +138,13 @@ class DemoClientTest {
     Browser.waiting(driver, 20).until(d -> "true".equals(Browser.js(d,
         "return document.documentElement.dataset.loaded")));
     Thread.sleep(300);
+    String trackedBefore = tracked();
     Path shot = Browser.screenshot(driver, "DemoClientTest-country");
-    Files.createDirectories(Path.of("docs"));
-    Files.copy(shot, Path.of("docs", "screenshot.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    assertEquals(Browser.SCREENSHOTS.resolve("DemoClientTest-country.png"), shot);
+    assertTrue(Files.size(shot) > 10_000, "a 1280×800 screenshot of the map, got " + Files.size(shot) + " bytes");
+    // the tracked front-page image is never written by a test run
+    assertEquals(trackedBefore, tracked());
+    System.out.println("screenshot: " + shot.toAbsolutePath() + " (cp it to docs/screenshot.png to publish it)");
     assertEquals(List.of(), Browser.severeLogs(driver));
     assertEquals(List.of(), Browser.pageErrors(driver));
   }

@@ -526,10 +526,11 @@ class JsModulesTest {
           { id: 'NL-DRC', partner: 'DRC', donor: 'NL', start: '2024-01-01', end: '2024-12-31' }];
         const base = { partner: 'HALO', date: '2024-05-01', geometry, grant: 'NL-HALO' };
         const clearance = E.buildEvent({ ...base, type: 'CLEARANCE', method: 'MANUAL', classification: 'SHA',
-          hazardTypes: ['UXO'], devicesFound: { AP_MINE: '3', UXO: '0', AT_MINE: '' }, notes: '  strip  ' },
+          hazardTypes: ['UXO'], devicesFound: { AP_MINE: '3', UXO: '0', AT_MINE: '' }, notes: '  strip  ',
+          landUse: 'AGRICULTURE' },
           { id: 'x', today: '2025-01-01', grants });
         const report = E.buildEvent({ ...base, type: 'HAZARD_REPORT', classification: 'CHA', hazardTypes: ['UXO',
-          'AP_MINE'], method: 'MANUAL' }, { id: 'y', today: '2025-01-01', grants });
+          'AP_MINE'], method: 'MANUAL', landUse: 'FOREST' }, { id: 'y', today: '2025-01-01', grants });
         const fields = (x) => x.errors.map((e) => e.field);
         return { clearance: clearance.event, report: report.event,
           missing: fields(E.buildEvent({ type: 'CLEARANCE' }, { id: 'z', today: '2025-01-01' })),
@@ -539,7 +540,11 @@ class JsModulesTest {
           uncovered: E.buildEvent({ ...base, date: '2022-06-01', type: 'TECHNICAL_SURVEY' },
             { id: 'z', today: '2025-01-01', grants }).errors.map((e) => e.message),
           grantsOfHalo: E.grantsFor(grants, 'HALO', '2026-01-01').map((g) => [g.id, g.covers]),
-          shown: E.fieldsFor('CLEARANCE') };
+          shown: E.fieldsFor('CLEARANCE'), reportShown: E.fieldsFor('HAZARD_REPORT'),
+          unrecorded: E.buildEvent({ ...base, type: 'TECHNICAL_SURVEY', landUse: '' },
+            { id: 'z', today: '2025-01-01', grants }).event,
+          badLandUse: fields(E.buildEvent({ ...base, type: 'TECHNICAL_SURVEY', landUse: 'FARMLAND' },
+            { id: 'z', today: '2025-01-01', grants })) };
         """);
     JsonNode c = r.get("clearance");
     assertEquals("CLEARANCE", c.get("type").asText());
@@ -550,6 +555,12 @@ class JsModulesTest {
     assertEquals("strip", c.get("notes").asText());
     assertEquals("NL-HALO", c.get("grant").asText());
     assertEquals("x", c.get("id").asText());
+    assertEquals("AGRICULTURE", c.get("landUse").asText());
+    assertFalse(r.get("report").has("landUse"), "a hazard report carries no land use");
+    assertFalse(r.get("unrecorded").has("landUse"), "an empty choice is not recorded, not sent");
+    assertEquals("[\"landUse\"]", r.get("badLandUse").toString());
+    assertTrue(r.get("shown").get("landUse").asBoolean());
+    assertFalse(r.get("reportShown").get("landUse").asBoolean());
     JsonNode h = r.get("report");
     assertEquals("CHA", h.get("classification").asText());
     assertEquals("[\"AP_MINE\",\"UXO\"]", h.get("hazardTypes").toString());

@@ -237,6 +237,8 @@ class WebClientTest {
     new Select(driver.findElement(By.id("f-partner"))).selectByValue("DRC");
     assertTrue(driver.findElements(By.cssSelector("#f-classification")).stream().noneMatch(WebElement::isDisplayed),
         "a survey has no classification");
+    // a release records the land's use after release, as the completion report says
+    new Select(driver.findElement(By.id("f-landUse"))).selectByValue("AGRICULTURE");
     // the hazard fills the view; draw a square inside it
     Browser.js(driver, "window.landrelease.map.setView([arguments[0], arguments[1]], 13)", lat + 0.02, lon + 0.02);
     Browser.waiting(driver, 10).until(d -> "false".equals(d.findElement(By.id("map")).getAttribute("data-loading")));
@@ -251,7 +253,9 @@ class WebClientTest {
     Browser.waiting(driver, 10).until(d -> "201".equals(resultStatus()));
     assertTrue(text("submit-result").contains("awaiting review"), text("submit-result"));
     assertEquals(before.get("releasedKm2").asDouble(), summary().get("releasedKm2").asDouble(), "not yet counted");
-    JsonNode approval = approve(driver.findElement(By.id("submit-result")).getAttribute("data-event-id"));
+    String eventId = driver.findElement(By.id("submit-result")).getAttribute("data-event-id");
+    assertEquals("AGRICULTURE", server.get("/api/events/" + eventId).json().get("landUse").asText());
+    JsonNode approval = approve(eventId);
     JsonNode after = summary();
     double released = approval.get("releasedKm2").asDouble();
     assertTrue(released > 0, "the square lies in a hazard");

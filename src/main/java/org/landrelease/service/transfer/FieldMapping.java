@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.landrelease.domain.LedgerException;
 import org.landrelease.files.SourceFeature;
 import org.landrelease.files.SourceOptions;
+import org.landrelease.service.Json;
 
 /**
  * Which file column (or which constant) gives each field of an event. A mapping is a JSON object:
@@ -31,7 +32,7 @@ import org.landrelease.files.SourceOptions;
  */
 public final class FieldMapping {
   static final List<String> FIELDS = List.of("type", "date", "partner", "grant", "classification", "method",
-      "hazardTypes", "notes", "devicesFound");
+      "hazardTypes", "notes", "devicesFound", "landUse");
   private static final List<String> REQUIRED = List.of("type", "date", "partner");
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -243,10 +244,14 @@ public final class FieldMapping {
         }
         return out;
       }
+      case "landUse" -> {
+        // field forms write "Agriculture" or "agriculture": the ledger's names are upper case
+        return v.isTextual() ? NODES.textNode(v.asText().strip().toUpperCase(Locale.ROOT)) : v;
+      }
       case "devicesFound" -> {
         if (v.isTextual()) {
           try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(v.asText());
+            return Json.mapper().readTree(v.asText());
           } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
             return v; // EventParsing says devicesFound must be an object
           }
