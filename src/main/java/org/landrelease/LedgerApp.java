@@ -110,7 +110,11 @@ public final class LedgerApp implements AutoCloseable {
     } finally {
       writeLock.unlock();
     }
-    LedgerService ledger = new LedgerService(store, events, funding, regions, totals, writeLock, Clock.systemUTC());
+    var zonings = new org.landrelease.service.ZoningService(new org.landrelease.store.ZoningStore(db), store,
+        writeLock, config.postgres(), Clock.systemUTC());
+    zonings.reload();
+    LedgerService ledger = new LedgerService(store, events, funding, regions, totals, writeLock, Clock.systemUTC(),
+        zonings);
     AccountService accounts = new AccountService(new AccountStore(db), funding, writeLock, Clock.systemUTC());
     LedgerSync sync = new LedgerSync(store, totals, funding, accounts, config.postgres());
     ReportService reports = new ReportService(totals, ledger, funding, events);
@@ -132,7 +136,9 @@ public final class LedgerApp implements AutoCloseable {
     FeatureService features = new FeatureService(new FeatureStore(db), reports, map);
     Javalin http = HttpApi.create(ledger, reports, funding, map, accounts, backups, config.publicReads(),
         config.webDir(), imports, exports, features, sync,
-        new TileService(new TileStore(db), ledger, reports, totals::applied, Clock.systemUTC())).start(config.host(), config.port());
+        new TileService(new TileStore(db), ledger, reports, totals::applied, Clock.systemUTC()), zonings,
+        new org.landrelease.service.ZoneFigures(new org.landrelease.store.ZoningStore(db), zonings, totals::applied))
+        .start(config.host(), config.port());
     LOG.info("started in {} ms: {} regions in {} index cells, database {}", (System.nanoTime() - t0) / 1_000_000,
         regions.regions().size(), regions.cellCount(),
         config.postgres() ? config.databaseUrl() : config.databaseDir().toAbsolutePath());
