@@ -122,6 +122,7 @@ public final class LedgerApp implements AutoCloseable {
     String dataset = store.meta("dataset").orElse(null);
     if (dataset == null && config.loadDemo() && store.maxEventSequence() == 0) {
       dataset = new DemoLoader(funding, ledger).load(config.demoDir());
+      org.landrelease.demo.DemoLandCover.load(zonings, regions);
       store.putMeta("dataset", dataset);
       AccountBootstrap.demo(accounts);
     }

@@ -10,7 +10,7 @@ import org.landrelease.bench.TransferBench;
 import org.landrelease.config.Config;
 
 /** Entry point: serve (default), generate-demo, bench, bench-ogc, bench-transfer, bench-tiles, import, and the admin
- * commands create-user, backup, restore. */
+ * commands create-user, backup, restore, zoning. */
 public final class Main {
   private Main() {}
 
@@ -29,13 +29,14 @@ public final class Main {
       case "backup" -> AdminCommands.backup(rest);
       case "restore" -> AdminCommands.restore(rest);
       case "import" -> org.landrelease.cli.ImportCommand.main(rest);
+      case "zoning" -> org.landrelease.cli.ZoningCommand.main(rest);
       case "bench-ogc" -> OgcBench.main(rest);
       case "bench-transfer" -> TransferBench.main(rest);
       case "bench-tiles" -> BenchTiles.main(rest);
       default -> {
         System.err.println(
-            "usage: landrelease [serve|generate-demo|bench|bench-ogc|bench-transfer|bench-tiles|import|create-user|backup"
-                + "|restore] [options]");
+            "usage: landrelease [serve|generate-demo|bench|bench-ogc|bench-transfer|bench-tiles|import|zoning|create-user"
+                + "|backup|restore] [options]");
         System.exit(2);
       }
     }

@@ -59,7 +59,7 @@ public final class AdminCommands {
   }
 
   /** The H2 database in dbDir, or PostgreSQL at --db-url / LEDGER_DB_URL (credentials from the environment). */
-  private static Database open(Path dbDir, String url) throws Exception {
+  static Database open(Path dbDir, String url) throws Exception {
     Config env = Config.defaults();
     String pgUrl = url != null ? url : env.databaseUrl();
     if (pgUrl != null) {

@@ -37,14 +37,14 @@ public final class HttpApi {
     TransferResource transfer = new TransferResource(imports, exports, mapper);
     OgcResource ogc = new OgcResource(features, mapper);
     byte[] openApi = OpenApiDocument.build(mapper);
-    EventResource events = new EventResource(ledger, map, mapper);
+    EventResource events = new EventResource(ledger, map, mapper, zoningService);
     ReviewResource reviews = new ReviewResource(ledger, map, mapper);
     AccountResource accountResource = new AccountResource(accounts, mapper);
     Access.Check access = new Access.Check(accounts, publicReads);
     FundingResource fundingResource = new FundingResource(funding, reports, mapper);
     StatsResource stats = new StatsResource(reports, funding, zoneFigures);
     ZoningResource zonings = new ZoningResource(zoningService);
-    MapResource layers = new MapResource(map, mapper);
+    MapResource layers = new MapResource(map, mapper, zoningService);
     TileResource tiles = new TileResource(tileService, funding, mapper);
     return Javalin.create(config -> {
       config.jsonMapper(new JavalinJackson(mapper, false));

@@ -125,6 +125,25 @@ public final class ZoningService {
     return out;
   }
 
+  /**
+   * The boundary of one zone, for the zone filter of events and hazards: both names or neither (null), a 404 for an
+   * unknown zoning or zone.
+   */
+  public org.locationtech.jts.geom.Geometry zoneShape(String zoning, String zone) {
+    if (zoning == null && zone == null) {
+      return null;
+    }
+    if (zoning == null || zone == null) {
+      throw LedgerException.badRequest("missing-parameter", "'zoning' and 'zone' go together: the name of a loaded"
+          + " zoning and the code of one of its zones");
+    }
+    ZoneShape z = index(zoning).zone(zone);
+    if (z == null) {
+      throw LedgerException.notFound("no zone '" + zone + "' in zoning '" + zoning + "'");
+    }
+    return z.geometry();
+  }
+
   public List<Zoning> list() throws SQLException {
     return store.zonings();
   }
@@ -159,6 +178,23 @@ public final class ZoningService {
     }
     ZoningFile.Read read = ZoningFile.read(file, r.format(), r.layer(),
         new ZoningFile.Fields(r.codeField(), r.nameField(), r.classField()));
+    return store(read, r, actor, progress, t0);
+  }
+
+  /**
+   * Checks and stores zones made in the service itself (the demo's synthetic land cover) as a file's would be; the
+   * request's format and fields are not used.
+   */
+  public LoadReport load(List<ZoneShape> zones, LoadRequest r, Account actor, Progress progress) throws Exception {
+    long t0 = System.nanoTime();
+    checkName(r.name());
+    List<ZoneShape> sorted = zones.stream().sorted(java.util.Comparator.comparing(ZoneShape::code)).toList();
+    List<ZoningCheck.Problem> problems = new ArrayList<>(ZoningCheck.overlaps(sorted));
+    return store(new ZoningFile.Read(sorted, problems, "EPSG:4326"), r, actor, progress, t0);
+  }
+
+  private LoadReport store(ZoningFile.Read read, LoadRequest r, Account actor, Progress progress, long t0)
+      throws Exception {
     List<ZoningProblem> problems = read.problems().stream()
         .map(p -> new ZoningProblem(p.kind(), p.detail(), p.codes(), p.coordinate())).toList();
     double areaM2 = read.zones().stream().mapToDouble(ZoneShape::areaM2).sum();
