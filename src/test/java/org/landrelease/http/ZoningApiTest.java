@@ -323,6 +323,29 @@ class ZoningApiTest {
     }
   }
 
+  @Test
+  void eventsAndHazardsFilterByZone() throws Exception {
+    try (TestServer server = new TestServer()) {
+      server.fund();
+      assertEquals(201, ZoningFixtures.load(server, "grid", ZoningFixtures.testGrid()).status());
+      String west = UUID.randomUUID().toString(), east = UUID.randomUUID().toString();
+      server.apply(TestServer.event(west, "HAZARD_REPORT", "2024-01-10", "HALO", null,
+          TestServer.square(36.51, 47.71, 0.01)));
+      server.apply(TestServer.event(east, "HAZARD_REPORT", "2024-01-10", "HALO", null,
+          TestServer.square(36.66, 47.71, 0.01)));
+      JsonNode events = server.get("/api/events?zoning=grid&zone=Z00").json().get("events");
+      assertEquals(1, events.size(), events.toString());
+      assertEquals(west, events.get(0).get("id").asText());
+      JsonNode hazards = server.get("/api/hazards?zoning=grid&zone=Z30").json().get("features");
+      assertEquals(1, hazards.size(), hazards.toString());
+      assertEquals(0, server.get("/api/hazards?zoning=grid&zone=Z11").json().get("features").size());
+      assertEquals(2, server.get("/api/hazards").json().get("features").size());
+      assertEquals(400, server.get("/api/events?zoning=grid").status());
+      assertEquals(404, server.get("/api/hazards?zoning=grid&zone=Z99").status());
+      assertEquals(404, server.get("/api/events?zoning=nope&zone=Z00").status());
+    }
+  }
+
   private static List<String> keys(JsonNode rows) {
     List<String> out = new ArrayList<>();
     rows.forEach(r -> out.add(r.get("key").asText()));
