@@ -134,11 +134,13 @@ public final class LedgerApp implements AutoCloseable {
     var imports = new org.landrelease.service.transfer.ImportService(ledger, mapper);
     var exports = new org.landrelease.service.transfer.ExportService(new org.landrelease.store.ExportStore(db), ledger,
         funding);
-    FeatureService features = new FeatureService(new FeatureStore(db), reports, map);
+    var zoneFigures = new org.landrelease.service.ZoneFigures(new org.landrelease.store.ZoningStore(db), zonings,
+        totals::applied);
+    FeatureService features = new FeatureService(new FeatureStore(db), reports, map, zonings, zoneFigures);
     Javalin http = HttpApi.create(ledger, reports, funding, map, accounts, backups, config.publicReads(),
         config.webDir(), imports, exports, features, sync,
         new TileService(new TileStore(db), ledger, reports, totals::applied, Clock.systemUTC()), zonings,
-        new org.landrelease.service.ZoneFigures(new org.landrelease.store.ZoningStore(db), zonings, totals::applied))
+        zoneFigures)
         .start(config.host(), config.port());
     LOG.info("started in {} ms: {} regions in {} index cells, database {}", (System.nanoTime() - t0) / 1_000_000,
         regions.regions().size(), regions.cellCount(),

@@ -346,6 +346,39 @@ class ZoningApiTest {
     }
   }
 
+  @Test
+  void eachZoningIsAnOgcCollectionWithTheFiguresPerZone() throws Exception {
+    try (TestServer server = new TestServer()) {
+      server.fund();
+      assertEquals(201, ZoningFixtures.upload(server, server.adminToken, "grid",
+          "codeField=code&nameField=name&classField=class&synthetic=true&title=Test%20grid",
+          ZoningFixtures.testGrid().getBytes(StandardCharsets.UTF_8)).status());
+      record(server, TestServer.event(UUID.randomUUID().toString(), "HAZARD_REPORT", "2024-01-10", "HALO", null,
+          TestServer.square(36.54, 47.71, 0.02)));
+      record(server, TestServer.event(UUID.randomUUID().toString(), "CLEARANCE", "2024-03-10", "HALO", "NL-HALO",
+          TestServer.square(36.54, 47.71, 0.01)));
+      List<String> ids = new ArrayList<>();
+      server.get("/ogc/collections").json().get("collections").forEach(c -> ids.add(c.get("id").asText()));
+      assertTrue(ids.contains("zoning-grid"), ids.toString());
+      JsonNode c = server.get("/ogc/collections/zoning-grid").json();
+      assertTrue(c.get("title").asText().contains("SYNTHETIC"), c.toString());
+      JsonNode items = server.get("/ogc/collections/zoning-grid/items?limit=100").json();
+      assertEquals(15, items.get("features").size());
+      JsonNode z00 = server.get("/ogc/collections/zoning-grid/items/Z00").json().get("properties");
+      JsonNode row = server.get("/api/stats/zones?zoning=grid").json().get(0);
+      assertEquals("Z00", row.get("code").asText());
+      assertEquals(row.get("releasedKm2").asDouble(), z00.get("released_km2").asDouble(), 1e-9);
+      assertEquals(row.get("remainingKm2").asDouble(), z00.get("hazard_km2").asDouble(), 1e-9);
+      assertTrue(z00.get("released_km2").asDouble() > 0);
+      assertEquals("cropland", z00.get("zone_class").asText());
+      JsonNode before = server.get("/ogc/collections/zoning-grid/items?datetime=../2024-02-01&filter="
+          + java.net.URLEncoder.encode("code = 'Z00'", StandardCharsets.UTF_8)).json();
+      assertEquals(1, before.get("features").size(), before.toString());
+      assertEquals(0.0, before.get("features").get(0).get("properties").get("released_km2").asDouble());
+      assertEquals(404, server.get("/ogc/collections/zoning-nope/items").status());
+    }
+  }
+
   private static List<String> keys(JsonNode rows) {
     List<String> out = new ArrayList<>();
     rows.forEach(r -> out.add(r.get("key").asText()));
