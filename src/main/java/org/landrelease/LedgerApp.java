@@ -111,7 +111,11 @@ public final class LedgerApp implements AutoCloseable {
     } finally {
       writeLock.unlock();
     }
-    LedgerService ledger = new LedgerService(store, events, funding, regions, totals, writeLock, Clock.systemUTC());
+    var zonings = new org.landrelease.service.ZoningService(new org.landrelease.store.ZoningStore(db), store,
+        writeLock, config.postgres(), Clock.systemUTC());
+    zonings.reload();
+    LedgerService ledger = new LedgerService(store, events, funding, regions, totals, writeLock, Clock.systemUTC(),
+        zonings);
     AccountService accounts = new AccountService(new AccountStore(db), funding, writeLock, Clock.systemUTC());
     LedgerSync sync = new LedgerSync(store, totals, funding, accounts, config.postgres());
     ReportService reports = new ReportService(totals, ledger, funding, events);
@@ -119,6 +123,7 @@ public final class LedgerApp implements AutoCloseable {
     String dataset = store.meta("dataset").orElse(null);
     if (dataset == null && config.loadDemo() && store.maxEventSequence() == 0) {
       dataset = new DemoLoader(funding, ledger).load(config.demoDir());
+      org.landrelease.demo.DemoLandCover.load(zonings, regions);
       store.putMeta("dataset", dataset);
       AccountBootstrap.demo(accounts);
     }
@@ -130,10 +135,14 @@ public final class LedgerApp implements AutoCloseable {
     var imports = new org.landrelease.service.transfer.ImportService(ledger, mapper);
     var exports = new org.landrelease.service.transfer.ExportService(new org.landrelease.store.ExportStore(db), ledger,
         funding);
-    FeatureService features = new FeatureService(new FeatureStore(db), reports, map);
+    var zoneFigures = new org.landrelease.service.ZoneFigures(new org.landrelease.store.ZoningStore(db), zonings,
+        totals::applied);
+    FeatureService features = new FeatureService(new FeatureStore(db), reports, map, zonings, zoneFigures);
     Javalin http = HttpApi.create(ledger, reports, funding, map, accounts, backups, config.publicReads(),
         config.webDir(), imports, exports, features, sync,
-        new TileService(new TileStore(db), ledger, reports, totals::applied, Clock.systemUTC())).start(config.host(), config.port());
+        new TileService(new TileStore(db), ledger, reports, totals::applied, Clock.systemUTC()), zonings,
+        zoneFigures)
+        .start(config.host(), config.port());
     LOG.info("started in {} ms: {} regions in {} index cells, database {}", (System.nanoTime() - t0) / 1_000_000,
         regions.regions().size(), regions.cellCount(),
         config.postgres() ? config.databaseUrl() : config.databaseDir().toAbsolutePath());

@@ -8,6 +8,7 @@ import org.landrelease.bench.OgcBench;
 import org.landrelease.bench.TransferBench;
 import org.landrelease.cli.AdminCommands;
 import org.landrelease.cli.ImportCommand;
+import org.landrelease.cli.ZoningCommand;
 import org.landrelease.config.ArgumentException;
 import org.landrelease.config.Command;
 import org.landrelease.config.Config;
@@ -15,7 +16,7 @@ import org.landrelease.demo.DemoScenario;
 
 /**
  * Entry point: serve (default), generate-demo, bench, bench-ogc, bench-transfer, bench-tiles, import, and the admin
- * commands create-user, backup, restore. Each command declares its arguments ({@link org.landrelease.config.Command});
+ * commands create-user, backup, restore, zoning. Each command declares its arguments ({@link org.landrelease.config.Command});
  * a command line it cannot read ends here with one line on stderr and exit code 2, --help with the usage and 0.
  */
 public final class Main {
@@ -27,6 +28,7 @@ public final class Main {
         create-user      add an account to a stopped service's database (or to PostgreSQL)
         backup           back up a stopped service's H2 database to a zip
         restore          restore such a zip into a new database directory
+        zoning           load, list or delete a zoning (raion, hromada, land cover) that figures are split by
         generate-demo    regenerate the synthetic demonstration scenario in data/demo
         bench            the ledger benchmark (generates a workload, replays it over HTTP)
         bench-transfer   the import and export benchmark
@@ -40,7 +42,8 @@ public final class Main {
       Map.entry("create-user", AdminCommands.CREATE_USER), Map.entry("backup", AdminCommands.BACKUP),
       Map.entry("restore", AdminCommands.RESTORE), Map.entry("import", ImportCommand.COMMAND),
       Map.entry("bench-ogc", OgcBench.COMMAND), Map.entry("bench-transfer", TransferBench.COMMAND),
-      Map.entry("bench-tiles", BenchTiles.COMMAND));
+      Map.entry("bench-tiles", BenchTiles.COMMAND),
+      Map.entry("zoning", ZoningCommand.COMMAND));
 
   private Main() {}
 
@@ -77,6 +80,7 @@ public final class Main {
       case "backup" -> AdminCommands.backup(rest);
       case "restore" -> AdminCommands.restore(rest);
       case "import" -> ImportCommand.main(rest);
+      case "zoning" -> ZoningCommand.main(rest);
       case "bench-ogc" -> OgcBench.main(rest);
       case "bench-transfer" -> TransferBench.main(rest);
       case "bench-tiles" -> BenchTiles.main(rest);

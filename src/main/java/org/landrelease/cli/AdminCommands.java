@@ -84,7 +84,7 @@ public final class AdminCommands {
   }
 
   /** The H2 database in --db, or PostgreSQL at --db-url / LEDGER_DB_URL (credentials from the environment). */
-  private static Database open(Arguments a) throws Exception {
+  static Database open(Arguments a) throws Exception {
     String pgUrl = a.get(Config.DB_URL);
     if (pgUrl != null) {
       return Database.openPostgres(pgUrl, a.get(Config.DB_USER), a.get(Config.DB_PASSWORD));

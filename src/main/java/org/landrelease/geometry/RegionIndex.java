@@ -126,6 +126,49 @@ public final class RegionIndex {
   }
 
   /**
+   * The areas of a polygonal piece per region, as split gives them but without building the parts' geometry (the
+   * zonings' split on the write path needs the m² only): the same cells, the same residue rule, so the areas add up
+   * to pieceM2 exactly, with land outside every region under "unassigned".
+   */
+  public Map<String, Double> areas(Geometry piece, double pieceM2) {
+    Envelope env = piece.getEnvelopeInternal();
+    List<Cell> candidates = candidates(env);
+    Map<String, Double> areas = new LinkedHashMap<>();
+    for (Cell cell : candidates) {
+      if (cell.envelope.covers(env) && cell.prepared.covers(piece)) {
+        areas.put(cell.code, pieceM2);
+        return areas;
+      }
+    }
+    double assigned = 0;
+    for (Cell cell : candidates) {
+      if (!cell.envelope.intersects(env) || !cell.prepared.intersects(piece)) {
+        continue;
+      }
+      Geometry inside = Overlay.intersection(piece, cell.geometry);
+      if (inside.isEmpty()) {
+        continue;
+      }
+      double m2 = GeodesicArea.m2(inside);
+      areas.merge(cell.code, m2, Double::sum);
+      assigned += m2;
+    }
+    double residue = pieceM2 - assigned;
+    if (residue >= Math.max(RESIDUE_M2, RESIDUE_RELATIVE * pieceM2) || areas.isEmpty()) {
+      areas.merge(UNASSIGNED, residue, Double::sum);
+    } else if (residue != 0) {
+      String largest = null;
+      for (var e : areas.entrySet()) {
+        if (largest == null || e.getValue() > areas.get(largest)) {
+          largest = e.getKey();
+        }
+      }
+      areas.merge(largest, residue, Double::sum);
+    }
+    return areas;
+  }
+
+  /**
    * Splits a polygonal piece whose geodesic area is pieceM2 into its parts per region. The part areas add up to pieceM2
    * exactly: land outside every region is a part with code "unassigned", and a residue under a square metre (or
    * 1e-8 of the piece) is snapping noise, not land, and is given to the largest part.

@@ -30,11 +30,14 @@ final class EventResource {
   private final LedgerService ledger;
   private final MapService map;
   private final ObjectMapper mapper;
+  private final org.landrelease.service.ZoningService zonings;
 
-  EventResource(LedgerService ledger, MapService map, ObjectMapper mapper) {
+  EventResource(LedgerService ledger, MapService map, ObjectMapper mapper,
+      org.landrelease.service.ZoningService zonings) {
     this.ledger = ledger;
     this.map = map;
     this.mapper = mapper;
+    this.zonings = zonings;
   }
 
   void post(Context ctx) throws Exception {
@@ -97,7 +100,8 @@ final class EventResource {
   }
 
   void list(Context ctx) throws Exception {
-    HttpApi.allowOnly(ctx, Set.of("type", "status", "partner", "grant", "region", "from", "to", "limit", "cursor"));
+    HttpApi.allowOnly(ctx, Set.of("type", "status", "partner", "grant", "region", "zoning", "zone", "from", "to",
+        "limit", "cursor"));
     String typeParam = ctx.queryParam("type");
     EventType type = typeParam == null ? null
         : EventParsing.enumValue(EventType.class, mapper.getNodeFactory().textNode(typeParam), "type");
@@ -106,8 +110,9 @@ final class EventResource {
         : EventParsing.enumValue(EventStatus.class, mapper.getNodeFactory().textNode(statusParam), "status");
     int limit = HttpApi.intParam(ctx, "limit", 100, 1, 1000);
     long cursor = HttpApi.intParam(ctx, "cursor", 0, 0, Integer.MAX_VALUE);
+    var zone = zonings == null ? null : zonings.zoneShape(ctx.queryParam("zoning"), ctx.queryParam("zone"));
     List<StoredEvent> page = map.events(type, ctx.queryParam("partner"), ctx.queryParam("grant"),
-        ctx.queryParam("region"), HttpApi.dateParam(ctx, "from"), HttpApi.dateParam(ctx, "to"), status,
+        ctx.queryParam("region"), zone, HttpApi.dateParam(ctx, "from"), HttpApi.dateParam(ctx, "to"), status,
         Access.account(ctx), cursor, limit);
     ObjectNode response = mapper.createObjectNode();
     ArrayNode items = response.putArray("events");

@@ -30,19 +30,21 @@ public final class HttpApi {
       AccountService accounts, BackupService backups, boolean publicReads, Path webDir,
       org.landrelease.service.transfer.ImportService imports, org.landrelease.service.transfer.ExportService exports,
       org.landrelease.service.FeatureService features, org.landrelease.service.LedgerSync sync,
-      org.landrelease.service.TileService tileService)
+      org.landrelease.service.TileService tileService, org.landrelease.service.ZoningService zoningService,
+      org.landrelease.service.ZoneFigures zoneFigures)
       throws java.io.IOException {
     ObjectMapper mapper = Json.mapper();
     TransferResource transfer = new TransferResource(imports, exports, mapper);
     OgcResource ogc = new OgcResource(features, mapper);
     byte[] openApi = OpenApiDocument.build(mapper);
-    EventResource events = new EventResource(ledger, map, mapper);
+    EventResource events = new EventResource(ledger, map, mapper, zoningService);
     ReviewResource reviews = new ReviewResource(ledger, map, mapper);
     AccountResource accountResource = new AccountResource(accounts, mapper);
     Access.Check access = new Access.Check(accounts, publicReads);
     FundingResource fundingResource = new FundingResource(funding, reports, mapper);
-    StatsResource stats = new StatsResource(reports, funding);
-    MapResource layers = new MapResource(map, mapper);
+    StatsResource stats = new StatsResource(reports, funding, zoneFigures);
+    ZoningResource zonings = new ZoningResource(zoningService);
+    MapResource layers = new MapResource(map, mapper, zoningService);
     TileResource tiles = new TileResource(tileService, funding, mapper);
     return Javalin.create(config -> {
       config.jsonMapper(new JavalinJackson(mapper, false));
@@ -99,6 +101,12 @@ public final class HttpApi {
       routes.get("/api/regions", stats::regions, Access.PUBLIC_READ);
       routes.get("/api/stats/summary", stats::summary, Access.PUBLIC_READ);
       routes.get("/api/stats/released", stats::released, Access.PUBLIC_READ);
+      routes.get("/api/stats/zones", stats::zones, Access.PUBLIC_READ);
+      // zonings: loaded and deleted by an administrator; which exist (and which are synthetic) is public like figures
+      routes.get("/api/zonings", zonings::list, Access.PUBLIC_READ);
+      routes.get("/api/zonings/{name}", zonings::get, Access.PUBLIC_READ);
+      routes.post("/api/zonings/{name}", zonings::load, Access.ADMIN);
+      routes.delete("/api/zonings/{name}", zonings::delete, Access.ADMIN);
       routes.post("/api/imports", transfer::importFile, Access.FIELD, Access.ADMIN);
       routes.get("/api/exports", transfer::exportFile, Access.PUBLIC_READ);
       // vector tiles of the same layers, for the web map, QGIS and GDAL
@@ -120,7 +128,8 @@ public final class HttpApi {
   /** A declared body over 10 MB is refused before it is read (413); imports have their own limit. */
   private static void refuseLargeBodies(Context ctx) {
     long length = ctx.req().getContentLengthLong();
-    if (length > MAX_BODY_BYTES && !ctx.path().equals("/api/imports")) {
+    // files (an import, a zoning) have the import limit, checked by their resource
+    if (length > MAX_BODY_BYTES && !ctx.path().equals("/api/imports") && !ctx.path().startsWith("/api/zonings/")) {
       throw new LedgerException(LedgerException.Kind.TOO_LARGE, "body-too-large",
           "the body has " + length + " bytes; the limit is " + MAX_BODY_BYTES, null);
     }

@@ -26,10 +26,12 @@ import org.locationtech.jts.geom.Geometry;
 final class MapResource {
   private final MapService map;
   private final ObjectMapper mapper;
+  private final org.landrelease.service.ZoningService zonings;
 
-  MapResource(MapService map, ObjectMapper mapper) {
+  MapResource(MapService map, ObjectMapper mapper, org.landrelease.service.ZoningService zonings) {
     this.map = map;
     this.mapper = mapper;
+    this.zonings = zonings;
   }
 
   /** Writes part of a document: the features of a collection, or the properties of a feature. */
@@ -39,12 +41,13 @@ final class MapResource {
   }
 
   void hazards(Context ctx) throws Exception {
-    HttpApi.allowOnly(ctx, Set.of("bbox", "region", "classification", "limit", "simplify"));
+    HttpApi.allowOnly(ctx, Set.of("bbox", "region", "zoning", "zone", "classification", "limit", "simplify"));
     String c = ctx.queryParam("classification");
     Classification classification = c == null ? null
         : EventParsing.enumValue(Classification.class, mapper.getNodeFactory().textNode(c), "classification");
     int limit = HttpApi.intParam(ctx, "limit", 10_000, 1, 100_000);
-    List<HazardRow> rows = map.hazards(bbox(ctx.queryParam("bbox")), classification, ctx.queryParam("region"),
+    var zone = zonings == null ? null : zonings.zoneShape(ctx.queryParam("zoning"), ctx.queryParam("zone"));
+    List<HazardRow> rows = map.hazards(bbox(ctx.queryParam("bbox")), classification, ctx.queryParam("region"), zone,
         limit, simplify(ctx));
     featureCollection(ctx, rows.size(), limit, out -> {
       for (HazardRow h : rows) {

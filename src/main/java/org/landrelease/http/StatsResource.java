@@ -9,17 +9,20 @@ import org.landrelease.domain.Role;
 import org.landrelease.service.FundingService;
 import org.landrelease.service.Permissions;
 import org.landrelease.service.ReportService;
+import org.landrelease.service.ZoneFigures;
 
-/** Figures: summary, released-by, regions. */
+/** Figures: summary, released-by, regions, zones. */
 final class StatsResource {
   private static final String BY_VALUES = Arrays.stream(ReportService.By.values()).map(ReportService.By::param)
-      .collect(Collectors.joining(", "));
+      .collect(Collectors.joining(", ")) + " or zone";
   private final ReportService reports;
   private final FundingService funding;
+  private final ZoneFigures zones;
 
-  StatsResource(ReportService reports, FundingService funding) {
+  StatsResource(ReportService reports, FundingService funding, ZoneFigures zones) {
     this.reports = reports;
     this.funding = funding;
+    this.zones = zones;
   }
 
   void summary(Context ctx) {
@@ -27,7 +30,11 @@ final class StatsResource {
     ctx.json(reports.summary(HttpApi.dateParam(ctx, "asOf")));
   }
 
-  void released(Context ctx) {
+  void released(Context ctx) throws java.sql.SQLException {
+    if ("zone".equalsIgnoreCase(ctx.queryParam("by"))) {
+      releasedByZone(ctx);
+      return;
+    }
     HttpApi.allowOnly(ctx, Set.of("by", "from", "to"));
     String by = ctx.queryParam("by");
     if (by == null) {
@@ -50,6 +57,38 @@ final class StatsResource {
           : Permissions.mayReadDonor(reader, r.key()))).toList();
     }
     ctx.json(rows);
+  }
+
+  /**
+   * Released per zone of a zoning, with from/to/asOf, partner and grant. A grant's figures are read by the accounts
+   * that may read the grant, as by=grant.
+   */
+  private void releasedByZone(Context ctx) throws java.sql.SQLException {
+    HttpApi.allowOnly(ctx, Set.of("by", "zoning", "from", "to", "asOf", "partner", "grant"));
+    String zoning = ZoningResource.zoningParam(ctx);
+    String grant = blankToNull(ctx.queryParam("grant"));
+    if (grant != null) {
+      var reader = Access.account(ctx);
+      if (reader == null) {
+        throw LedgerException.unauthorized("token-required", "released by zone of a grant needs a bearer token");
+      }
+      var g = funding.grant(grant);
+      if (g == null || !Permissions.mayRead(reader, g)) {
+        throw LedgerException.notFound("no grant '" + grant + "'");
+      }
+    }
+    ctx.json(zones.released(zoning, HttpApi.dateParam(ctx, "from"), HttpApi.dateParam(ctx, "to"),
+        HttpApi.dateParam(ctx, "asOf"), blankToNull(ctx.queryParam("partner")), grant));
+  }
+
+  /** Reported, released and remaining per zone of a zoning, as of a date: GET /api/stats/zones. */
+  void zones(Context ctx) throws java.sql.SQLException {
+    HttpApi.allowOnly(ctx, Set.of("zoning", "asOf"));
+    ctx.json(zones.zones(ZoningResource.zoningParam(ctx), HttpApi.dateParam(ctx, "asOf")));
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
   }
 
   void regions(Context ctx) {

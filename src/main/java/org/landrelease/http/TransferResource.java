@@ -92,7 +92,7 @@ final class TransferResource {
     return s == null || s.isBlank() ? null : s;
   }
 
-  private static boolean booleanParam(Context ctx, String name) {
+  static boolean booleanParam(Context ctx, String name) {
     String v = ctx.queryParam(name);
     if (v == null || v.isEmpty() || v.equals("false")) {
       return false;

@@ -40,9 +40,18 @@ public final class FeatureService {
   private final FeatureStore store;
   private final RegionFeatures regions;
 
+  private final ZoneFeatures zones;
+
   public FeatureService(FeatureStore store, ReportService reports, MapService map) {
+    this(store, reports, map, null, null);
+  }
+
+  /** With the zonings: one more collection per zoning, 'zoning-NAME', with the figures per zone. */
+  public FeatureService(FeatureStore store, ReportService reports, MapService map, ZoningService zonings,
+      ZoneFigures figures) {
     this.store = store;
     this.regions = new RegionFeatures(reports, map);
+    this.zones = zonings == null ? null : new ZoneFeatures(zonings, figures);
   }
 
   /** The collections in the order the landing page lists them. */
@@ -53,10 +62,16 @@ public final class FeatureService {
     for (String id : COLLECTIONS) {
       out.add(collection(id));
     }
+    if (zones != null) {
+      out.addAll(zones.collections());
+    }
     return out;
   }
 
   public CollectionInfo collection(String id) throws SQLException {
+    if (ZoneFeatures.isZoning(id)) {
+      return zoneFeatures(id).collection(id);
+    }
     return switch (id) {
       case "hazards" -> info(id, "Hazardous areas", "Current suspected and confirmed hazardous areas: the land still "
           + "to release. Datetime filters on the date of the report that created each hazard.", FeatureTable.HAZARDS);
@@ -75,7 +90,17 @@ public final class FeatureService {
     return new CollectionInfo(id, title, description, e.bbox(), e.first(), e.last());
   }
 
+  private ZoneFeatures zoneFeatures(String id) {
+    if (zones == null) {
+      throw unknownCollection(id);
+    }
+    return zones;
+  }
+
   public List<Queryable> queryables(String collection) {
+    if (ZoneFeatures.isZoning(collection)) {
+      return ZoneFeatures.QUERYABLES;
+    }
     return collection.equals("regions") ? RegionFeatures.QUERYABLES : table(collection).queryables();
   }
 
@@ -84,6 +109,9 @@ public final class FeatureService {
         : Cql2Parser.parse(r.filter(), queryables(r.collection()), r.filterCrs());
     if (r.collection().equals("regions")) {
       return regions.page(r, filter);
+    }
+    if (ZoneFeatures.isZoning(r.collection())) {
+      return RegionFeatures.page(zoneFeatures(r.collection()).all(r.collection(), r.to()), r, filter);
     }
     FeatureTable table = table(r.collection());
     FeatureStore.Query q = new FeatureStore.Query(r.bbox(), r.from(), r.to(), filter);
@@ -112,6 +140,14 @@ public final class FeatureService {
     if (collection.equals("regions")) {
       return regions.feature(id, crs);
     }
+    if (ZoneFeatures.isZoning(collection)) {
+      for (Feature f : zoneFeatures(collection).all(collection, null)) {
+        if (f.id().equals(id)) {
+          return new Feature(f.id(), crs.fromCrs84(f.geometry()), f.properties());
+        }
+      }
+      throw LedgerException.notFound("collection '" + collection + "' has no feature '" + id + "'");
+    }
     FeatureRow row = store.feature(table(collection), id).orElseThrow(() -> LedgerException.notFound(
         "collection '" + collection + "' has no feature '" + id + "'"));
     return new Feature(row.id(), crs.fromCrs84(row.geometry()), row.properties());
@@ -128,12 +164,13 @@ public final class FeatureService {
 
   /** A 404 for an id that is not a collection, without the cost of reading the collection's extent. */
   public static void requireCollection(String id) {
-    if (!COLLECTIONS.contains(id)) {
+    if (!COLLECTIONS.contains(id) && !ZoneFeatures.isZoning(id)) {
       throw unknownCollection(id);
     }
   }
 
   static LedgerException unknownCollection(String id) {
-    return LedgerException.notFound("no collection '" + id + "'; the collections are " + COLLECTIONS);
+    return LedgerException.notFound("no collection '" + id + "'; the collections are " + COLLECTIONS
+        + " and one 'zoning-NAME' per zoning");
   }
 }

@@ -39,10 +39,18 @@ public final class LedgerService {
   private final LedgerLock writeLock;
   private final Clock clock;
   private final LandChange land;
+  private final ZoningService zonings;
 
   /** The totals must already hold what the store holds (LedgerTotals.load). */
   public LedgerService(LedgerStore store, EventStore events, FundingService funding, RegionIndex regions, LedgerTotals totals,
       LedgerLock writeLock, Clock clock) throws SQLException {
+    this(store, events, funding, regions, totals, writeLock, clock, null);
+  }
+
+  /** With zonings (may be null: none): every piece written is split by each loaded zoning in the same transaction. */
+  public LedgerService(LedgerStore store, EventStore events, FundingService funding, RegionIndex regions, LedgerTotals totals,
+      LedgerLock writeLock, Clock clock, ZoningService zonings) throws SQLException {
+    this.zonings = zonings;
     this.store = store;
     this.events = events;
     this.funding = funding;
@@ -280,8 +288,9 @@ public final class LedgerService {
     }
     double changedM2 = Math.abs(change.changedM2(kind));
     StoredEvent approved = event.approved(Math.max(0, event.footprintM2() - changedM2), approval.at(), countedOn);
-    long applied = store.writeApproval(approved, submission, approval, change.pieces, change.writes, reversedSeq,
-        change.hazardDeltaM2);
+    List<org.landrelease.domain.PieceZoneArea> zoneAreas = zonings == null ? List.of() : zonings.split(change.pieces);
+    long applied = store.writeApproval(approved, submission, approval, change.pieces, zoneAreas, change.writes,
+        reversedSeq, change.hazardDeltaM2);
     return new Approval(EventResults.of(approved, change.pieces), applied, countedOn, cmd.partner(), cmd.grant(),
         change.pieces, change.hazardDeltaM2);
   }

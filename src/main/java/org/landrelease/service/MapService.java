@@ -37,6 +37,21 @@ public final class MapService {
   /** Hazards in a window. The region filter is exact: hazards that still have land in the region. */
   public List<HazardRow> hazards(Envelope bbox, Classification classification, String region, int limit,
       double simplifyDegrees) throws SQLException {
+    return hazards(bbox, classification, region, null, limit, simplifyDegrees);
+  }
+
+  /** As above, and with a zone of a zoning (null: none): hazards that meet the zone. */
+  public List<HazardRow> hazards(Envelope bbox, Classification classification, String region, Geometry zone,
+      int limit, double simplifyDegrees) throws SQLException {
+    PreparedGeometry zoneShape = null;
+    if (zone != null) {
+      zoneShape = PreparedGeometryFactory.prepare(zone);
+      Envelope env = zone.getEnvelopeInternal();
+      bbox = bbox == null ? env : bbox.intersection(env);
+      if (bbox.isNull()) {
+        return List.of();
+      }
+    }
     PreparedGeometry regionShape = null;
     if (region != null) {
       RegionShape shape = ledger.regions().regions().stream().filter(r -> r.code().equals(region)).findFirst()
@@ -46,7 +61,8 @@ public final class MapService {
     List<HazardRow> rows = layers.hazards(bbox, classification, region, limit);
     List<HazardRow> out = new ArrayList<>(rows.size());
     for (HazardRow h : rows) {
-      if (regionShape != null && !regionShape.intersects(h.geometry())) {
+      if (regionShape != null && !regionShape.intersects(h.geometry())
+          || zoneShape != null && !zoneShape.intersects(h.geometry())) {
         continue;
       }
       Geometry g = simplifyDegrees > 0 ? simplify(h.geometry(), simplifyDegrees) : h.geometry();
@@ -112,7 +128,14 @@ public final class MapService {
   public List<StoredEvent> events(EventType type, String partner, String grant, String region,
       java.time.LocalDate from, java.time.LocalDate to, EventStatus status, Account reader, long afterSequence,
       int limit) throws SQLException {
+    return events(type, partner, grant, region, null, from, to, status, reader, afterSequence, limit);
+  }
+
+  /** As above, of the events whose footprint meets a zone (null: anywhere). */
+  public List<StoredEvent> events(EventType type, String partner, String grant, String region, Geometry zone,
+      java.time.LocalDate from, java.time.LocalDate to, EventStatus status, Account reader, long afterSequence,
+      int limit) throws SQLException {
     return store.events(new EventStore.EventFilter(type, partner, grant, region, from, to, status,
-        Permissions.events(reader), afterSequence, limit));
+        Permissions.events(reader), afterSequence, limit, zone));
   }
 }

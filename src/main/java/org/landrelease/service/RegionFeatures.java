@@ -71,8 +71,13 @@ final class RegionFeatures {
   }
 
   Page page(ItemsRequest r, FeatureFilter filter) {
+    return page(all(r.to()), r, filter);
+  }
+
+  /** A page of features held in memory, filtered in Java: the regions, and each zoning's zones (ZoneFeatures). */
+  static Page page(List<Feature> all, ItemsRequest r, FeatureFilter filter) {
     List<Feature> matching = new ArrayList<>();
-    for (Feature f : all(r.to())) {
+    for (Feature f : all) {
       if ((r.bbox() == null || r.bbox().intersects(f.geometry().getEnvelopeInternal()))
           && (filter == null || FeatureMatcher.matches(filter, f.properties(), f.geometry()))) {
         matching.add(f);

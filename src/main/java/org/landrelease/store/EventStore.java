@@ -99,7 +99,14 @@ public final class EventStore {
 
   /** Filters of the event list; null means no filter. The cursor is the last sequence of the previous page. */
   public record EventFilter(EventType type, String partner, String grant, String region, LocalDate from,
-      LocalDate to, EventStatus status, Visibility visibility, long afterSequence, int limit) {}
+      LocalDate to, EventStatus status, Visibility visibility, long afterSequence, int limit,
+      org.locationtech.jts.geom.Geometry zone) {
+    /** Without a zone: events anywhere. */
+    public EventFilter(EventType type, String partner, String grant, String region, LocalDate from, LocalDate to,
+        EventStatus status, Visibility visibility, long afterSequence, int limit) {
+      this(type, partner, grant, region, from, to, status, visibility, afterSequence, limit, null);
+    }
+  }
 
   /**
    * Which events a reader may see: everything, approved ones only, or approved ones plus every event of one partner
@@ -129,6 +136,12 @@ public final class EventStore {
     if (f.region() != null) {
       sql.append(" AND regions LIKE ?");
       args.add("%," + f.region() + ",%");
+    }
+    if (f.zone() != null) {
+      // a zone of a zoning: events whose footprint meets it (box first, so that the exact test runs on few)
+      sql.append(" AND seq IN (SELECT seq FROM event_footprint WHERE footprint && ? AND ST_Intersects(footprint, ?))");
+      args.add(f.zone());
+      args.add(f.zone());
     }
     if (f.from() != null) {
       sql.append(" AND event_date >= ?");

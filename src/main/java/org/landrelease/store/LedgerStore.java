@@ -19,6 +19,7 @@ import org.landrelease.domain.HazardWrite;
 import org.landrelease.domain.LandUse;
 import org.landrelease.domain.PieceKind;
 import org.landrelease.domain.PieceRow;
+import org.landrelease.domain.PieceZoneArea;
 import org.landrelease.domain.StoredEvent;
 import org.landrelease.domain.Transition;
 import org.landrelease.geometry.Geometries;
@@ -140,6 +141,13 @@ public final class LedgerStore {
    */
   public long writeApproval(StoredEvent event, Transition submitted, Transition approved, List<PieceRow> pieces,
       List<HazardWrite> writes, Long reversedEventSeq, double hazardDeltaM2) throws SQLException {
+    return writeApproval(event, submitted, approved, pieces, List.of(), writes, reversedEventSeq, hazardDeltaM2);
+  }
+
+  /** As above, with the pieces' split by the zonings (PieceZoneArea.piece indexes pieces), written with them. */
+  public long writeApproval(StoredEvent event, Transition submitted, Transition approved, List<PieceRow> pieces,
+      List<PieceZoneArea> zoneAreas, List<HazardWrite> writes, Long reversedEventSeq, double hazardDeltaM2)
+      throws SQLException {
     Connection c = db.writer();
     if (submitted != null) {
       insertEvent(c, event);
@@ -148,7 +156,16 @@ public final class LedgerStore {
     long applied = next("applied_ids");
     updateDecision(c, event, applied, hazardDeltaM2);
     insertTransition(c, event.sequence(), 2, approved);
-    insertPieces(c, event, pieces);
+    long[] pieceIds = insertPieces(c, event, pieces);
+    if (!zoneAreas.isEmpty()) {
+      List<ZoningStore.SplitRow> rows = new ArrayList<>(zoneAreas.size());
+      for (PieceZoneArea a : zoneAreas) {
+        PieceRow p = pieces.get(a.piece());
+        rows.add(new ZoningStore.SplitRow(a.zoning(), pieceIds[a.piece()], a.zone(), a.m2(), p.kind(),
+            event.countedOn(), event.command().partner(), event.command().grant()));
+      }
+      ZoningStore.insertSplits(c, rows);
+    }
     applyHazardWrites(c, event.sequence(), writes);
     if (reversedEventSeq != null) {
       try (PreparedStatement ps = c.prepareStatement(
@@ -298,17 +315,21 @@ public final class LedgerStore {
     }
   }
 
-  private void insertPieces(Connection c, StoredEvent e, List<PieceRow> pieces) throws SQLException {
+  /** Inserts the pieces and their shapes; returns their ids, in the order of the pieces. */
+  private long[] insertPieces(Connection c, StoredEvent e, List<PieceRow> pieces) throws SQLException {
+    long[] ids = new long[pieces.size()];
     if (pieces.isEmpty()) {
-      return;
+      return ids;
     }
     try (PreparedStatement ps = c.prepareStatement("""
         INSERT INTO piece (id, event_seq, hazard_id, region, kind, area_m2, event_date, partner_id, grant_id,
           classification, hazard_types, land_use)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
         PreparedStatement shape = c.prepareStatement("INSERT INTO piece_shape (piece_id, geom) VALUES (?, ?)")) {
-      for (PieceRow p : pieces) {
+      for (int i = 0; i < pieces.size(); i++) {
+        PieceRow p = pieces.get(i);
         long id = next("piece_ids");
+        ids[i] = id;
         ps.setLong(1, id);
         ps.setLong(2, e.sequence());
         ps.setLong(3, p.hazardId());
@@ -329,6 +350,7 @@ public final class LedgerStore {
       ps.executeBatch();
       shape.executeBatch();
     }
+    return ids;
   }
 
   private static void applyHazardWrites(Connection c, long seq, List<HazardWrite> writes) throws SQLException {

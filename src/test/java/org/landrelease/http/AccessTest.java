@@ -83,6 +83,14 @@ class AccessTest {
     routes.add(new Route("GET", "/api/stats/summary", true, ALL, none));
     routes.add(new Route("GET", "/api/stats/released?by=region", true, ALL, none));
     routes.add(new Route("GET", "/api/exports?layer=hazards&format=geojson", true, ALL, none));
+    assertEquals(201, ZoningFixtures.load(server, "grid", ZoningFixtures.testGrid()).status());
+    routes.add(new Route("GET", "/api/zonings", true, ALL, none));
+    routes.add(new Route("GET", "/api/zonings/grid", true, ALL, none));
+    routes.add(new Route("POST", "/api/zonings/trial?codeField=code&dryRun=true", false, Set.of("ADMIN"),
+        ZoningFixtures::testGrid));
+    routes.add(new Route("DELETE", "/api/zonings/{nobody}", false, Set.of("ADMIN"), none));
+    routes.add(new Route("GET", "/api/stats/zones?zoning=grid", true, ALL, none));
+    routes.add(new Route("GET", "/api/stats/released?by=zone&zoning=grid", true, ALL, none));
     routes.add(new Route("POST", "/api/imports?dryRun=true&format=geojson&mapping=" + java.net.URLEncoder.encode(
         "{\"type\":{\"const\":\"HAZARD_REPORT\"},\"date\":{\"const\":\"2023-03-01\"},\"partner\":{\"const\":"
         + "\"HALO\"},\"classification\":{\"const\":\"SHA\"}}", java.nio.charset.StandardCharsets.UTF_8), false,
@@ -155,7 +163,8 @@ class AccessTest {
     List<String> tried = routes.stream().map(r -> r.method() + " " + r.path().replaceAll("\\?.*", "")
         .replace("{approved}", "{id}").replace("{submitted}", "{id}").replace("{nobody}", "{name}")
         .replace("NL-HALO", "{id}").replace("NL-DRC", "{id}").replaceAll("/hazards/1$", "/hazards/{id}").replace("/tiles/hazards.json", "/tiles/{file}")
-        .replace("/tiles/regions/6/38/22.mvt", "/tiles/{layer}/{z}/{x}/{file}")).toList();
+        .replace("/tiles/regions/6/38/22.mvt", "/tiles/{layer}/{z}/{x}/{file}")
+        .replaceAll("^/api/zonings/(grid|trial)$", "/api/zonings/{name}")).toList();
     for (String route : server.app().routes()) {
       if (route.contains(" /api/") || route.contains(" /tiles/")) {
         assertTrue(tried.contains(route), route + " is not tried by this test");
