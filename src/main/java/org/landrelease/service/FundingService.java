@@ -130,26 +130,7 @@ public final class FundingService {
       if (grant == null) {
         throw LedgerException.notFound("no grant '" + r.grant() + "'");
       }
-      if (r.iatiIdentifier() != null) {
-        Partner partner = partners.get(grant.partner());
-        if (partner.iatiOrgId() == null) {
-          throw LedgerException.unprocessable("partner-without-iati-org", "partner '" + partner.id()
-              + "' has no IATI organisation identifier; set it first (PUT /api/partners/" + partner.id() + "/iati)");
-        }
-        IatiRules.checkActivityId("iatiIdentifier", r.iatiIdentifier(), partner.iatiOrgId(),
-            "partner's IATI organisation identifier");
-      }
-      if (r.donorOrgId() != null) {
-        IatiRules.checkOrgId("donorOrgId", r.donorOrgId());
-      }
-      if (r.donorActivityId() != null) {
-        if (r.donorOrgId() == null) {
-          throw LedgerException.unprocessable("missing-field", "'donorActivityId' needs 'donorOrgId', its prefix");
-        }
-        IatiRules.checkActivityId("donorActivityId", r.donorActivityId(), r.donorOrgId(),
-            "donor's organisation identifier 'donorOrgId'");
-      }
-      IatiRules.checkTargets(grant, r.targets());
+      checkReporting(grant, r);
       store.replaceReporting(r);
       Map<String, GrantReporting> next = new java.util.HashMap<>(reportings);
       next.put(r.grant(), r);
@@ -158,6 +139,33 @@ public final class FundingService {
     } finally {
       writeLock.unlock();
     }
+  }
+
+  /** The IATI identifier rules for a grant's settings (422 with the reason), before anything is stored. */
+  public void checkReporting(Grant grant, GrantReporting r) {
+    if (r.iatiIdentifier() != null) {
+      Partner partner = partners.get(grant.partner());
+      if (partner == null) {
+        throw LedgerException.unprocessable("unknown-partner", "unknown partner '" + grant.partner() + "'");
+      }
+      if (partner.iatiOrgId() == null) {
+        throw LedgerException.unprocessable("partner-without-iati-org", "partner '" + partner.id()
+            + "' has no IATI organisation identifier; set it first (PUT /api/partners/" + partner.id() + "/iati)");
+      }
+      IatiRules.checkActivityId("iatiIdentifier", r.iatiIdentifier(), partner.iatiOrgId(),
+          "partner's IATI organisation identifier");
+    }
+    if (r.donorOrgId() != null) {
+      IatiRules.checkOrgId("donorOrgId", r.donorOrgId());
+    }
+    if (r.donorActivityId() != null) {
+      if (r.donorOrgId() == null) {
+        throw LedgerException.unprocessable("missing-field", "'donorActivityId' needs 'donorOrgId', its prefix");
+      }
+      IatiRules.checkActivityId("donorActivityId", r.donorActivityId(), r.donorOrgId(),
+          "donor's organisation identifier 'donorOrgId'");
+    }
+    IatiRules.checkTargets(grant, r.targets());
   }
 
   public Partner partner(String id) {
