@@ -180,7 +180,7 @@ public final class IatiXml {
 
   /** km² to the square metre, as the ledger presents them. */
   static String km2(double km2) {
-    return new java.math.BigDecimal(Math.round(km2 * 1e6)).movePointLeft(6).toPlainString();
+    return new java.math.BigDecimal(Math.round(km2 * 1e6)).movePointLeft(6).stripTrailingZeros().toPlainString();
   }
 
   private static String dateTime(Instant t) {

@@ -49,7 +49,7 @@ public final class IatiResults {
             "Land of hazard areas cleared of explosive ordnance." + common))) {
       out.put(d.code(), d);
     }
-    return Map.copyOf(out);
+    return java.util.Collections.unmodifiableMap(out);
   }
 
   private static double value(ReleasedRow row, String outcome) {

@@ -124,7 +124,7 @@ public final class IatiService {
   private static String state(AppliedMark mark, LocalDate from, LocalDate to, List<String> unpublished) {
     String state = mark == null ? "Computed by the land-release ledger from an empty ledger"
         : "Computed by the land-release ledger from its state after approval " + mark.applied() + " (event sequence "
-            + mark.sequence() + ", approved " + mark.approvedAt() + ")";
+            + mark.sequence() + ", approved " + mark.approvedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + ")";
     state += "; period " + (from == null ? "grant start" : from) + " to " + (to == null ? "grant end" : to) + ".";
     if (!unpublished.isEmpty()) {
       state += " Left out, as their partner has no IATI organisation identifier: " + String.join(", ", unpublished)
