@@ -144,7 +144,7 @@ class IatiApiTest {
     assertEquals("NL-1", IatiSchema.text(doc, "//participating-org[@role='1']/@ref"));
     assertEquals(HALO_ORG, IatiSchema.text(doc, "//participating-org[@role='4']/@ref"));
     assertEquals(DONOR_ACTIVITY, IatiSchema.text(doc, "//transaction/provider-org/@provider-activity-id"));
-    assertEquals("1000000", IatiSchema.text(doc, "//transaction/value"));
+    assertEquals(1_000_000, Double.parseDouble(IatiSchema.text(doc, "//transaction/value")));
     assertEquals("15250", IatiSchema.text(doc, "//sector[@vocabulary='1']/@code"));
     assertEquals("UA", IatiSchema.text(doc, "//recipient-country/@code"));
     assertEquals("2023-01-01", IatiSchema.text(doc, "//activity-date[@type='1']/@iso-date"));
