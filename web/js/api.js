@@ -47,6 +47,21 @@ export async function getJson(path, { signal } = {}) {
   return body;
 }
 
+/** A file the service writes (IATI XML), as a Blob with the account's token; a refusal is a ProblemError. */
+export async function getFile(path, accept) {
+  const res = await fetch(path, { headers: auth.headers({ Accept: accept }) });
+  if (!res.ok) {
+    let body = null;
+    try {
+      body = await res.json();
+    } catch {
+      body = null;
+    }
+    throw new ProblemError(body, res.status);
+  }
+  return res.blob();
+}
+
 /** True when the error is the service asking for a token (401) or refusing this account (403). */
 export function isAuthError(err) {
   return err?.status === 401 || err?.status === 403;
@@ -60,6 +75,7 @@ export const api = {
   partners: () => getJson('/api/partners'),
   grants: () => getJson('/api/grants'),
   grantReport: (id) => getJson(`/api/grants/${encodeURIComponent(id)}/report`),
+  grantIati: (id) => getFile(`/api/grants/${encodeURIComponent(id)}/iati`, 'application/xml'),
   hazard: (id) => getJson(`/api/hazards/${encodeURIComponent(id)}`),
   event: (id) => getJson(`/api/events/${encodeURIComponent(id)}`),
   firstEvents: () => getJson('/api/events?limit=1'),

@@ -1,4 +1,5 @@
-// The donor → grant view: a grant's released land by outcome, region and month, and its CSV; the map then shows that
+// The donor → grant view: a grant's released land by outcome, region and month, its CSV and its IATI file (XML, written
+// by the service); the map then shows that
 // grant's released land only (onGrant). Grants are not public: signed out, the view asks for a sign-in instead.
 import { api } from './api.js';
 import { grantReportCsv, grantReportFileName } from './csv.js';
@@ -10,6 +11,8 @@ export function createDonorView(root, { regionName, onError, onGrant }) {
   const grantSel = root.querySelector('#grant');
   const out = root.querySelector('#grant-report');
   const csvBtn = root.querySelector('#grant-csv');
+  const iatiBtn = root.querySelector('#grant-iati');
+  const downloadNote = root.querySelector('#grant-download');
   const signInNeeded = root.querySelector('#donors-signin');
   const fields = root.querySelector('#donors-fields');
   let grants = [];
@@ -45,6 +48,8 @@ export function createDonorView(root, { regionName, onError, onGrant }) {
     onGrant?.(null);
     report = null;
     csvBtn.disabled = true;
+    iatiBtn.disabled = true;
+    downloadNote.textContent = '';
     out.innerHTML = '';
   }
 
@@ -59,6 +64,7 @@ export function createDonorView(root, { regionName, onError, onGrant }) {
       report = r;
       render();
       csvBtn.disabled = false;
+      iatiBtn.disabled = false;
     } catch (err) {
       out.innerHTML = `<p class="error" role="alert">${e(err.message)}</p>`;
       onError?.(err);
@@ -98,23 +104,44 @@ export function createDonorView(root, { regionName, onError, onGrant }) {
     if (visible) chart.show();
   }
 
-  function downloadCsv() {
-    if (!report) return;
-    const names = {};
-    for (const r of report.byRegion) names[r.key] = regionName(r.key);
-    const blob = new Blob([grantReportCsv(report, names)], { type: 'text/csv;charset=utf-8' });
+  function save(blob, fileName) {
     const a = document.createElement('a');
     a.href = URL.createObjectURL(blob);
-    a.download = grantReportFileName(report.grant.id, todayUtc());
+    a.download = fileName;
     document.body.append(a);
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(a.href), 10000);
   }
 
+  function downloadCsv() {
+    if (!report) return;
+    const names = {};
+    for (const r of report.byRegion) names[r.key] = regionName(r.key);
+    save(new Blob([grantReportCsv(report, names)], { type: 'text/csv;charset=utf-8' }),
+      grantReportFileName(report.grant.id, todayUtc()));
+  }
+
+  /** The IATI file of the grant shown, as the service writes it (the partner must have an IATI identifier). */
+  async function downloadIati() {
+    if (!report) return;
+    const id = report.grant.id;
+    downloadNote.textContent = 'Preparing the IATI file…';
+    try {
+      const blob = await api.grantIati(id);
+      const name = `grant-${id.replace(/[^A-Za-z0-9._-]/g, '_')}-iati-${todayUtc()}.xml`;
+      save(blob, name);
+      downloadNote.textContent = `Downloaded ${name} (${formatNumber(blob.size)} bytes, IATI 2.03).`;
+    } catch (err) {
+      downloadNote.textContent = `No IATI file: ${err.message}`;
+      onError?.(err);
+    }
+  }
+
   donorSel.addEventListener('change', fillGrants);
   grantSel.addEventListener('change', load);
   csvBtn.addEventListener('click', downloadCsv);
+  iatiBtn.addEventListener('click', downloadIati);
 
   return {
     /** The grants and released km² per donor this account may read; signedIn false shows the sign-in request. */

@@ -45,6 +45,9 @@ public final class DemoLoader {
           g.get("title").asText(), g.get("amount").decimalValue(), g.get("currency").asText(),
           LocalDate.parse(g.get("start").asText()), LocalDate.parse(g.get("end").asText())));
     }
+    if (DemoScenario.DATASET.equals(fundingDoc.path("dataset").asText())) {
+      DemoIati.apply(funding);
+    }
     int total = fundingDoc.path("events").asInt(0);
     long t0 = System.nanoTime();
     int n = 0;

@@ -11,6 +11,7 @@ import org.landrelease.domain.LedgerException;
 import org.landrelease.domain.Partner;
 import org.landrelease.service.EventParsing;
 import org.landrelease.service.FundingService;
+import org.landrelease.service.IatiRules;
 import org.landrelease.service.Permissions;
 import org.landrelease.service.ReportService;
 
@@ -33,9 +34,19 @@ final class FundingResource {
   }
 
   void createPartner(Context ctx) throws Exception {
-    JsonNode body = HttpApi.object(HttpApi.body(ctx, mapper), Set.of("id", "name"));
+    JsonNode body = HttpApi.object(HttpApi.body(ctx, mapper), Set.of("id", "name", "iatiOrgId", "iatiOrgType"));
     Partner p = new Partner(id(body), text(body, "name"));
-    ctx.status(funding.addPartner(p) ? 201 : 200).json(p);
+    if (body.hasNonNull("iatiOrgId") || body.hasNonNull("iatiOrgType")) {
+      // checked before the partner is stored, so that a refused body stores nothing
+      IatiRules.checkOrgId("iatiOrgId", text(body, "iatiOrgId"));
+      IatiRules.checkOrgType("iatiOrgType", text(body, "iatiOrgType"));
+    }
+    boolean created = funding.addPartner(p);
+    if (body.hasNonNull("iatiOrgId") || body.hasNonNull("iatiOrgType")) {
+      // IATI settings are checked and stored by the rule that PUT /api/partners/{id}/iati uses
+      p = funding.setPartnerIati(p.id(), text(body, "iatiOrgId"), text(body, "iatiOrgType"));
+    }
+    ctx.status(created ? 201 : 200).json(funding.partner(p.id()));
   }
 
   /** The grants this account may read: all for reviewers and administrators, else its donor's or partner's. */
@@ -49,6 +60,11 @@ final class FundingResource {
   }
 
   private Grant readableGrant(Context ctx) {
+    return readableGrant(funding, ctx);
+  }
+
+  /** The grant of the path, if the caller may read it (the rule of the grant report: 404, 401, 403). */
+  static Grant readableGrant(FundingService funding, Context ctx) {
     Grant g = funding.grant(ctx.pathParam("id"));
     if (g == null) {
       throw LedgerException.notFound("no grant '" + ctx.pathParam("id") + "'");
@@ -58,8 +74,9 @@ final class FundingResource {
   }
 
   void createGrant(Context ctx) throws Exception {
-    JsonNode body = HttpApi.object(HttpApi.body(ctx, mapper),
-        Set.of("id", "donor", "partner", "title", "amount", "currency", "start", "end"));
+    Set<String> fields = new java.util.HashSet<>(IatiResource.REPORTING_FIELDS);
+    fields.addAll(Set.of("id", "donor", "partner", "title", "amount", "currency", "start", "end"));
+    JsonNode body = HttpApi.object(HttpApi.body(ctx, mapper), fields);
     BigDecimal amount = null;
     if (body.hasNonNull("amount")) {
       if (!body.get("amount").isNumber() || body.get("amount").decimalValue().signum() < 0) {
@@ -73,7 +90,22 @@ final class FundingResource {
     }
     Grant g = new Grant(id(body), text(body, "donor"), text(body, "partner"), text(body, "title"), amount, currency,
         EventParsing.date(required(body, "start")), EventParsing.date(required(body, "end")));
-    ctx.status(funding.addGrant(g) ? 201 : 200).json(g);
+    boolean withIati = IatiResource.REPORTING_FIELDS.stream().anyMatch(body::has);
+    var reporting = withIati ? IatiResource.reporting(g.id(), body) : null;
+    if (withIati && funding.grant(g.id()) == null) {
+      // checked before the grant is stored, so that a refused body stores nothing
+      funding.checkReporting(g, reporting);
+    }
+    boolean created = funding.addGrant(g);
+    if (withIati) {
+      if (created) {
+        funding.setReporting(reporting);
+      } else if (!reporting.equals(funding.reporting(g.id()))) {
+        throw LedgerException.conflict("grant '" + g.id() + "' already exists with other IATI settings; change them "
+            + "with PUT /api/grants/" + g.id() + "/reporting");
+      }
+    }
+    ctx.status(created ? 201 : 200).json(g);
   }
 
   void grantReport(Context ctx) throws Exception {

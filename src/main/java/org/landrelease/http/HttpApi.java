@@ -44,6 +44,8 @@ public final class HttpApi {
     FundingResource fundingResource = new FundingResource(funding, reports, mapper);
     StatsResource stats = new StatsResource(reports, funding, zoneFigures);
     ZoningResource zonings = new ZoningResource(zoningService);
+    IatiResource iati = new IatiResource(funding, new org.landrelease.service.IatiService(funding, reports, ledger,
+        java.time.Clock.systemUTC()), mapper);
     MapResource layers = new MapResource(map, mapper, zoningService);
     TileResource tiles = new TileResource(tileService, funding, mapper);
     return Javalin.create(config -> {
@@ -85,6 +87,13 @@ public final class HttpApi {
       routes.post("/api/grants", fundingResource::createGrant, Access.ADMIN);
       routes.get("/api/grants/{id}", fundingResource::getGrant, Access.SIGNED_IN);
       routes.get("/api/grants/{id}/report", fundingResource::grantReport, Access.SIGNED_IN);
+      // IATI: what administrators set, and the activities files, read by the grant report's rule
+      routes.put("/api/partners/{id}/iati", iati::setPartnerIati, Access.ADMIN);
+      routes.get("/api/grants/{id}/reporting", iati::getReporting, Access.SIGNED_IN);
+      routes.put("/api/grants/{id}/reporting", iati::putReporting, Access.ADMIN);
+      routes.get("/api/grants/{id}/iati", iati::grantActivity, Access.SIGNED_IN);
+      routes.get("/api/iati", iati::donorActivities, Access.SIGNED_IN);
+      routes.get("/api/iati/indicators", iati::indicators, Access.PUBLIC_READ);
       routes.post("/api/events", events::post, Access.FIELD, Access.ADMIN);
       routes.post("/api/events/batch", events::postBatch, Access.FIELD, Access.ADMIN);
       routes.get("/api/events", events::list, Access.PUBLIC_READ);

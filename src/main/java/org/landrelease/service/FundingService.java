@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.landrelease.store.LedgerLock;
 import org.landrelease.domain.Grant;
+import org.landrelease.domain.GrantReporting;
 import org.landrelease.domain.LedgerException;
 import org.landrelease.domain.Partner;
 import org.landrelease.store.FundingStore;
@@ -16,6 +17,7 @@ public final class FundingService {
   private final LedgerLock writeLock;
   private final Map<String, Partner> partners = new ConcurrentHashMap<>();
   private final Map<String, Grant> grants = new ConcurrentHashMap<>();
+  private volatile Map<String, GrantReporting> reportings = Map.of();
 
   public FundingService(FundingStore store, LedgerLock writeLock) throws SQLException {
     this.store = store;
@@ -30,6 +32,7 @@ public final class FundingService {
   public void reload() throws SQLException {
     store.partners().forEach(p -> partners.put(p.id(), p));
     store.grants().forEach(g -> grants.put(g.id(), g));
+    reportings = Map.copyOf(store.reportings());
   }
 
   /** Adds a partner; returns false when the same partner already exists (an idempotent replay). */
@@ -38,7 +41,8 @@ public final class FundingService {
     try {
       Partner existing = partners.get(p.id());
       if (existing != null) {
-        if (existing.equals(p)) {
+        // a replay without IATI settings is the same partner: those are set apart (setPartnerIati)
+        if (existing.equals(p) || p.iatiOrgId() == null && existing.withIati(null, null).equals(p)) {
           return false;
         }
         throw LedgerException.conflict("partner '" + p.id() + "' already exists with another name");
@@ -82,6 +86,86 @@ public final class FundingService {
         && (a.amount() == null ? b.amount() == null : b.amount() != null && a.amount().compareTo(b.amount()) == 0)
         && java.util.Objects.equals(a.currency(), b.currency()) && a.start().equals(b.start())
         && a.end().equals(b.end());
+  }
+
+  /** Sets a partner's IATI organisation identifier and type; the grants it reports must keep their prefix. */
+  public Partner setPartnerIati(String partnerId, String orgId, String orgType) throws SQLException {
+    IatiRules.checkOrgId("iatiOrgId", orgId);
+    IatiRules.checkOrgType("iatiOrgType", orgType);
+    writeLock.lock();
+    try {
+      Partner existing = partners.get(partnerId);
+      if (existing == null) {
+        throw LedgerException.notFound("no partner '" + partnerId + "'");
+      }
+      for (GrantReporting r : reportings.values()) {
+        if (r.iatiIdentifier() != null && grants.get(r.grant()).partner().equals(partnerId)
+            && !r.iatiIdentifier().startsWith(orgId + "-")) {
+          throw LedgerException.conflict("grant '" + r.grant() + "' is published as '" + r.iatiIdentifier()
+              + "', which the new identifier '" + orgId + "' does not prefix; change the grant's first");
+        }
+      }
+      Partner p = existing.withIati(orgId, orgType);
+      store.updatePartnerIati(p);
+      partners.put(p.id(), p);
+      return p;
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /** How a grant is published to IATI; every field null while an administrator has set none. */
+  public GrantReporting reporting(String grantId) {
+    return reportings.getOrDefault(grantId, GrantReporting.none(grantId));
+  }
+
+  /**
+   * Replaces a grant's IATI settings after checking them against the IATI identifier rules: the activity
+   * identifier carries the partner's organisation prefix, the donor's activity id the donor's.
+   */
+  public GrantReporting setReporting(GrantReporting r) throws SQLException {
+    writeLock.lock();
+    try {
+      Grant grant = grants.get(r.grant());
+      if (grant == null) {
+        throw LedgerException.notFound("no grant '" + r.grant() + "'");
+      }
+      checkReporting(grant, r);
+      store.replaceReporting(r);
+      Map<String, GrantReporting> next = new java.util.HashMap<>(reportings);
+      next.put(r.grant(), r);
+      reportings = Map.copyOf(next);
+      return r;
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /** The IATI identifier rules for a grant's settings (422 with the reason), before anything is stored. */
+  public void checkReporting(Grant grant, GrantReporting r) {
+    if (r.iatiIdentifier() != null) {
+      Partner partner = partners.get(grant.partner());
+      if (partner == null) {
+        throw LedgerException.unprocessable("unknown-partner", "unknown partner '" + grant.partner() + "'");
+      }
+      if (partner.iatiOrgId() == null) {
+        throw LedgerException.unprocessable("partner-without-iati-org", "partner '" + partner.id()
+            + "' has no IATI organisation identifier; set it first (PUT /api/partners/" + partner.id() + "/iati)");
+      }
+      IatiRules.checkActivityId("iatiIdentifier", r.iatiIdentifier(), partner.iatiOrgId(),
+          "partner's IATI organisation identifier");
+    }
+    if (r.donorOrgId() != null) {
+      IatiRules.checkOrgId("donorOrgId", r.donorOrgId());
+    }
+    if (r.donorActivityId() != null) {
+      if (r.donorOrgId() == null) {
+        throw LedgerException.unprocessable("missing-field", "'donorActivityId' needs 'donorOrgId', its prefix");
+      }
+      IatiRules.checkActivityId("donorActivityId", r.donorActivityId(), r.donorOrgId(),
+          "donor's organisation identifier 'donorOrgId'");
+    }
+    IatiRules.checkTargets(grant, r.targets());
   }
 
   public Partner partner(String id) {

@@ -135,8 +135,13 @@ public final class ReportService {
 
   /** Released rows of the cells that pass a filter: for one grant's report, which no running sum keeps. */
   private List<ReleasedRow> releasedRows(java.util.function.Predicate<Fact> filter, Function<Fact, String> key) {
+    return releasedRows(null, null, filter, key);
+  }
+
+  private List<ReleasedRow> releasedRows(LocalDate from, LocalDate to, java.util.function.Predicate<Fact> filter,
+      Function<Fact, String> key) {
     Map<String, double[]> sums = new java.util.HashMap<>();
-    totals.scan(null, null, (fact, m2) -> {
+    totals.scan(from, to, (fact, m2) -> {
       if (fact.kind().isRelease() && filter.test(fact)) {
         sums.computeIfAbsent(key.apply(fact), k -> new double[PieceKind.values().length])[fact.kind().ordinal()] += m2;
       }
@@ -169,6 +174,30 @@ public final class ReportService {
           Km2.of(m2[PieceKind.REDUCED.ordinal()]), Km2.of(m2[PieceKind.CLEARED.ordinal()])));
     }
     return out;
+  }
+
+  /**
+   * What one grant released between two dates (either may be null), per key of a cell (Fact::region, a quarter of
+   * Fact::date): the rows of the grant report, for a period and grouped as a caller needs.
+   */
+  public List<ReleasedRow> grantReleased(String grantId, LocalDate from, LocalDate to, Function<Fact, String> key) {
+    return releasedRows(from, to, f -> grantId.equals(f.grant()), key);
+  }
+
+  /** The number of approvals the figures hold (event.applied_seq of the last one), to name a state of the ledger. */
+  public long appliedUpTo() {
+    return totals.applied();
+  }
+
+  /** The last approval of a state of the ledger: its event's sequence and time; empty for an empty ledger. */
+  public java.util.Optional<EventStore.AppliedMark> appliedMark(long applied) throws SQLException {
+    return store.appliedMark(applied);
+  }
+
+  /** A piece of land a grant released in a region in [from, to] and kept released: see EventStore. */
+  public java.util.Optional<org.locationtech.jts.geom.Geometry> releasedPlace(String grantId, String region,
+      LocalDate from, LocalDate to) throws SQLException {
+    return store.largestReleasedPiece(grantId, region, from, to);
   }
 
   public GrantReport grantReport(String grantId) throws SQLException {

@@ -178,4 +178,44 @@ public final class EventStore {
       }
     });
   }
+
+  /** The approval a state of the ledger ends with: its order, the event's sequence, and when it was approved. */
+  public record AppliedMark(long applied, long sequence, java.time.Instant approvedAt) {}
+
+  /** The approval applied as number {@code applied}, or empty for an empty ledger (applied 0). */
+  public Optional<AppliedMark> appliedMark(long applied) throws SQLException {
+    return db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT seq, decided_at FROM event WHERE applied_seq = ?")) {
+        ps.setLong(1, applied);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? Optional.of(new AppliedMark(applied, rs.getLong(1), rs.getTimestamp(2).toInstant()))
+              : Optional.empty();
+        }
+      }
+    });
+  }
+
+  /**
+   * The shape of the largest piece a grant released in a region between two dates and not reversed by the later
+   * one: a place on released land that stands for the grant's work in that region.
+   */
+  public Optional<Geometry> largestReleasedPiece(String grant, String region, LocalDate from, LocalDate to)
+      throws SQLException {
+    return db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement("""
+          SELECT s.geom FROM piece p JOIN piece_shape s ON s.piece_id = p.id
+          WHERE p.grant_id = ? AND p.region = ? AND p.kind IN ('CANCELLED', 'REDUCED', 'CLEARED') AND p.area_m2 > 0
+            AND p.event_date >= ? AND p.event_date <= ? AND (p.reversed_on IS NULL OR p.reversed_on > ?)
+          ORDER BY p.area_m2 DESC, p.id LIMIT 1""")) {
+        ps.setString(1, grant);
+        ps.setString(2, region);
+        ps.setDate(3, Date.valueOf(from));
+        ps.setDate(4, Date.valueOf(to));
+        ps.setDate(5, Date.valueOf(to));
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? Optional.ofNullable(Dialect.geometry(rs, 1)) : Optional.empty();
+        }
+      }
+    });
+  }
 }

@@ -62,6 +62,16 @@ class AccessTest {
         + "\",\"donor\":\"Japan\",\"partner\":\"HALO\",\"title\":\"t\",\"start\":\"2024-01-01\",\"end\":\"2024-12-31\"}"));
     routes.add(new Route("GET", "/api/grants/NL-HALO", false, Set.of("FIELD", "REVIEWER", "DONOR", "ADMIN"), none));
     routes.add(new Route("GET", "/api/grants/NL-DRC/report", false, Set.of("REVIEWER", "DONOR", "ADMIN"), none));
+    // IATI: DRC publishes (its organisation identifier is set), so NL-DRC's activity file can be written
+    server.put("/api/partners/DRC/iati", "{\"iatiOrgId\":\"XM-DEMO-DRC\",\"iatiOrgType\":\"21\"}");
+    routes.add(new Route("PUT", "/api/partners/DRC/iati", false, Set.of("ADMIN"),
+        () -> "{\"iatiOrgId\":\"XM-DEMO-DRC\",\"iatiOrgType\":\"21\"}"));
+    routes.add(new Route("GET", "/api/grants/NL-DRC/reporting", false, Set.of("REVIEWER", "DONOR", "ADMIN"), none));
+    routes.add(new Route("PUT", "/api/grants/NL-DRC/reporting", false, Set.of("ADMIN"),
+        () -> "{\"donorOrgId\":\"NL-1\",\"donorActivityId\":\"NL-1-DEMO-1\"}"));
+    routes.add(new Route("GET", "/api/grants/NL-DRC/iati", false, Set.of("REVIEWER", "DONOR", "ADMIN"), none));
+    routes.add(new Route("GET", "/api/iati?donor=Netherlands", false, ALL, none));
+    routes.add(new Route("GET", "/api/iati/indicators", true, ALL, none));
     routes.add(new Route("POST", "/api/events", false, Set.of("FIELD", "ADMIN"), this::freshEvent));
     routes.add(new Route("POST", "/api/events/batch", false, Set.of("FIELD", "ADMIN"), () -> "[" + freshEvent() + "]"));
     routes.add(new Route("GET", "/api/events", true, ALL, none));
@@ -127,6 +137,7 @@ class AccessTest {
     return switch (route.method()) {
       case "GET" -> as.get(path);
       case "DELETE" -> as.delete(path);
+      case "PUT" -> as.put(path, route.body().get());
       default -> as.post(path, route.body().get());
     };
   }
@@ -162,7 +173,7 @@ class AccessTest {
   void everyApiRouteIsInThisTable() {
     List<String> tried = routes.stream().map(r -> r.method() + " " + r.path().replaceAll("\\?.*", "")
         .replace("{approved}", "{id}").replace("{submitted}", "{id}").replace("{nobody}", "{name}")
-        .replace("NL-HALO", "{id}").replace("NL-DRC", "{id}").replaceAll("/hazards/1$", "/hazards/{id}").replace("/tiles/hazards.json", "/tiles/{file}")
+        .replace("NL-HALO", "{id}").replace("NL-DRC", "{id}").replace("/partners/DRC/", "/partners/{id}/").replaceAll("/hazards/1$", "/hazards/{id}").replace("/tiles/hazards.json", "/tiles/{file}")
         .replace("/tiles/regions/6/38/22.mvt", "/tiles/{layer}/{z}/{x}/{file}")
         .replaceAll("^/api/zonings/(grid|trial)$", "/api/zonings/{name}")).toList();
     for (String route : server.app().routes()) {

@@ -179,6 +179,11 @@ public class TestServer implements AutoCloseable {
         .POST(HttpRequest.BodyPublishers.ofString(body)).build());
   }
 
+  public Response put(String path, String body) throws Exception {
+    return send(request(path).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(body)).build());
+  }
+
   public Response delete(String path) throws Exception {
     return send(request(path).DELETE().build());
   }

@@ -474,6 +474,17 @@ class WebClientTest {
     JsonNode report = server.as(donorNl).get("/api/grants/NL-HALO/report").json();
     assertEquals(report.get("releasedKm2").asDouble(), Double.parseDouble(driver.findElement(
         By.cssSelector("#grant-figures dd")).getAttribute("data-value")));
+    // the grant's IATI file, fetched with the donor's token (HALO publishes to IATI once it has an identifier)
+    assertEquals(200, server.put("/api/partners/HALO/iati",
+        "{\"iatiOrgId\":\"GB-CHC-1001813\",\"iatiOrgType\":\"21\"}").status());
+    driver.findElement(By.id("grant-iati")).click();
+    Browser.waiting(driver, 10).until(d -> d.findElement(By.id("grant-download")).getText().startsWith("Downloaded"));
+    String note = text("grant-download");
+    int bytes = server.as(donorNl).get("/api/grants/NL-HALO/iati").body().getBytes(
+        java.nio.charset.StandardCharsets.UTF_8).length;
+    assertTrue(note.contains("grant-NL-HALO-iati-") && note.contains(".xml"), note);
+    assertTrue(Integer.parseInt(note.replaceAll(".*\\((.*) bytes.*", "$1").replace(",", "")) > 1000, note);
+    assertTrue(bytes > 1000, "the file the service writes: " + bytes + " bytes");
     // signing out hides the report again
     driver.findElement(By.id("signout")).click();
     Browser.waiting(driver, 10).until(d -> d.findElement(By.id("donors-signin")).isDisplayed());
