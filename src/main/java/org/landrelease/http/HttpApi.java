@@ -30,7 +30,7 @@ public final class HttpApi {
       AccountService accounts, BackupService backups, boolean publicReads, Path webDir,
       org.landrelease.service.transfer.ImportService imports, org.landrelease.service.transfer.ExportService exports,
       org.landrelease.service.FeatureService features, org.landrelease.service.LedgerSync sync,
-      org.landrelease.service.TileService tileService)
+      org.landrelease.service.TileService tileService, org.landrelease.service.TreatyReport treaty)
       throws java.io.IOException {
     ObjectMapper mapper = Json.mapper();
     TransferResource transfer = new TransferResource(imports, exports, mapper);
@@ -44,6 +44,7 @@ public final class HttpApi {
     StatsResource stats = new StatsResource(reports, funding);
     MapResource layers = new MapResource(map, mapper);
     TileResource tiles = new TileResource(tileService, funding, mapper);
+    ReportResource reportResource = new ReportResource(treaty);
     return Javalin.create(config -> {
       config.jsonMapper(new JavalinJackson(mapper, false));
       config.startup.showJavalinBanner = false;
@@ -99,6 +100,7 @@ public final class HttpApi {
       routes.get("/api/regions", stats::regions, Access.PUBLIC_READ);
       routes.get("/api/stats/summary", stats::summary, Access.PUBLIC_READ);
       routes.get("/api/stats/released", stats::released, Access.PUBLIC_READ);
+      routes.get("/api/reports/land-release", reportResource::landRelease, Access.PUBLIC_READ);
       routes.post("/api/imports", transfer::importFile, Access.FIELD, Access.ADMIN);
       routes.get("/api/exports", transfer::exportFile, Access.PUBLIC_READ);
       // vector tiles of the same layers, for the web map, QGIS and GDAL
