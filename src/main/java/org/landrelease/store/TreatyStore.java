@@ -72,8 +72,8 @@ public final class TreatyStore {
           SUM(CASE WHEN p.event_date > ? AND p.area_m2 > 0 AND (p.reversed_on IS NULL OR p.reversed_on > ?)
             THEN 1 ELSE 0 END)
         FROM piece p JOIN event e ON e.seq = p.event_seq
-        WHERE e.applied_seq <= ? AND p.event_date <= ?""" + (key == null ? "" : " AND p.region = ?") + """
-         GROUP BY p.hazard_id, p.region, p.classification, p.hazard_types, p.kind""";
+        WHERE e.applied_seq <= ? AND p.event_date <= ?""" + (key == null ? "" : " AND p.region = ?")
+        + " GROUP BY p.hazard_id, p.region, p.classification, p.hazard_types, p.kind";
     return db.read(c -> {
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         int i = bindSpan(ps, span);

@@ -82,6 +82,7 @@ class AccessTest {
     routes.add(new Route("GET", "/tiles/regions/6/38/22.mvt", true, ALL, none));
     routes.add(new Route("GET", "/api/stats/summary", true, ALL, none));
     routes.add(new Route("GET", "/api/stats/released?by=region", true, ALL, none));
+    routes.add(new Route("GET", "/api/reports/land-release?year=2024", true, ALL, none));
     routes.add(new Route("GET", "/api/exports?layer=hazards&format=geojson", true, ALL, none));
     routes.add(new Route("POST", "/api/imports?dryRun=true&format=geojson&mapping=" + java.net.URLEncoder.encode(
         "{\"type\":{\"const\":\"HAZARD_REPORT\"},\"date\":{\"const\":\"2023-03-01\"},\"partner\":{\"const\":"
@@ -167,7 +168,8 @@ class AccessTest {
   void withPrivateReadsThePublicRoutesNeedAToken() throws Exception {
     try (TestServer closed = new TestServer(false)) {
       for (String path : List.of("/api/stats/summary", "/api/regions", "/api/hazards", "/api/events",
-          "/api/partners", "/api/releases", "/api/regions/boundaries", "/tiles/hazards.json")) {
+          "/api/partners", "/api/releases", "/api/regions/boundaries", "/tiles/hazards.json",
+          "/api/reports/land-release?year=2024")) {
         assertEquals(401, closed.as(null).get(path).status(), path);
         String donor = closed.token("d-" + id().substring(0, 8), Role.DONOR, null, "Netherlands");
         assertEquals(200, closed.as(donor).get(path).status(), path);
