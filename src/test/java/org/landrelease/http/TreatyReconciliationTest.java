@@ -105,8 +105,13 @@ class TreatyReconciliationTest {
     assertEquals(r.get("end").get("total").get("km2").asDouble(), start + added - released, 0.001, where);
     assertEquals(start, r.get("start").get("sha").get("km2").asDouble() + r.get("start").get("cha").get("km2")
         .asDouble(), 2e-6, where);
-    assertTrue(r.get("start").get("sha").get("km2").asDouble() > -1e-6, where + " SHA at start");
-    assertTrue(r.get("end").get("sha").get("km2").asDouble() > -1e-6, where + " SHA at end");
+    // no view holds less than nothing (to the ledger's per-region tolerance: snapping residue goes to 'unassigned')
+    for (String day : List.of("start", "end")) {
+      for (String c : List.of("sha", "cha")) {
+        double km2 = r.get(day).get(c).get("km2").asDouble();
+        assertTrue(km2 > -0.001, where + " " + c + " at " + day + ": " + km2);
+      }
+    }
   }
 
   /** A random polygon of 5-12 vertices, 1-6 km across, around the Donetsk/Zaporizhzhia border. */
