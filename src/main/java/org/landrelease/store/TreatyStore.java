@@ -6,13 +6,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.landrelease.domain.Classification;
 import org.landrelease.domain.HazardType;
 import org.landrelease.domain.PieceKind;
+import org.landrelease.geometry.Geometries;
+import org.locationtech.jts.geom.Geometry;
 
 /**
  * SQL for the treaty land-release report: the piece table summed per hazard, key and kind at the two ends of a year,
@@ -33,6 +35,9 @@ public final class TreatyStore {
 
   /** A reclassified (confirmed) hazard and the suspected hazard its land came from. */
   public record ConfirmedFrom(long confirmedHazardId, long suspectedHazardId, Set<HazardType> suspectedTypes) {}
+
+  /** A confirming event and a point inside the land it confirmed. */
+  private record Confirmation(long eventSeq, Geometry point) {}
 
   /** A clearance counted in the year that cleared land of one hazard under one key, and its devices. */
   public record Clearance(long eventSeq, String key, Set<HazardType> hazardTypes, String devicesFound) {}
@@ -106,35 +111,46 @@ public final class TreatyStore {
    * Where the land of each confirmed hazard (RECLASSIFIED pieces) came from. The ledger keeps no link, so it is found
    * by place: hazards never overlap, so the suspected hazard that held a point of the confirmed land just before the
    * confirming event is the one whose latest origin piece (a report, a confirmation or a restoration) covering that
-   * point came before it.
+   * point came before it. One indexed look-up per confirmed hazard (confirmations are few beside releases), so that
+   * neither store has to plan a join of every reclassified piece with every piece.
    */
   public List<ConfirmedFrom> confirmedFrom(Span span) throws SQLException {
     return db.read(c -> {
-      Map<Long, long[]> latest = new HashMap<>();
-      Map<Long, Set<HazardType>> typesOf = new HashMap<>();
+      Map<Long, Confirmation> confirmed = new LinkedHashMap<>();
       try (PreparedStatement ps = c.prepareStatement("""
-          SELECT r.hazard_id, o.hazard_id, o.hazard_types, o.event_seq
+          SELECT r.hazard_id, r.event_seq, rs.geom
           FROM piece r JOIN event e ON e.seq = r.event_seq JOIN piece_shape rs ON rs.piece_id = r.id
-          JOIN piece o ON o.event_seq < r.event_seq AND o.classification = 'SHA'
-            AND (o.kind = 'ADDED' OR o.area_m2 < 0)
-          JOIN piece_shape os ON os.piece_id = o.id
-          WHERE r.kind = 'RECLASSIFIED' AND e.applied_seq <= ? AND r.event_date <= ?
-            AND os.geom && rs.geom AND ST_Intersects(os.geom, ST_PointOnSurface(rs.geom))""")) {
+          WHERE r.kind = 'RECLASSIFIED' AND r.area_m2 > 0 AND e.applied_seq <= ? AND r.event_date <= ?""")) {
         ps.setLong(1, span.appliedUpTo());
         ps.setDate(2, Date.valueOf(span.end()));
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            long confirmed = rs.getLong(1), suspected = rs.getLong(2), seq = rs.getLong(4);
-            long[] best = latest.get(confirmed);
-            if (best == null || seq > best[1]) {
-              latest.put(confirmed, new long[] {suspected, seq});
-              typesOf.put(confirmed, Codes.types(rs.getString(3)));
+            long id = rs.getLong(1);
+            if (!confirmed.containsKey(id)) {
+              Geometry point = Dialect.geometry(rs, 3).getInteriorPoint();
+              point.setSRID(Geometries.SRID);
+              confirmed.put(id, new Confirmation(rs.getLong(2), point));
             }
           }
         }
       }
       List<ConfirmedFrom> out = new ArrayList<>();
-      latest.forEach((confirmed, best) -> out.add(new ConfirmedFrom(confirmed, best[0], typesOf.get(confirmed))));
+      try (PreparedStatement ps = c.prepareStatement("""
+          SELECT o.hazard_id, o.hazard_types FROM piece_shape os JOIN piece o ON o.id = os.piece_id
+          WHERE os.geom && ? AND ST_Intersects(os.geom, ?) AND o.event_seq < ? AND o.classification = 'SHA'
+            AND (o.kind = 'ADDED' OR o.area_m2 < 0)
+          ORDER BY o.event_seq DESC LIMIT 1""")) {
+        for (var e : confirmed.entrySet()) {
+          Dialect.setGeometry(ps, 1, e.getValue().point());
+          Dialect.setGeometry(ps, 2, e.getValue().point());
+          ps.setLong(3, e.getValue().eventSeq());
+          try (ResultSet rs = ps.executeQuery()) {
+            if (rs.next()) {
+              out.add(new ConfirmedFrom(e.getKey(), rs.getLong(1), Codes.types(rs.getString(2))));
+            }
+          }
+        }
+      }
       return out;
     });
   }
