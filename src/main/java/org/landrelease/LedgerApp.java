@@ -18,6 +18,7 @@ import org.landrelease.service.LedgerSync;
 import org.landrelease.service.LedgerTotals;
 import org.landrelease.service.MapService;
 import org.landrelease.service.ReportService;
+import org.landrelease.service.TreatyReport;
 import org.landrelease.service.TileService;
 import org.landrelease.store.AccountStore;
 import org.landrelease.store.Database;
@@ -27,6 +28,7 @@ import org.landrelease.store.FundingStore;
 import org.landrelease.store.LedgerStore;
 import org.landrelease.store.MapStore;
 import org.landrelease.store.TileStore;
+import org.landrelease.store.TreatyStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.landrelease.service.Json;
@@ -141,7 +143,7 @@ public final class LedgerApp implements AutoCloseable {
     Javalin http = HttpApi.create(ledger, reports, funding, map, accounts, backups, config.publicReads(),
         config.webDir(), imports, exports, features, sync,
         new TileService(new TileStore(db), ledger, reports, totals::applied, Clock.systemUTC()), zonings,
-        zoneFigures)
+        zoneFigures, new TreatyReport(new TreatyStore(db), regions, reports, Clock.systemUTC()))
         .start(config.host(), config.port());
     LOG.info("started in {} ms: {} regions in {} index cells, database {}", (System.nanoTime() - t0) / 1_000_000,
         regions.regions().size(), regions.cellCount(),

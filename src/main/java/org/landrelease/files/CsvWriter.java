@@ -36,7 +36,8 @@ final class CsvWriter implements FeatureWriter {
     out.write("\r\n");
   }
 
-  private static String quote(String s) {
+  /** RFC 4180: a field with a comma, a quote or a line break is quoted, its quotes doubled. */
+  static String quote(String s) {
     if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
       return s;
     }

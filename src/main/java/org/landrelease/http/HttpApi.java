@@ -31,7 +31,7 @@ public final class HttpApi {
       org.landrelease.service.transfer.ImportService imports, org.landrelease.service.transfer.ExportService exports,
       org.landrelease.service.FeatureService features, org.landrelease.service.LedgerSync sync,
       org.landrelease.service.TileService tileService, org.landrelease.service.ZoningService zoningService,
-      org.landrelease.service.ZoneFigures zoneFigures)
+      org.landrelease.service.ZoneFigures zoneFigures, org.landrelease.service.TreatyReport treaty)
       throws java.io.IOException {
     ObjectMapper mapper = Json.mapper();
     TransferResource transfer = new TransferResource(imports, exports, mapper);
@@ -48,6 +48,7 @@ public final class HttpApi {
         java.time.Clock.systemUTC()), mapper);
     MapResource layers = new MapResource(map, mapper, zoningService);
     TileResource tiles = new TileResource(tileService, funding, mapper);
+    ReportResource reportResource = new ReportResource(treaty);
     return Javalin.create(config -> {
       config.jsonMapper(new JavalinJackson(mapper, false));
       config.startup.showJavalinBanner = false;
@@ -111,6 +112,7 @@ public final class HttpApi {
       routes.get("/api/stats/summary", stats::summary, Access.PUBLIC_READ);
       routes.get("/api/stats/released", stats::released, Access.PUBLIC_READ);
       routes.get("/api/stats/zones", stats::zones, Access.PUBLIC_READ);
+      routes.get("/api/reports/land-release", reportResource::landRelease, Access.PUBLIC_READ);
       // zonings: loaded and deleted by an administrator; which exist (and which are synthetic) is public like figures
       routes.get("/api/zonings", zonings::list, Access.PUBLIC_READ);
       routes.get("/api/zonings/{name}", zonings::get, Access.PUBLIC_READ);

@@ -63,6 +63,11 @@ public final class ReportService {
     this.dataset = label;
   }
 
+  /** The label of the data set the ledger holds (the demo's, or "user"). */
+  public String dataset() {
+    return dataset;
+  }
+
   public Summary summary(LocalDate asOf) {
     int[] events = new int[1];
     double[] hazardM2 = new double[1];

@@ -92,6 +92,7 @@ class AccessTest {
     routes.add(new Route("GET", "/tiles/regions/6/38/22.mvt", true, ALL, none));
     routes.add(new Route("GET", "/api/stats/summary", true, ALL, none));
     routes.add(new Route("GET", "/api/stats/released?by=region", true, ALL, none));
+    routes.add(new Route("GET", "/api/reports/land-release?year=2024", true, ALL, none));
     routes.add(new Route("GET", "/api/exports?layer=hazards&format=geojson", true, ALL, none));
     assertEquals(201, ZoningFixtures.load(server, "grid", ZoningFixtures.testGrid()).status());
     routes.add(new Route("GET", "/api/zonings", true, ALL, none));
@@ -187,7 +188,8 @@ class AccessTest {
   void withPrivateReadsThePublicRoutesNeedAToken() throws Exception {
     try (TestServer closed = new TestServer(false)) {
       for (String path : List.of("/api/stats/summary", "/api/regions", "/api/hazards", "/api/events",
-          "/api/partners", "/api/releases", "/api/regions/boundaries", "/tiles/hazards.json")) {
+          "/api/partners", "/api/releases", "/api/regions/boundaries", "/tiles/hazards.json",
+          "/api/reports/land-release?year=2024")) {
         assertEquals(401, closed.as(null).get(path).status(), path);
         String donor = closed.token("d-" + id().substring(0, 8), Role.DONOR, null, "Netherlands");
         assertEquals(200, closed.as(donor).get(path).status(), path);
