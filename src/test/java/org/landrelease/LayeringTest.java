@@ -43,10 +43,17 @@ class LayeringTest {
   }
 
   @Test
-  void demoCodeInCliDoesNotImportHttp() throws IOException {
-    List<Path> demo = sources("cli", "Demo*.java");
-    assertTrue(demo.size() >= 10, "expected the Demo*.java files in cli/, found " + demo);
+  void theDemoAndTheBenchmarksDoNotImportHttp() throws IOException {
+    List<Path> demo = sources("demo", "*.java");
+    assertTrue(demo.size() >= 10, "expected the demo's files in demo/, found " + demo);
     assertEquals(List.of(), violations(demo, Set.of("http")));
+    assertEquals(List.of(), violations(sources("bench", "*.java"), Set.of("http")));
+  }
+
+  /** cli/ holds the administrative commands only: the demo and the benchmarks have rooms of their own. */
+  @Test
+  void cliHoldsNoDemoOrBenchmarkCode() throws IOException {
+    assertEquals(List.of(), sources("cli", "{Demo,Bench,Workload}*.java"));
   }
 
   /** The check itself: a source that imports, statically imports or names a forbidden package is caught. */
