@@ -1,6 +1,7 @@
-// The donor → grant view: a grant's released land by outcome, region and month, and its CSV; the map then shows that
-// grant's released land only (onGrant). Grants are not public: signed out, the view asks for a sign-in instead.
-import { api } from './api.js';
+// The donor → grant view: a grant's released land by outcome, region and month, and its CSV, PDF and XLSX; the map
+// then shows that grant's released land only (onGrant). Grants are not public: signed out, the view asks for a
+// sign-in instead.
+import { api, auth, ProblemError } from './api.js';
 import { grantReportCsv, grantReportFileName } from './csv.js';
 import { escapeHtml as e, formatDate, formatKm2, formatNumber, todayUtc } from './format.js';
 import { createMonthChart, monthTableHtml } from './panels.js';
@@ -10,6 +11,7 @@ export function createDonorView(root, { regionName, onError, onGrant }) {
   const grantSel = root.querySelector('#grant');
   const out = root.querySelector('#grant-report');
   const csvBtn = root.querySelector('#grant-csv');
+  const docBtns = [...root.querySelectorAll('.grant-doc')];
   const signInNeeded = root.querySelector('#donors-signin');
   const fields = root.querySelector('#donors-fields');
   let grants = [];
@@ -45,6 +47,7 @@ export function createDonorView(root, { regionName, onError, onGrant }) {
     onGrant?.(null);
     report = null;
     csvBtn.disabled = true;
+    for (const b of docBtns) b.disabled = true;
     out.innerHTML = '';
   }
 
@@ -59,6 +62,7 @@ export function createDonorView(root, { regionName, onError, onGrant }) {
       report = r;
       render();
       csvBtn.disabled = false;
+      for (const b of docBtns) b.disabled = false;
     } catch (err) {
       out.innerHTML = `<p class="error" role="alert">${e(err.message)}</p>`;
       onError?.(err);
@@ -98,23 +102,58 @@ export function createDonorView(root, { regionName, onError, onGrant }) {
     if (visible) chart.show();
   }
 
-  function downloadCsv() {
-    if (!report) return;
-    const names = {};
-    for (const r of report.byRegion) names[r.key] = regionName(r.key);
-    const blob = new Blob([grantReportCsv(report, names)], { type: 'text/csv;charset=utf-8' });
+  function save(blob, name) {
     const a = document.createElement('a');
     a.href = URL.createObjectURL(blob);
-    a.download = grantReportFileName(report.grant.id, todayUtc());
+    a.download = name;
     document.body.append(a);
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(a.href), 10000);
   }
 
+  function downloadCsv() {
+    if (!report) return;
+    const names = {};
+    for (const r of report.byRegion) names[r.key] = regionName(r.key);
+    save(new Blob([grantReportCsv(report, names)], { type: 'text/csv;charset=utf-8' }),
+      grantReportFileName(report.grant.id, todayUtc()));
+  }
+
+  // The PDF and XLSX are made by the service. A plain link cannot send the bearer token, so the document is fetched
+  // with it as a blob and then saved under the name the service gives (Content-Disposition).
+  async function downloadDocument(btn) {
+    if (!report) return;
+    const format = btn.dataset.format;
+    const id = report.grant.id;
+    btn.disabled = true;
+    btn.setAttribute('aria-busy', 'true');
+    try {
+      const res = await fetch(`/api/grants/${encodeURIComponent(id)}/report?format=${encodeURIComponent(format)}`,
+        { headers: auth.headers() });
+      if (!res.ok) {
+        let problem = null;
+        try {
+          problem = await res.json();
+        } catch {
+          problem = null;
+        }
+        throw new ProblemError(problem, res.status);
+      }
+      const named = /filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') ?? '');
+      save(await res.blob(), named ? named[1] : `grant-${id}.${format}`);
+    } catch (err) {
+      onError?.(err);
+    } finally {
+      btn.removeAttribute('aria-busy');
+      btn.disabled = !report;
+    }
+  }
+
   donorSel.addEventListener('change', fillGrants);
   grantSel.addEventListener('change', load);
   csvBtn.addEventListener('click', downloadCsv);
+  for (const b of docBtns) b.addEventListener('click', () => downloadDocument(b));
 
   return {
     /** The grants and released km² per donor this account may read; signedIn false shows the sign-in request. */

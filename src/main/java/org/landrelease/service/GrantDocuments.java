@@ -95,7 +95,8 @@ public final class GrantDocuments {
         new ReportTable.Fact("Partner", partner == null ? g.partner() : partner.id() + ": " + partner.name()),
         new ReportTable.Fact("Period", r.from() + " to " + r.to() + " (grant " + g.start() + " to " + g.end() + ")"),
         new ReportTable.Fact("Amount", g.amount() == null ? "not stated"
-            : g.amount().toPlainString() + (g.currency() == null ? "" : " " + g.currency())),
+            // two decimals on both stores (PostgreSQL's numeric keeps a scale, H2's does not here)
+            : String.format(Locale.ENGLISH, "%,.2f", g.amount()) + (g.currency() == null ? "" : " " + g.currency())),
         new ReportTable.Fact("Released in the period", String.format(Locale.ROOT, "%.6f km²", r.releasedKm2())),
         new ReportTable.Fact("Ledger state", "events up to sequence " + s.lastEventSequence() + " (approval "
             + s.appliedSequence() + "), data set " + s.dataset()),

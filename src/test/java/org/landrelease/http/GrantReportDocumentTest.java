@@ -216,7 +216,7 @@ class GrantReportDocumentTest {
     try (PDDocument doc = Loader.loadPDF(r.body())) {
       String text = new PDFTextStripper().getText(doc);
       for (String s : List.of("Grant report NL-HALO", "Land release in Kharkiv", "Netherlands", "HALO: The HALO Trust",
-          "2024-01-01 to 2024-12-31", "1250000 EUR", "grant report test", "sequence 8", "UA-63", "Kharkiv",
+          "2024-01-01 to 2024-12-31", "1,250,000.00 EUR", "grant report test", "sequence 8", "UA-63", "Kharkiv",
           "Released by outcome", "Released by region", "Released by month", "2024-05")) {
         assertTrue(text.contains(s), s + " in\n" + text);
       }
