@@ -61,7 +61,7 @@ public final class GrantDocuments {
   public void write(GrantReport r, Format format, OutputStream out) throws IOException, SQLException {
     String title = "Grant report " + r.grant().id();
     if (format == Format.XLSX) {
-      XlsxReport.write(title, facts(r), tables(r), out);
+      XlsxReport.write(title, facts(r), map(r), tables(r), out);
       return;
     }
     try (PdfReport pdf = new PdfReport(title, Locale.ENGLISH)) {

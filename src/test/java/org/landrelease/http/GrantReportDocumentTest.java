@@ -267,6 +267,10 @@ class GrantReportDocumentTest {
       }
       assertTrue(about.contains("Ledger state=events up to sequence 8"), about);
       assertTrue(about.contains("Donor=Netherlands"), about);
+      // the map, as in the PDF, under the facts
+      assertEquals(1, wb.getAllPictures().size());
+      BufferedImage map = javax.imageio.ImageIO.read(new ByteArrayInputStream(wb.getAllPictures().get(0).getData()));
+      assertTrue(pixels(map, CANCELLED_RGB) > 100, "cancelled pixels");
       Sheet outcomes = wb.getSheet("Outcomes");
       for (int i = 0; i < 4; i++) {
         JsonNode o = report.get("byOutcome").get(i);
