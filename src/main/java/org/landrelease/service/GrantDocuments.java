@@ -117,8 +117,8 @@ public final class GrantDocuments {
     out.add(released("Months", "Released by month", "Month", r.byMonth(), Map.of()));
     // hook: a "Land use" table (released km² by the landUse the field teams record) goes here, from GrantReport
     out.add(new ReportTable("Events", "Events counted in the period", List.of(Column.text("Event"),
-        Column.text("Type (NTS: non-technical survey, TS: technical survey)"), Column.date("Date"), Column.date("Counted on"), Column.text("Regions"),
-        Column.km2("Released km²")),
+        Column.text("Type (NTS: non-technical survey, TS: technical survey)"), Column.date("Date"),
+        Column.date("Counted on"), Column.text("Regions"), Column.km2("Released km²")),
         r.events().stream().map(e -> row(e.id().toString(), typeLabel(e.type()), e.date(), e.countedOn(),
             e.regions(), e.releasedKm2())).toList()));
     return out;

@@ -160,9 +160,10 @@ public final class ReportService {
   }
 
   /**
-   * One grant's report over [from, to] (null: the grant's start; its end, or today once it has ended). The figures by outcome, region and month
-   * are the running totals' (as /api/stats/released), the events and the map's shapes are read up to the approval
-   * the totals held when the report began, which is the ledger state it states.
+   * One grant's report over [from, to] (null: the grant's start; its end, or today once it has ended). The figures
+   * by outcome, region and month are the running totals' (as /api/stats/released); the events and the map's shapes
+   * are read up to the approval the totals held when the report began, which is the ledger state it states (an
+   * approval landing during the few milliseconds of the scans may show in the figures and not in the list).
    */
   public GrantReport grantReport(String grantId, LocalDate from, LocalDate to) throws SQLException {
     Grant grant = funding.grant(grantId);
@@ -175,7 +176,8 @@ public final class ReportService {
     LocalDate today = LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC));
     LocalDate end = to != null ? to : grant.end().isAfter(today) ? grant.end() : today;
     if (start.isAfter(end)) {
-      throw LedgerException.badRequest("invalid-period", "the period starts (" + start + ") after it ends (" + end + ")");
+      throw LedgerException.badRequest("invalid-period",
+          "the period starts (" + start + ") after it ends (" + end + ")");
     }
     long applied = totals.applied();
     java.time.Instant at = clock.instant();

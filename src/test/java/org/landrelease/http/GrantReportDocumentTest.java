@@ -293,7 +293,8 @@ class GrantReportDocumentTest {
       }
       Sheet months = wb.getSheet("Months");
       for (int i = 0; i < report.get("byMonth").size(); i++) {
-        assertEquals(report.get("byMonth").get(i).get("key").asText(), months.getRow(3 + i).getCell(0).getStringCellValue());
+        assertEquals(report.get("byMonth").get(i).get("key").asText(),
+            months.getRow(3 + i).getCell(0).getStringCellValue());
         assertEquals(report.get("byMonth").get(i).get("km2").asDouble(), months.getRow(3 + i).getCell(4)
             .getNumericCellValue(), 0);
       }
