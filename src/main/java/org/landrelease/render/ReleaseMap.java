@@ -148,6 +148,9 @@ public final class ReleaseMap {
       }
       Coordinate c = o.geometry().getInteriorPoint().getCoordinate();
       int w = g.getFontMetrics().stringWidth(o.label());
+      if (w > o.geometry().getEnvelopeInternal().getWidth() * cosLat * pxPerDegree) {
+        continue; // a region narrower than its name (a city inside its oblast) would cover its neighbour's label
+      }
       g.drawString(o.label(), (float) (x(c.x) - w / 2.0), (float) y(c.y));
     }
   }

@@ -213,6 +213,11 @@ public final class ReportService {
         byRegion, byMonth, events, state);
   }
 
+  /** The grant's report over its default period (the grant's own, up to today once it has ended). */
+  public GrantReport grantReport(String grantId) throws SQLException {
+    return grantReport(grantId, null, null);
+  }
+
   /** The shapes of the land a report's grant released in its period, up to the ledger state it states. */
   public List<GrantReportStore.Shape> releasedShapes(GrantReport report) throws SQLException {
     return grants.releasedShapes(report.grant().id(), report.from(), report.to(),
