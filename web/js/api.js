@@ -47,19 +47,21 @@ export async function getJson(path, { signal } = {}) {
   return body;
 }
 
-/** A file the service writes (IATI XML), as a Blob with the account's token; a refusal is a ProblemError. */
+/**
+ * A file the service writes (IATI XML, the grant report's PDF and XLSX), fetched with the account's token, since a
+ * plain link cannot send it: { blob, fileName } with the name the service gives (Content-Disposition), or null. A
+ * refusal is a ProblemError; a revoked token signs out as for JSON.
+ */
 export async function getFile(path, accept) {
+  const sent = auth.token();
   const res = await fetch(path, { headers: auth.headers({ Accept: accept }) });
   if (!res.ok) {
-    let body = null;
-    try {
-      body = await res.json();
-    } catch {
-      body = null;
-    }
+    const body = await readJson(res);
+    auth.forgetIfRevoked(res.status, body, sent);
     throw new ProblemError(body, res.status);
   }
-  return res.blob();
+  const named = /filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') ?? '');
+  return { blob: await res.blob(), fileName: named ? named[1] : null };
 }
 
 /** True when the error is the service asking for a token (401) or refusing this account (403). */
@@ -76,6 +78,8 @@ export const api = {
   grants: () => getJson('/api/grants'),
   grantReport: (id) => getJson(`/api/grants/${encodeURIComponent(id)}/report`),
   grantIati: (id) => getFile(`/api/grants/${encodeURIComponent(id)}/iati`, 'application/xml'),
+  grantDocument: (id, format) => getFile(`/api/grants/${encodeURIComponent(id)}/report?format=${encodeURIComponent(format)}`,
+    format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
   hazard: (id) => getJson(`/api/hazards/${encodeURIComponent(id)}`),
   event: (id) => getJson(`/api/events/${encodeURIComponent(id)}`),
   firstEvents: () => getJson('/api/events?limit=1'),

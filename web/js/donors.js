@@ -1,6 +1,6 @@
-// The donor → grant view: a grant's released land by outcome, region and month, its CSV and its IATI file (XML, written
-// by the service); the map then shows that
-// grant's released land only (onGrant). Grants are not public: signed out, the view asks for a sign-in instead.
+// The donor → grant view: a grant's released land by outcome, region and month, and its CSV, PDF, XLSX and IATI file
+// (the last three written by the service); the map then shows that grant's released land only (onGrant). Grants are
+// not public: signed out, the view asks for a sign-in instead.
 import { api } from './api.js';
 import { grantReportCsv, grantReportFileName } from './csv.js';
 import { escapeHtml as e, formatDate, formatKm2, formatNumber, todayUtc } from './format.js';
@@ -12,6 +12,7 @@ export function createDonorView(root, { regionName, onError, onGrant }) {
   const out = root.querySelector('#grant-report');
   const csvBtn = root.querySelector('#grant-csv');
   const iatiBtn = root.querySelector('#grant-iati');
+  const docBtns = [...root.querySelectorAll('.grant-doc')];
   const downloadNote = root.querySelector('#grant-download');
   const signInNeeded = root.querySelector('#donors-signin');
   const fields = root.querySelector('#donors-fields');
@@ -49,6 +50,7 @@ export function createDonorView(root, { regionName, onError, onGrant }) {
     report = null;
     csvBtn.disabled = true;
     iatiBtn.disabled = true;
+    for (const b of docBtns) b.disabled = true;
     downloadNote.textContent = '';
     out.innerHTML = '';
   }
@@ -65,6 +67,7 @@ export function createDonorView(root, { regionName, onError, onGrant }) {
       render();
       csvBtn.disabled = false;
       iatiBtn.disabled = false;
+      for (const b of docBtns) b.disabled = false;
     } catch (err) {
       out.innerHTML = `<p class="error" role="alert">${e(err.message)}</p>`;
       onError?.(err);
@@ -128,7 +131,7 @@ export function createDonorView(root, { regionName, onError, onGrant }) {
     const id = report.grant.id;
     downloadNote.textContent = 'Preparing the IATI file…';
     try {
-      const blob = await api.grantIati(id);
+      const { blob } = await api.grantIati(id);
       const name = `grant-${id.replace(/[^A-Za-z0-9._-]/g, '_')}-iati-${todayUtc()}.xml`;
       save(blob, name);
       downloadNote.textContent = `Downloaded ${name} (${formatNumber(blob.size)} bytes, IATI 2.03).`;
@@ -138,10 +141,33 @@ export function createDonorView(root, { regionName, onError, onGrant }) {
     }
   }
 
+  /** The grant report as a document the service makes (PDF or XLSX), saved under the name the service gives. */
+  async function downloadDocument(btn) {
+    if (!report) return;
+    const format = btn.dataset.format;
+    const id = report.grant.id;
+    btn.disabled = true;
+    btn.setAttribute('aria-busy', 'true');
+    downloadNote.textContent = `Preparing the ${format.toUpperCase()} report…`;
+    try {
+      const { blob, fileName } = await api.grantDocument(id, format);
+      const name = fileName ?? `grant-${id}.${format}`;
+      save(blob, name);
+      downloadNote.textContent = `Downloaded ${name} (${formatNumber(blob.size)} bytes).`;
+    } catch (err) {
+      downloadNote.textContent = `No ${format.toUpperCase()} report: ${err.message}`;
+      onError?.(err);
+    } finally {
+      btn.removeAttribute('aria-busy');
+      btn.disabled = !report;
+    }
+  }
+
   donorSel.addEventListener('change', fillGrants);
   grantSel.addEventListener('change', load);
   csvBtn.addEventListener('click', downloadCsv);
   iatiBtn.addEventListener('click', downloadIati);
+  for (const b of docBtns) b.addEventListener('click', () => downloadDocument(b));
 
   return {
     /** The grants and released km² per donor this account may read; signedIn false shows the sign-in request. */

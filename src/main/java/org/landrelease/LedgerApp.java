@@ -120,7 +120,8 @@ public final class LedgerApp implements AutoCloseable {
         zonings);
     AccountService accounts = new AccountService(new AccountStore(db), funding, writeLock, Clock.systemUTC());
     LedgerSync sync = new LedgerSync(store, totals, funding, accounts, config.postgres());
-    ReportService reports = new ReportService(totals, ledger, funding, events);
+    ReportService reports = new ReportService(totals, ledger, funding, new org.landrelease.store.GrantReportStore(db),
+        events, Clock.systemUTC());
     MapService map = new MapService(events, new MapStore(db), ledger);
     String dataset = store.meta("dataset").orElse(null);
     if (dataset == null && config.loadDemo() && store.maxEventSequence() == 0) {

@@ -42,6 +42,24 @@ class LayeringTest {
     assertEquals(List.of(), violations(sources("geometry", "*.java"), Set.of("http", "store", "service")));
   }
 
+  /** The server-side drawing (Java2D) takes shapes and draws them: it reads no database and knows no request. */
+  @Test
+  void renderKnowsNothingOfHttpStoreOrService() throws IOException {
+    assertEquals(List.of(), violations(sources("render", "*.java"), Set.of("http", "store", "service")));
+  }
+
+  /** AWT stays out of geometry/, which is JTS (and GeographicLib) only. */
+  @Test
+  void geometryDrawsNothing() throws IOException {
+    List<String> awt = new ArrayList<>();
+    for (Path f : sources("geometry", "*.java")) {
+      if (COMMENT.matcher(Files.readString(f)).replaceAll("").contains("java.awt")) {
+        awt.add(ROOT.relativize(f).toString());
+      }
+    }
+    assertEquals(List.of(), awt);
+  }
+
   @Test
   void theDemoAndTheBenchmarksDoNotImportHttp() throws IOException {
     List<Path> demo = sources("demo", "*.java");

@@ -1,15 +1,20 @@
 package org.landrelease.files;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDate;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.ClientAnchor;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
@@ -22,6 +27,12 @@ public final class XlsxReport {
 
   public static void write(String title, List<ReportTable.Fact> facts, List<ReportTable> tables, OutputStream out)
       throws IOException {
+    write(title, facts, null, tables, out);
+  }
+
+  /** The same with an image (a map) on the About sheet under the facts, as wide as the two columns; null for none. */
+  public static void write(String title, List<ReportTable.Fact> facts, BufferedImage image, List<ReportTable> tables,
+      OutputStream out) throws IOException {
     try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
       Styles styles = new Styles(wb);
       Sheet about = wb.createSheet("About");
@@ -37,12 +48,28 @@ public final class XlsxReport {
         row.getCell(0).setCellStyle(styles.header);
         row.createCell(1).setCellValue(f.value());
       }
+      if (image != null) {
+        picture(wb, about, image, r + 1);
+      }
       for (ReportTable table : tables) {
         writeTable(wb.createSheet(table.sheet()), table, styles);
       }
       wb.write(out);
       wb.dispose();
     }
+  }
+
+  /** Columns A and B are 112 characters wide (about 790 px); rows are 20 px: the image keeps its aspect. */
+  private static void picture(SXSSFWorkbook wb, Sheet sheet, BufferedImage image, int row) throws IOException {
+    ByteArrayOutputStream png = new ByteArrayOutputStream();
+    ImageIO.write(image, "png", png);
+    int index = wb.addPicture(png.toByteArray(), Workbook.PICTURE_TYPE_PNG);
+    ClientAnchor anchor = wb.getCreationHelper().createClientAnchor();
+    anchor.setCol1(0);
+    anchor.setRow1(row);
+    anchor.setCol2(2);
+    anchor.setRow2(row + (int) Math.round(790.0 * image.getHeight() / image.getWidth() / 20));
+    sheet.createDrawingPatriarch().createPicture(anchor, index);
   }
 
   private static void writeTable(Sheet sheet, ReportTable table, Styles styles) {

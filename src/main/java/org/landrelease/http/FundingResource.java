@@ -11,6 +11,8 @@ import org.landrelease.domain.LedgerException;
 import org.landrelease.domain.Partner;
 import org.landrelease.service.EventParsing;
 import org.landrelease.service.FundingService;
+import org.landrelease.service.GrantDocuments;
+import org.landrelease.service.GrantReport;
 import org.landrelease.service.IatiRules;
 import org.landrelease.service.Permissions;
 import org.landrelease.service.ReportService;
@@ -21,11 +23,13 @@ final class FundingResource {
   private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
   private final FundingService funding;
   private final ReportService reports;
+  private final GrantDocuments documents;
   private final ObjectMapper mapper;
 
   FundingResource(FundingService funding, ReportService reports, ObjectMapper mapper) {
     this.funding = funding;
     this.reports = reports;
+    this.documents = new GrantDocuments(reports, funding);
     this.mapper = mapper;
   }
 
@@ -108,8 +112,37 @@ final class FundingResource {
     ctx.status(created ? 201 : 200).json(g);
   }
 
+  /**
+   * The grant's report over [from, to] (default: the grant's period), as JSON (the default) or as a document
+   * (format=pdf or xlsx) holding the same figures. Access is checked before anything is computed.
+   */
   void grantReport(Context ctx) throws Exception {
-    ctx.json(reports.grantReport(readableGrant(ctx).id()));
+    HttpApi.allowOnly(ctx, Set.of("from", "to", "format"));
+    Grant grant = readableGrant(ctx);
+    GrantDocuments.Format format = format(ctx.queryParam("format"));
+    GrantReport report = reports.grantReport(grant.id(), HttpApi.dateParam(ctx, "from"), HttpApi.dateParam(ctx, "to"));
+    if (format == null) {
+      ctx.json(report);
+      return;
+    }
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    documents.write(report, format, bytes);
+    ctx.contentType(format.contentType)
+        .header("Content-Disposition", "attachment; filename=\"" + GrantDocuments.fileName(report, format) + "\"")
+        .result(bytes.toByteArray());
+  }
+
+  /** null for JSON. */
+  private static GrantDocuments.Format format(String v) {
+    if (v == null || v.isEmpty() || v.equals("json")) {
+      return null;
+    }
+    return switch (v) {
+      case "pdf" -> GrantDocuments.Format.PDF;
+      case "xlsx" -> GrantDocuments.Format.XLSX;
+      default -> throw LedgerException.badRequest("invalid-parameter",
+          "'format' must be json, pdf or xlsx, got '" + v + "'");
+    };
   }
 
 

@@ -1,6 +1,7 @@
 package org.landrelease.service;
 
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,16 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
-import org.landrelease.domain.EventStatus;
-import org.landrelease.domain.EventType;
+import java.util.function.Predicate;
 import org.landrelease.domain.Grant;
 import org.landrelease.domain.LedgerException;
 import org.landrelease.domain.PieceKind;
-import org.landrelease.domain.StoredEvent;
-import org.landrelease.geometry.RegionIndex;
 import org.landrelease.geometry.RegionShape;
 import org.landrelease.service.LedgerTotals.Fact;
 import org.landrelease.store.EventStore;
+import org.landrelease.store.GrantReportStore;
 
 /** The figures donors and coordinators ask for, read from the running totals. All areas are geodesic km². */
 public final class ReportService {
@@ -41,22 +40,22 @@ public final class ReportService {
   public record RegionRow(String code, String name, String nameUk, double areaKm2, double reportedKm2,
       double contaminatedKm2, double releasedKm2, double cancelledKm2, double reducedKm2, double clearedKm2) {}
 
-  public record GrantEvent(java.util.UUID id, EventType type, LocalDate date, String regions) {}
-
-  public record GrantReport(Grant grant, double releasedKm2, double cancelledKm2, double reducedKm2,
-      double clearedKm2, List<ReleasedRow> byRegion, List<ReleasedRow> byMonth, List<GrantEvent> events) {}
-
   private final LedgerTotals totals;
   private final LedgerService ledger;
   private final FundingService funding;
-  private final EventStore store;
+  private final GrantReportStore grants;
+  private final EventStore events;
+  private final Clock clock;
   private volatile String dataset = "empty";
 
-  public ReportService(LedgerTotals totals, LedgerService ledger, FundingService funding, EventStore store) {
+  public ReportService(LedgerTotals totals, LedgerService ledger, FundingService funding, GrantReportStore grants,
+      EventStore events, Clock clock) {
+    this.events = events;
     this.totals = totals;
     this.ledger = ledger;
     this.funding = funding;
-    this.store = store;
+    this.grants = grants;
+    this.clock = clock;
   }
 
   public void dataset(String label) {
@@ -139,11 +138,11 @@ public final class ReportService {
   }
 
   /** Released rows of the cells that pass a filter: for one grant's report, which no running sum keeps. */
-  private List<ReleasedRow> releasedRows(java.util.function.Predicate<Fact> filter, Function<Fact, String> key) {
+  private List<ReleasedRow> releasedRows(Predicate<Fact> filter, Function<Fact, String> key) {
     return releasedRows(null, null, filter, key);
   }
 
-  private List<ReleasedRow> releasedRows(LocalDate from, LocalDate to, java.util.function.Predicate<Fact> filter,
+  private List<ReleasedRow> releasedRows(LocalDate from, LocalDate to, Predicate<Fact> filter,
       Function<Fact, String> key) {
     Map<String, double[]> sums = new java.util.HashMap<>();
     totals.scan(from, to, (fact, m2) -> {
@@ -196,48 +195,82 @@ public final class ReportService {
 
   /** The last approval of a state of the ledger: its event's sequence and time; empty for an empty ledger. */
   public java.util.Optional<EventStore.AppliedMark> appliedMark(long applied) throws SQLException {
-    return store.appliedMark(applied);
+    return events.appliedMark(applied);
   }
 
   /** A piece of land a grant released in a region in [from, to] and kept released: see EventStore. */
   public java.util.Optional<org.locationtech.jts.geom.Geometry> releasedPlace(String grantId, String region,
       LocalDate from, LocalDate to) throws SQLException {
-    return store.largestReleasedPiece(grantId, region, from, to);
+    return events.largestReleasedPiece(grantId, region, from, to);
   }
 
-  public GrantReport grantReport(String grantId) throws SQLException {
+  /**
+   * One grant's report over [from, to] (null: the grant's start; its end, or today once it has ended). The figures
+   * by outcome, region and month are the running totals' (as /api/stats/released); the events and the map's shapes
+   * are read up to the approval the totals held when the report began, which is the ledger state it states (an
+   * approval landing during the few milliseconds of the scans may show in the figures and not in the list).
+   */
+  public GrantReport grantReport(String grantId, LocalDate from, LocalDate to) throws SQLException {
     Grant grant = funding.grant(grantId);
     if (grant == null) {
       throw LedgerException.notFound("no grant '" + grantId + "'");
     }
-    java.util.function.Predicate<Fact> ofGrant = f -> grantId.equals(f.grant());
-    List<ReleasedRow> byRegion = releasedRows(ofGrant, Fact::region);
-    List<ReleasedRow> byMonth = releasedRows(ofGrant, Fact::month);
-    double c = 0, r = 0, cl = 0;
-    for (ReleasedRow row : byRegion) {
-      c += row.cancelledKm2();
-      r += row.reducedKm2();
-      cl += row.clearedKm2();
+    LocalDate start = from == null ? grant.start() : from;
+    // land counts from its approval: work of the grant approved after its end still belongs to it, so a grant that
+    // has ended is reported up to today unless the reader asks for less
+    LocalDate today = LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC));
+    LocalDate end = to != null ? to : grant.end().isAfter(today) ? grant.end() : today;
+    if (start.isAfter(end)) {
+      throw LedgerException.badRequest("invalid-period",
+          "the period starts (" + start + ") after it ends (" + end + ")");
     }
-    List<GrantEvent> events = new ArrayList<>();
-    long after = 0;
-    while (true) {
-      List<StoredEvent> page = store.events(
-          new EventStore.EventFilter(null, null, grantId, null, null, null, EventStatus.APPROVED,
-              EventStore.Visibility.APPROVED, after, 5000));
-      for (StoredEvent e : page) {
-        events.add(new GrantEvent(e.command().id(), e.command().type(), e.command().date(),
-            e.regions().substring(1, Math.max(1, e.regions().length() - 1))));
+    long applied = totals.applied();
+    java.time.Instant at = clock.instant();
+    Predicate<Fact> ofGrant = f -> grantId.equals(f.grant());
+    List<ReleasedRow> byRegion = releasedRows(start, end, ofGrant, Fact::region);
+    List<ReleasedRow> byMonth = releasedRows(start, end, ofGrant, Fact::month);
+    // the grant's totals from the m² as they are summed, rounded once: as /api/stats/released?by=grant rounds them
+    double[] m2 = new double[PieceKind.values().length];
+    totals.scan(start, end, (fact, v) -> {
+      if (fact.kind().isRelease() && ofGrant.test(fact)) {
+        m2[fact.kind().ordinal()] += v;
       }
-      if (page.size() < 5000) {
-        break;
-      }
-      after = page.get(page.size() - 1).sequence();
+    });
+    double c = m2[PieceKind.CANCELLED.ordinal()], r = m2[PieceKind.REDUCED.ordinal()];
+    double cl = m2[PieceKind.CLEARED.ordinal()];
+    List<GrantReport.Event> events = new ArrayList<>();
+    int[] counts = new int[3];
+    for (GrantReportStore.EventRow e : grants.events(grantId, start, end, applied)) {
+      double ec = e.cancelledM2(), er = e.reducedM2(), ecl = e.clearedM2();
+      counts[0] += ec != 0 ? 1 : 0;
+      counts[1] += er != 0 ? 1 : 0;
+      counts[2] += ecl != 0 ? 1 : 0;
+      events.add(new GrantReport.Event(e.id(), e.type(), e.date(), e.countedOn(), e.regions(),
+          Km2.of(ec + er + ecl), Km2.of(ec), Km2.of(er), Km2.of(ecl)));
     }
-    return new GrantReport(grant, round6(c + r + cl), round6(c), round6(r), round6(cl), byRegion, byMonth, events);
+    List<GrantReport.OutcomeRow> byOutcome = List.of(
+        new GrantReport.OutcomeRow(PieceKind.CANCELLED.label(), Km2.of(c), counts[0]),
+        new GrantReport.OutcomeRow(PieceKind.REDUCED.label(), Km2.of(r), counts[1]),
+        new GrantReport.OutcomeRow(PieceKind.CLEARED.label(), Km2.of(cl), counts[2]),
+        new GrantReport.OutcomeRow("total", Km2.of(c + r + cl), events.size()));
+    var state = new GrantReport.LedgerState(grants.lastEventSequence(applied), applied, at, dataset);
+    return new GrantReport(grant, start, end, Km2.of(c + r + cl), Km2.of(c), Km2.of(r), Km2.of(cl), byOutcome,
+        byRegion, byMonth, events, state);
   }
 
-  private static double round6(double km2) {
-    return Math.round(km2 * 1e6) / 1e6;
+  /** The grant's report over its default period (the grant's own, up to today once it has ended). */
+  public GrantReport grantReport(String grantId) throws SQLException {
+    return grantReport(grantId, null, null);
+  }
+
+  /** The shapes of the land a report's grant released in its period, up to the ledger state it states. */
+  public List<GrantReportStore.Shape> releasedShapes(GrantReport report) throws SQLException {
+    return grants.releasedShapes(report.grant().id(), report.from(), report.to(),
+        report.ledgerState().appliedSequence());
+  }
+
+  /** The region boundaries the ledger splits by. */
+  public List<RegionShape> regionShapes() {
+    return ledger.regions().regions();
   }
 }

@@ -202,8 +202,14 @@ class AccessTest {
     server.post("/api/grants", "{\"id\":\"JP-HALO\",\"donor\":\"Japan\",\"partner\":\"HALO\",\"title\":\"t\","
         + "\"start\":\"2024-01-01\",\"end\":\"2024-12-31\"}");
     TestServer donor = server.as(tokens.get("DONOR"));
-    assertEquals(200, donor.get("/api/grants/NL-HALO/report").status());
-    assertEquals(403, donor.get("/api/grants/JP-HALO/report").status());
+    for (String format : List.of("", "?format=json", "?format=pdf", "?format=xlsx")) {
+      // the documents hold the same figures as the JSON: the same rule for every format
+      assertEquals(200, donor.get("/api/grants/NL-HALO/report" + format).status(), format);
+      Response refused = donor.get("/api/grants/JP-HALO/report" + format);
+      assertEquals(403, refused.status(), format);
+      assertEquals("application/problem+json", refused.contentType(), format);
+      assertEquals(401, server.as(null).get("/api/grants/NL-HALO/report" + format).status(), format);
+    }
     String grants = donor.get("/api/grants").body();
     assertTrue(grants.contains("NL-HALO") && !grants.contains("JP-HALO"), grants);
     String byDonor = donor.get("/api/stats/released?by=donor").body();

@@ -362,6 +362,42 @@ class WebClientTest {
   }
 
   @Test
+  void aDonorDownloadsTheGrantReportAsAPdfWithItsToken() throws Exception {
+    signIn(donorNl, "donor-nl (DONOR, Netherlands)");
+    showTab("tab-donors");
+    new Select(driver.findElement(By.id("donor"))).selectByValue("Netherlands");
+    new Select(driver.findElement(By.id("grant"))).selectByValue("NL-HALO");
+    WebElement pdf = driver.findElement(By.id("grant-pdf"));
+    Browser.waiting(driver, 10).until(d -> pdf.isEnabled());
+    assertTrue(pdf.isDisplayed());
+    assertTrue(driver.findElement(By.id("grant-xlsx")).isDisplayed());
+    // keep what the page saves: the blob behind the download link, and the name it is saved under
+    Browser.js(driver, """
+        window.savedBlobs = [];
+        const original = URL.createObjectURL;
+        URL.createObjectURL = (blob) => { window.savedBlobs.push(blob); return original(blob); };
+        window.savedNames = [];
+        document.addEventListener('click', (e) => {
+          if (e.target.download) window.savedNames.push(e.target.download);
+        }, true);
+        """);
+    pdf.click();
+    Browser.waiting(driver, 30).until(d -> ((Number) Browser.js(d, "return window.savedBlobs.length")).intValue() > 0);
+    Object head = driver.executeAsyncScript("""
+        const done = arguments[arguments.length - 1];
+        const blob = window.savedBlobs[0];
+        blob.slice(0, 5).text().then((t) => done(t + '|' + blob.type + '|' + blob.size));
+        """);
+    String[] parts = head.toString().split("\\|");
+    assertEquals("%PDF-", parts[0], "the saved file is a PDF");
+    assertEquals("application/pdf", parts[1]);
+    assertTrue(Integer.parseInt(parts[2]) > 10_000, "size " + parts[2]);
+    String name = Browser.js(driver, "return window.savedNames.join(',')");
+    assertTrue(name.matches("grant-NL-HALO-\\d{4}-\\d\\d-\\d\\d-\\d{4}-\\d\\d-\\d\\d\\.pdf"), name);
+    assertEquals(List.of(), Browser.pageErrors(driver));
+  }
+
+  @Test
   void signingInShowsTheAccountKeepsTheTokenAndSigningOutForgetsIt() throws Exception {
     assertTrue(!driver.findElement(By.id("account-state")).isDisplayed(), "nobody is signed in");
     // a wrong token is refused by the service and not kept

@@ -1,0 +1,161 @@
+package org.landrelease.service;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.landrelease.domain.EventType;
+import org.landrelease.domain.Grant;
+import org.landrelease.domain.Partner;
+import org.landrelease.files.PdfReport;
+import org.landrelease.files.ReportTable;
+import org.landrelease.files.ReportTable.Column;
+import org.landrelease.files.XlsxReport;
+import org.landrelease.geometry.RegionShape;
+import org.landrelease.render.ReleaseMap;
+import org.landrelease.service.ReportService.ReleasedRow;
+
+/**
+ * A grant report as a document, PDF or XLSX: the facts of the grant and of the ledger state, a map of the land
+ * released in the period, and the tables by outcome, region and month and the list of events. Every figure is the
+ * GrantReport's, the same object the JSON route serves, so the three formats cannot disagree.
+ */
+public final class GrantDocuments {
+  /** The document formats of GET /api/grants/{id}/report. */
+  public enum Format {
+    PDF("application/pdf", "pdf"),
+    XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx");
+
+    public final String contentType;
+    public final String extension;
+
+    Format(String contentType, String extension) {
+      this.contentType = contentType;
+      this.extension = extension;
+    }
+  }
+
+  /** The map's size in pixels: the PDF shows it at the text width (about 500 pt), so about 2 px per point. */
+  static final int MAP_WIDTH = 1000;
+  static final int MAP_HEIGHT = 700;
+
+  private final ReportService reports;
+  private final FundingService funding;
+
+  public GrantDocuments(ReportService reports, FundingService funding) {
+    this.reports = reports;
+    this.funding = funding;
+  }
+
+  /** The file name a download is saved under: grant-NL-HALO-2024-01-01-2024-12-31.pdf. */
+  public static String fileName(GrantReport r, Format format) {
+    return "grant-" + r.grant().id() + "-" + r.from() + "-" + r.to() + "." + format.extension;
+  }
+
+  public void write(GrantReport r, Format format, OutputStream out) throws IOException, SQLException {
+    String title = "Grant report " + r.grant().id();
+    if (format == Format.XLSX) {
+      XlsxReport.write(title, facts(r), map(r), tables(r), out);
+      return;
+    }
+    try (PdfReport pdf = new PdfReport(title, Locale.ENGLISH)) {
+      pdf.heading(title, 18).paragraph(r.grant().title()).facts(facts(r))
+          .image(map(r), "Land released in the period by outcome, on the region boundaries (equirectangular"
+              + " projection, x scaled by the cosine of the mid-latitude).");
+      for (ReportTable t : tables(r)) {
+        pdf.table(t);
+      }
+      pdf.paragraph("Areas are geodesic km² on the WGS84 ellipsoid. Land is dated by the day its event counts from"
+          + " (the later of the event's date and its approval); a reversal counts negative on its own day.");
+      pdf.write(out);
+    }
+  }
+
+  /** The map of a report's released land, as drawn into the PDF. */
+  public BufferedImage map(GrantReport r) throws SQLException {
+    List<ReleaseMap.Piece> pieces = reports.releasedShapes(r).stream()
+        .map(s -> new ReleaseMap.Piece(s.kind(), s.geometry())).toList();
+    List<ReleaseMap.Outline> outlines = reports.regionShapes().stream()
+        .map(s -> new ReleaseMap.Outline(s.name(), s.geometry())).toList();
+    return ReleaseMap.draw(pieces, outlines, MAP_WIDTH, MAP_HEIGHT);
+  }
+
+  private List<ReportTable.Fact> facts(GrantReport r) {
+    Grant g = r.grant();
+    Partner partner = funding.partner(g.partner());
+    GrantReport.LedgerState s = r.ledgerState();
+    return List.of(new ReportTable.Fact("Grant", g.id() + ": " + g.title()),
+        new ReportTable.Fact("Donor", g.donor()),
+        new ReportTable.Fact("Partner", partner == null ? g.partner() : partner.id() + ": " + partner.name()),
+        new ReportTable.Fact("Period", r.from() + " to " + r.to() + " (grant " + g.start() + " to " + g.end() + ")"),
+        new ReportTable.Fact("Amount", g.amount() == null ? "not stated"
+            // two decimals on both stores (PostgreSQL's numeric keeps a scale, H2's does not here)
+            : String.format(Locale.ENGLISH, "%,.2f", g.amount()) + (g.currency() == null ? "" : " " + g.currency())),
+        new ReportTable.Fact("Released in the period", String.format(Locale.ROOT, "%.6f km²", r.releasedKm2())),
+        new ReportTable.Fact("Ledger state", "events up to sequence " + s.lastEventSequence() + " (approval "
+            + s.appliedSequence() + "), data set " + s.dataset()),
+        new ReportTable.Fact("Computed at", s.computedAt().toString()));
+  }
+
+  /** The tables, in document order. */
+  List<ReportTable> tables(GrantReport r) {
+    Map<String, String> names = new HashMap<>();
+    for (RegionShape s : reports.regionShapes()) {
+      names.put(s.code(), s.name());
+    }
+    List<ReportTable> out = new ArrayList<>();
+    out.add(new ReportTable("Outcomes", "Released by outcome", List.of(Column.text("Outcome"),
+        Column.integer("Events"), Column.km2("Released km²")),
+        r.byOutcome().stream().map(o -> row(o.outcome(), o.events(), o.km2())).toList()));
+    out.add(released("Regions", "Released by region", "Region", r.byRegion(), names));
+    out.add(released("Months", "Released by month", "Month", r.byMonth(), Map.of()));
+    // hook: a "Land use" table (released km² by the landUse the field teams record) goes here, from GrantReport
+    out.add(new ReportTable("Events", "Events counted in the period", List.of(Column.text("Event"),
+        Column.text("Type (NTS: non-technical survey, TS: technical survey)"), Column.date("Date"),
+        Column.date("Counted on"), Column.text("Regions"), Column.km2("Released km²")),
+        r.events().stream().map(e -> row(e.id().toString(), typeLabel(e.type()), e.date(), e.countedOn(),
+            e.regions(), e.releasedKm2())).toList()));
+    return out;
+  }
+
+  /** IMAS's short names, so that the event table fits an A4 page with whole event ids. */
+  static String typeLabel(EventType type) {
+    return switch (type) {
+      case NON_TECHNICAL_SURVEY -> "NTS";
+      case TECHNICAL_SURVEY -> "TS";
+      case CLEARANCE -> "Clearance";
+      case REVERSAL -> "Reversal";
+      case HAZARD_REPORT -> "Hazard report";
+    };
+  }
+
+  private static ReportTable released(String sheet, String title, String keyHeading, List<ReleasedRow> rows,
+      Map<String, String> names) {
+    List<Column> columns = new ArrayList<>(List.of(Column.text(keyHeading)));
+    if (!names.isEmpty()) {
+      columns.add(Column.text("Name"));
+    }
+    columns.addAll(List.of(Column.km2("Cancelled km²"), Column.km2("Reduced km²"), Column.km2("Cleared km²"),
+        Column.km2("Released km²")));
+    List<List<Object>> cells = new ArrayList<>();
+    for (ReleasedRow row : rows) {
+      List<Object> c = new ArrayList<>(List.of(row.key()));
+      if (!names.isEmpty()) {
+        c.add(names.getOrDefault(row.key(), row.key()));
+      }
+      c.addAll(List.of(row.cancelledKm2(), row.reducedKm2(), row.clearedKm2(), row.km2()));
+      cells.add(c);
+    }
+    return new ReportTable(sheet, title, columns, cells);
+  }
+
+  private static List<Object> row(Object... cells) {
+    return Arrays.asList(cells);
+  }
+}
