@@ -57,8 +57,8 @@ public final class TreatyReport {
     LedgerState ledger = new LedgerState(reports.dataset(), state.appliedUpTo(), state.lastEventSequence(),
         clock.instant());
     Span span = new Span(LocalDate.of(r.year() - 1, 12, 31), LocalDate.of(r.year(), 12, 31), state.appliedUpTo());
-    List<HazardPieces> pieces = withReclassifiedOut(store.hazardPieces(span, r.region()), store.confirmedFrom(span));
-    List<TreatyStore.Clearance> clearances = store.clearances(span, r.region());
+    List<HazardPieces> pieces = withReclassifiedOut(store.hazardPieces(span, TreatyStore.Grouping.REGION, r.region()), store.confirmedFrom(span));
+    List<TreatyStore.Clearance> clearances = store.clearances(span, TreatyStore.Grouping.REGION, r.region());
     List<View> views = new ArrayList<>();
     for (TreatyView view : r.views()) {
       TreatyTally tally = new TreatyTally(names);
@@ -74,7 +74,7 @@ public final class TreatyReport {
       }
       views.add(new View(view.label(), view.title(), List.copyOf(view.types()), tally.rows(), tally.total()));
     }
-    return new LandReleaseReport(r.year(), span.start(), span.end(), "region", r.region(),
+    return new LandReleaseReport(r.year(), span.start(), span.end(), TreatyStore.Grouping.REGION.name(), r.region(),
         List.copyOf(r.hazardTypes()), ledger, views);
   }
 

@@ -22,6 +22,14 @@ import org.locationtech.jts.geom.Geometry;
  * reads. The key is the region of each piece today; a zoning would add a variant that groups by the zone of a piece.
  */
 public final class TreatyStore {
+  /**
+   * What the rows are keyed by: SQL joined to the piece p and the key it yields. Regions are a column of the piece; a
+   * zoning would join the zone of each piece and key by its code, with the same queries.
+   */
+  public record Grouping(String name, String join, String key) {
+    public static final Grouping REGION = new Grouping("region", "", "p.region");
+  }
+
   /** A year's bounds: pieces counted on or before start belong to the start, on or before end to the end. */
   public record Span(LocalDate start, LocalDate end, long appliedUpTo) {}
 
@@ -70,15 +78,15 @@ public final class TreatyStore {
   }
 
   /** Every hazard's pieces counted by the end of the span, summed per hazard, key and kind; key null: every key. */
-  public List<HazardPieces> hazardPieces(Span span, String key) throws SQLException {
-    String sql = """
-        SELECT p.hazard_id, p.region, p.classification, p.hazard_types, p.kind,
+  public List<HazardPieces> hazardPieces(Span span, Grouping by, String key) throws SQLException {
+    String sql = "SELECT p.hazard_id, " + by.key() + """
+        , p.classification, p.hazard_types, p.kind,
           SUM(CASE WHEN p.event_date <= ? THEN p.area_m2 ELSE 0 END), SUM(p.area_m2),
           SUM(CASE WHEN p.event_date > ? AND p.area_m2 > 0 AND (p.reversed_on IS NULL OR p.reversed_on > ?)
             THEN 1 ELSE 0 END)
-        FROM piece p JOIN event e ON e.seq = p.event_seq
-        WHERE e.applied_seq <= ? AND p.event_date <= ?""" + (key == null ? "" : " AND p.region = ?")
-        + " GROUP BY p.hazard_id, p.region, p.classification, p.hazard_types, p.kind";
+        FROM piece p JOIN event e ON e.seq = p.event_seq""" + by.join()
+        + " WHERE e.applied_seq <= ? AND p.event_date <= ?" + (key == null ? "" : " AND " + by.key() + " = ?")
+        + " GROUP BY p.hazard_id, " + by.key() + ", p.classification, p.hazard_types, p.kind";
     return db.read(c -> {
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         int i = bindSpan(ps, span);
@@ -156,13 +164,12 @@ public final class TreatyStore {
   }
 
   /** The approved clearances counted in the span's year, per hazard and key of the land they cleared. */
-  public List<Clearance> clearances(Span span, String key) throws SQLException {
-    String sql = """
-        SELECT DISTINCT e.seq, p.region, p.hazard_types, e.devices_found
-        FROM event e JOIN piece p ON p.event_seq = e.seq
-        WHERE e.type = 'CLEARANCE' AND e.status = 'APPROVED' AND e.applied_seq <= ?
-          AND e.counted_on > ? AND e.counted_on <= ? AND p.kind = 'CLEARED' AND p.area_m2 > 0
-          AND e.devices_found IS NOT NULL""" + (key == null ? "" : " AND p.region = ?");
+  public List<Clearance> clearances(Span span, Grouping by, String key) throws SQLException {
+    String sql = "SELECT DISTINCT e.seq, " + by.key() + ", p.hazard_types, e.devices_found"
+        + " FROM event e JOIN piece p ON p.event_seq = e.seq" + by.join()
+        + " WHERE e.type = 'CLEARANCE' AND e.status = 'APPROVED' AND e.applied_seq <= ?"
+        + " AND e.counted_on > ? AND e.counted_on <= ? AND p.kind = 'CLEARED' AND p.area_m2 > 0"
+        + " AND e.devices_found IS NOT NULL" + (key == null ? "" : " AND " + by.key() + " = ?");
     return db.read(c -> {
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         ps.setLong(1, span.appliedUpTo());
