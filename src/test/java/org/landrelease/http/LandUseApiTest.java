@@ -260,5 +260,13 @@ class LandUseApiTest {
     assertEquals("invalid-landUse", features.get(1).get("problem").get("problem").asText(), r.body());
     String imported = features.get(0).get("id").asText();
     assertEquals("AGRICULTURE", server.get("/api/events/" + imported).json().get("landUse").asText());
+    // the mapping may call the field land_use, as GIS files and forms do; giving it twice is a malformed mapping
+    Response snake = TransferFixtures.importFile(server, file, mapping.replace("\"landUse\":", "\"land_use\":"),
+        "dryRun=true");
+    assertEquals(200, snake.status(), snake.body());
+    assertEquals(1, snake.json().get("known").asInt(), snake.body());
+    Response twice = TransferFixtures.importFile(server, file, mapping.replace("}}", "},\"land_use\":{\"column\":"
+        + "\"land_use\"}}"), "dryRun=true");
+    assertEquals(400, twice.status(), twice.body());
   }
 }
