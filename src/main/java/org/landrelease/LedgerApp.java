@@ -13,6 +13,7 @@ import org.landrelease.service.AccountService;
 import org.landrelease.service.BackupService;
 import org.landrelease.service.FeatureService;
 import org.landrelease.service.FundingService;
+import org.landrelease.service.Json;
 import org.landrelease.service.LedgerService;
 import org.landrelease.service.LedgerSync;
 import org.landrelease.service.LedgerTotals;
@@ -31,7 +32,6 @@ import org.landrelease.store.TileStore;
 import org.landrelease.store.TreatyStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.landrelease.service.Json;
 
 /** The running service: its database, services and HTTP server, wired by hand. */
 public final class LedgerApp implements AutoCloseable {

@@ -141,8 +141,8 @@ final class LandChange {
   /**
    * Puts back the land the released pieces took out, as hazards of the classification and types they had, one per
    * hazard they were cut from. Land that is in a hazard again already (a later report over it) is not added twice:
-   * only what is restored un-counts, as pieces of negative area with the kind, region, land use, partner and grant of the
-   * release, so every figure follows and reported − released − current stays exact.
+   * only what is restored un-counts, as pieces of negative area with the kind, region, land use, partner and grant
+   * of the release, so every figure follows and reported − released − current stays exact.
    */
   Change restore(List<PieceRow> released) throws SQLException {
     Change change = new Change();

@@ -15,8 +15,8 @@ import org.landrelease.store.LedgerStore.DayCount;
 import org.landrelease.store.LedgerStore.PieceTotal;
 
 /**
- * Running totals of the ledger per day, region, partner, grant, kind and land use, kept up to date as events are applied so
- * that figures are read, not computed by scanning pieces. Rebuilt from the piece table at start-up.
+ * Running totals of the ledger per day, region, partner, grant, kind and land use, kept up to date as events are
+ * applied so that figures are read, not computed by scanning pieces. Rebuilt from the piece table at start-up.
  */
 public final class LedgerTotals {
   /** One cell of the totals: the m² of one kind, for one day, region, partner and grant. */

@@ -2,7 +2,6 @@ package org.landrelease.geometry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import org.landrelease.service.Json;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -11,6 +10,7 @@ import net.sf.geographiclib.GeodesicData;
 import net.sf.geographiclib.GeodesicLine;
 import net.sf.geographiclib.PolygonArea;
 import org.junit.jupiter.api.Test;
+import org.landrelease.service.Json;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;

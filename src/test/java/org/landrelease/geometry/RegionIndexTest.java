@@ -2,13 +2,13 @@ package org.landrelease.geometry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import org.landrelease.service.Json;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.landrelease.service.Json;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.WKTReader;
 
@@ -85,7 +85,8 @@ class RegionIndexTest {
 
   @Test
   void testPieceAcrossDonetskAndZaporizhzhiaOnTheRealBoundaries() throws Exception {
-    RegionIndex oblasts = new RegionIndex(RegionBoundaries.read(Path.of("data/ukraine-oblasts.geojson"), Json.mapper()), 0.2);
+    RegionIndex oblasts = new RegionIndex(RegionBoundaries.read(Path.of("data/ukraine-oblasts.geojson"),
+        Json.mapper()), 0.2);
     // a box of about 6 x 4 km around a vertex of the Donetsk (UA-14) / Zaporizhzhia (UA-23) boundary
     Geometry piece = wkt("POLYGON ((36.55 47.78, 36.63 47.78, 36.63 47.82, 36.55 47.82, 36.55 47.78))");
     double m2 = GeodesicArea.m2(piece);
@@ -100,7 +101,8 @@ class RegionIndexTest {
 
   @Test
   void testPieceOutsideUkraineTouchesNoRegion() throws Exception {
-    RegionIndex oblasts = new RegionIndex(RegionBoundaries.read(Path.of("data/ukraine-oblasts.geojson"), Json.mapper()), 0.2);
+    RegionIndex oblasts = new RegionIndex(RegionBoundaries.read(Path.of("data/ukraine-oblasts.geojson"),
+        Json.mapper()), 0.2);
     assertTrue(oblasts.touching(wkt("POLYGON ((2 48, 2.1 48, 2.1 48.1, 2 48.1, 2 48))")).isEmpty());
   }
 }

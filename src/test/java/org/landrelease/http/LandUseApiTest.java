@@ -74,6 +74,16 @@ class LandUseApiTest {
     return s;
   }
 
+  /** The entry of one event in the event list (its figures come from the stored event, not from its pieces). */
+  private JsonNode listed(String type, String id) throws Exception {
+    for (JsonNode e : server.get("/api/events?type=" + type + "&limit=1000").json().get("events")) {
+      if (e.get("id").asText().equals(id)) {
+        return e;
+      }
+    }
+    throw new AssertionError("event " + id + " is not listed");
+  }
+
   /** Whether a FeatureCollection holds a feature whose property key has the value, and property k2 the value v2. */
   private static boolean hasFeature(JsonNode collection, String key, String value, String k2, String v2) {
     for (JsonNode f : collection.get("features")) {
@@ -221,6 +231,11 @@ class LandUseApiTest {
     JsonNode reversal = applied("{\"id\":\"" + id() + "\",\"type\":\"REVERSAL\",\"date\":\"2024-06-01\","
         + "\"reverses\":\"" + clearance + "\",\"reason\":\"quality control: not cleared to depth\"}");
     assertEquals(-cleared, reversal.get("releasedKm2").asDouble(), 1e-6);
+    // the event list (read from the stored figures) says what the results (read from the pieces) say, with the sign
+    JsonNode entry = listed("REVERSAL", reversal.get("id").asText());
+    assertEquals(reversal.get("releasedKm2").asDouble(), entry.get("releasedKm2").asDouble(), 0);
+    assertFalse(entry.has("outsideContaminationKm2"), entry.toString());
+    assertEquals(cleared, listed("CLEARANCE", clearance).get("releasedKm2").asDouble(), 0);
     JsonNode after = server.get("/api/stats/released?by=landUse").json();
     assertEquals(forestBefore, km2(after, "FOREST"), 1e-6);
     assertEquals(server.get("/api/stats/summary").json().get("releasedKm2").asDouble(), sum(after, "km2"), 0.001);
@@ -245,5 +260,13 @@ class LandUseApiTest {
     assertEquals("invalid-landUse", features.get(1).get("problem").get("problem").asText(), r.body());
     String imported = features.get(0).get("id").asText();
     assertEquals("AGRICULTURE", server.get("/api/events/" + imported).json().get("landUse").asText());
+    // the mapping may call the field land_use, as GIS files and forms do; giving it twice is a malformed mapping
+    Response snake = TransferFixtures.importFile(server, file, mapping.replace("\"landUse\":", "\"land_use\":"),
+        "dryRun=true");
+    assertEquals(200, snake.status(), snake.body());
+    assertEquals(1, snake.json().get("known").asInt(), snake.body());
+    Response twice = TransferFixtures.importFile(server, file, mapping.replace("}}", "},\"land_use\":{\"column\":"
+        + "\"land_use\"}}"), "dryRun=true");
+    assertEquals(400, twice.status(), twice.body());
   }
 }

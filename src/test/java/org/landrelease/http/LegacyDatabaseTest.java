@@ -28,7 +28,8 @@ class LegacyDatabaseTest {
       "DROP VIEW hazards", "DROP VIEW releases", "DROP VIEW events", "DROP VIEW regions", "DROP TABLE region", "DROP TABLE \"flyway_schema_history\"",
       "DROP TABLE ledger_state", "DROP SEQUENCE event_seq_ids", "DROP SEQUENCE piece_ids",
       "DROP SEQUENCE hazard_ids", "DROP SEQUENCE applied_ids", "ALTER TABLE event DROP COLUMN applied_seq",
-      "ALTER TABLE event DROP COLUMN hazard_delta_m2", "INSERT INTO meta (k, v) VALUES ('schema', '2')"};
+      "ALTER TABLE event DROP COLUMN hazard_delta_m2", "ALTER TABLE event DROP COLUMN land_use",
+      "ALTER TABLE piece DROP COLUMN land_use", "INSERT INTO meta (k, v) VALUES ('schema', '2')"};
 
   @BeforeEach
   void onlyOnH2() {

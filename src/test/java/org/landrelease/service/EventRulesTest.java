@@ -18,7 +18,7 @@ import org.landrelease.domain.HazardType;
 import org.landrelease.domain.LandUse;
 import org.landrelease.domain.LedgerException;
 
-/** The rules an event meets before its geometry is applied, one situation per test, with the funding of a real store. */
+/** The rules an event meets before its geometry is applied, one situation per test, with a real store's funding. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EventRulesTest {
   static final String FIELD = "POLYGON ((30.2 48.2, 30.3 48.2, 30.3 48.3, 30.2 48.3, 30.2 48.2))";

@@ -27,8 +27,9 @@ import org.landrelease.service.Json;
  *  "geometry": {"column": "wkt"}}
  * </pre>
  * An entry is {"column": name} or {"const": value}; "values" optionally translates file values. hazardTypes from a
- * column is split at commas, semicolons, bars or spaces; devicesFound is an object of per-type entries or
- * {"column": c} holding a JSON object. "geometry" is for CSV only: {"column": wkt} or {"lon": x, "lat": y}.
+ * column is split at commas, semicolons, bars or spaces; landUse (or land_use) is trimmed and upper-cased;
+ * devicesFound is an object of per-type entries or {"column": c} holding a JSON object. "geometry" is for CSV only:
+ * {"column": wkt} or {"lon": x, "lat": y}.
  */
 public final class FieldMapping {
   static final List<String> FIELDS = List.of("type", "date", "partner", "grant", "classification", "method",
@@ -64,7 +65,8 @@ public final class FieldMapping {
     SourceOptions geometry = SourceOptions.NONE;
     for (Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> f = it.next();
-      String name = f.getKey();
+      // land_use is the spelling of GIS files and forms (snake case), landUse the API's: both name the field
+      String name = f.getKey().equals("land_use") ? "landUse" : f.getKey();
       if (name.equals("geometry")) {
         geometry = geometryOptions(f.getValue());
       } else if (name.equals("devicesFound") && f.getValue().isObject() && !f.getValue().has("column")
@@ -72,6 +74,9 @@ public final class FieldMapping {
         f.getValue().fields().forEachRemaining(d -> devices.put(d.getKey(), entry("devicesFound." + d.getKey(),
             d.getValue())));
       } else if (FIELDS.contains(name)) {
+        if (entries.containsKey(name)) {
+          throw invalid("the mapping gives '" + name + "' twice (landUse and land_use name the same field)");
+        }
         entries.put(name, entry(name, f.getValue()));
       } else {
         throw invalid("unknown mapping field '" + name + "'; the mapping may give " + FIELDS + " and geometry");
