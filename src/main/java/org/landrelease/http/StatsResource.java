@@ -3,6 +3,7 @@ package org.landrelease.http;
 import io.javalin.http.Context;
 import java.util.Arrays;
 import java.util.stream.Collectors;
+import java.util.Locale;
 import java.util.Set;
 import org.landrelease.domain.LedgerException;
 import org.landrelease.domain.Role;
@@ -30,13 +31,31 @@ final class StatsResource {
     ctx.json(reports.summary(HttpApi.dateParam(ctx, "asOf")));
   }
 
+  /** The landUse filter: a LandUse name or "unknown" (releases that recorded none); null when absent. */
+  private static String landUseParam(Context ctx) {
+    String v = ctx.queryParam("landUse");
+    if (v == null || v.isBlank()) {
+      return null;
+    }
+    if (v.equals(org.landrelease.domain.LandUse.UNKNOWN)) {
+      return v;
+    }
+    try {
+      return org.landrelease.domain.LandUse.valueOf(v.toUpperCase(Locale.ROOT)).name();
+    } catch (IllegalArgumentException e) {
+      throw LedgerException.badRequest("invalid-parameter", "'landUse' must be one of "
+          + Arrays.toString(org.landrelease.domain.LandUse.values()) + " or unknown, got '" + v + "'");
+    }
+  }
+
   void released(Context ctx) throws java.sql.SQLException {
     if ("zone".equalsIgnoreCase(ctx.queryParam("by"))) {
       releasedByZone(ctx);
       return;
     }
-    HttpApi.allowOnly(ctx, Set.of("by", "from", "to"));
+    HttpApi.allowOnly(ctx, Set.of("by", "from", "to", "landUse"));
     String by = ctx.queryParam("by");
+    String landUse = landUseParam(ctx);
     if (by == null) {
       throw LedgerException.badRequest("missing-parameter", "'by' is required: " + BY_VALUES);
     }
@@ -44,7 +63,7 @@ final class StatsResource {
     ReportService.By group = Arrays.stream(ReportService.By.values())
         .filter(b -> b.param().equalsIgnoreCase(by)).findFirst().orElseThrow(() -> LedgerException.badRequest(
             "invalid-parameter", "'by' must be " + BY_VALUES + ", got '" + by + "'"));
-    var rows = reports.released(group, HttpApi.dateParam(ctx, "from"), HttpApi.dateParam(ctx, "to"));
+    var rows = reports.released(group, HttpApi.dateParam(ctx, "from"), HttpApi.dateParam(ctx, "to"), landUse);
     if (group == ReportService.By.GRANT || group == ReportService.By.DONOR) {
       // funding figures are not public: each account sees the rows of the grants (donors) it may read
       var reader = Access.account(ctx);

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.landrelease.domain.Grant;
+import org.landrelease.domain.LandUse;
 import org.landrelease.domain.LedgerException;
 import org.landrelease.domain.PieceKind;
 import org.landrelease.geometry.RegionShape;
@@ -80,6 +81,26 @@ public final class ReportService {
     LocalDate[] range = totals.dateRange();
     return new Summary(dataset, asOf, Km2.of(reported), Km2.of(reported - released), Km2.of(released),
         Km2.of(cancelled), Km2.of(reduced), Km2.of(cleared), hazardKm2, events[0], range[0], range[1]);
+  }
+
+  /**
+   * Released land per key of a grouping, of only the releases whose field record says one land use ("AGRICULTURE",
+   * or "unknown" for none): how much farmland was released per oblast, as the field teams recorded it.
+   */
+  public List<ReleasedRow> released(By by, LocalDate from, LocalDate to, String landUse) {
+    if (landUse == null) {
+      return released(by, from, to);
+    }
+    Function<Fact, String> key = switch (by) {
+      case REGION -> Fact::region;
+      case PARTNER -> Fact::partner;
+      case MONTH -> Fact::month;
+      case LAND_USE -> f -> LandUse.key(f.landUse());
+      case GRANT -> f -> f.grant() == null ? "none" : f.grant();
+      case DONOR -> f -> f.grant() == null || funding.donorOf(f.grant()) == null ? "none" : funding.donorOf(f.grant());
+      case TYPE -> f -> f.kind().label();
+    };
+    return releasedRows(from, to, f -> landUse.equals(LandUse.key(f.landUse())), key);
   }
 
   public List<ReleasedRow> released(By by, LocalDate from, LocalDate to) {

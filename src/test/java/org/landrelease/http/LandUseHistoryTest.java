@@ -117,4 +117,26 @@ class LandUseHistoryTest {
     assertEquals(0, km2(byLandUse("2024-01-01", "2024-12-31"), "AGRICULTURE"), 1e-6);
     assertTrue(km2(byLandUse("2023-01-01", "2023-12-31"), "AGRICULTURE") > 1);
   }
+
+  @Test
+  void farmlandPerRegionAddsUpToTheFarmlandRowAndTheLandUsesToEachRegion() throws Exception {
+    String period = "&from=2023-01-01&to=2024-06-30";
+    JsonNode uses = byLandUse("2023-01-01", "2024-06-30");
+    JsonNode regions = server.get("/api/stats/released?by=region" + period).json();
+    java.util.Map<String, Double> regionSums = new java.util.HashMap<>();
+    for (String use : new String[] {"AGRICULTURE", "RESIDENTIAL", "INFRASTRUCTURE", "FOREST", "WATER", "OTHER",
+        "unknown"}) {
+      JsonNode perRegion = server.get("/api/stats/released?by=region&landUse=" + use + period).json();
+      assertEquals(km2(uses, use), sum(perRegion), 1e-6, use + ": " + perRegion);
+      for (JsonNode row : perRegion) {
+        regionSums.merge(row.get("key").asText(), row.get("km2").asDouble(), Double::sum);
+      }
+    }
+    assertTrue(km2(uses, "AGRICULTURE") > 1, uses.toString());
+    for (JsonNode row : regions) {
+      assertEquals(row.get("km2").asDouble(), regionSums.getOrDefault(row.get("key").asText(), 0.0), 1e-6,
+          row.toString());
+    }
+    assertEquals(400, server.get("/api/stats/released?by=region&landUse=FARMLAND").status());
+  }
 }
