@@ -115,7 +115,9 @@ public final class GrantDocuments {
         r.byOutcome().stream().map(o -> row(o.outcome(), o.events(), o.km2())).toList()));
     out.add(released("Regions", "Released by region", "Region", r.byRegion(), names));
     out.add(released("Months", "Released by month", "Month", r.byMonth(), Map.of()));
-    // hook: a "Land use" table (released km² by the landUse the field teams record) goes here, from GrantReport
+    // the field teams' record of the land's use after release; the land-cover zoning is another question
+    out.add(released("Land use", "Released by land use after release (field record)", "Land use", r.byLandUse(),
+        Map.of()));
     out.add(new ReportTable("Events", "Events counted in the period", List.of(Column.text("Event"),
         Column.text("Type (NTS: non-technical survey, TS: technical survey)"), Column.date("Date"),
         Column.date("Counted on"), Column.text("Regions"), Column.km2("Released km²")),

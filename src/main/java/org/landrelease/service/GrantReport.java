@@ -12,11 +12,12 @@ import org.landrelease.service.ReportService.ReleasedRow;
  * What one grant released in a period [from, to] (both days included; by default the grant's own period, up to
  * today once the grant has ended, since land counts from its approval and late approvals still belong to it), computed
  * in one place (ReportService.grantReport) and served alike as JSON, PDF and XLSX. The figures come from the same
- * running totals as GET /api/stats/released?by=grant&from&to. All areas are geodesic km².
+ * running totals as GET /api/stats/released?by=grant&from&to. byLandUse is the land's use after release as the field
+ * teams recorded it (a LandUse name, or "unknown"), never the land-cover zoning. All areas are geodesic km².
  */
 public record GrantReport(Grant grant, LocalDate from, LocalDate to, double releasedKm2, double cancelledKm2,
     double reducedKm2, double clearedKm2, List<OutcomeRow> byOutcome, List<ReleasedRow> byRegion,
-    List<ReleasedRow> byMonth, List<Event> events, LedgerState ledgerState) {
+    List<ReleasedRow> byMonth, List<ReleasedRow> byLandUse, List<Event> events, LedgerState ledgerState) {
 
   /**
    * One outcome ("cancelled", "reduced", "cleared", then "total"): its km² and the number of events that released

@@ -250,6 +250,7 @@ public final class ReportService {
     Predicate<Fact> ofGrant = f -> grantId.equals(f.grant());
     List<ReleasedRow> byRegion = releasedRows(start, end, ofGrant, Fact::region);
     List<ReleasedRow> byMonth = releasedRows(start, end, ofGrant, Fact::month);
+    List<ReleasedRow> byLandUse = releasedRows(start, end, ofGrant, f -> LandUse.key(f.landUse()));
     // the grant's totals from the m² as they are summed, rounded once: as /api/stats/released?by=grant rounds them
     double[] m2 = new double[PieceKind.values().length];
     totals.scan(start, end, (fact, v) -> {
@@ -276,7 +277,7 @@ public final class ReportService {
         new GrantReport.OutcomeRow("total", Km2.of(c + r + cl), events.size()));
     var state = new GrantReport.LedgerState(grants.lastEventSequence(applied), applied, at, dataset);
     return new GrantReport(grant, start, end, Km2.of(c + r + cl), Km2.of(c), Km2.of(r), Km2.of(cl), byOutcome,
-        byRegion, byMonth, events, state);
+        byRegion, byMonth, byLandUse, events, state);
   }
 
   /** The grant's report over its default period (the grant's own, up to today once it has ended). */

@@ -259,8 +259,9 @@ class GrantReportDocumentTest {
     JsonNode report = json(YEAR);
     byte[] body = bytes(server.adminToken, "/api/grants/NL-HALO/report?format=xlsx&" + YEAR);
     try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(body))) {
-      assertEquals(List.of("About", "Outcomes", "Regions", "Months", "Events"), List.of(wb.getSheetName(0),
-          wb.getSheetName(1), wb.getSheetName(2), wb.getSheetName(3), wb.getSheetName(4)));
+      assertEquals(List.of("About", "Outcomes", "Regions", "Months", "Land use", "Events"), List.of(
+          wb.getSheetName(0), wb.getSheetName(1), wb.getSheetName(2), wb.getSheetName(3), wb.getSheetName(4),
+          wb.getSheetName(5)));
       String about = "";
       for (Row row : wb.getSheet("About")) {
         about += row.getCell(0) + "=" + (row.getCell(1) == null ? "" : row.getCell(1)) + "\n";
@@ -298,6 +299,17 @@ class GrantReportDocumentTest {
         assertEquals(report.get("byMonth").get(i).get("km2").asDouble(), months.getRow(3 + i).getCell(4)
             .getNumericCellValue(), 0);
       }
+      // the field record's land use: its rows add up to the grant's released km² of the period
+      Sheet uses = wb.getSheet("Land use");
+      double usesKm2 = 0;
+      for (int i = 0; i < report.get("byLandUse").size(); i++) {
+        JsonNode u = report.get("byLandUse").get(i);
+        assertEquals(u.get("key").asText(), uses.getRow(3 + i).getCell(0).getStringCellValue());
+        assertEquals(u.get("km2").asDouble(), uses.getRow(3 + i).getCell(4).getNumericCellValue(), 0);
+        usesKm2 += u.get("km2").asDouble();
+      }
+      assertTrue(report.get("byLandUse").size() > 0, report.toString());
+      assertEquals(report.get("releasedKm2").asDouble(), usesKm2, 1e-6);
       Sheet events = wb.getSheet("Events");
       assertEquals(inPeriod.size() + 2, events.getPhysicalNumberOfRows());
       for (int i = 0; i < inPeriod.size(); i++) {
