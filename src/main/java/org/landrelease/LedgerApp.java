@@ -144,7 +144,7 @@ public final class LedgerApp implements AutoCloseable {
     Javalin http = HttpApi.create(ledger, reports, funding, map, accounts, backups, config.publicReads(),
         config.webDir(), imports, exports, features, sync,
         new TileService(new TileStore(db), ledger, reports, totals::applied, Clock.systemUTC()), zonings,
-        zoneFigures, new TreatyReport(new TreatyStore(db), regions, reports, Clock.systemUTC()))
+        zoneFigures, new TreatyReport(new TreatyStore(db), regions, reports, zonings, Clock.systemUTC()))
         .start(config.host(), config.port());
     LOG.info("started in {} ms: {} regions in {} index cells, database {}", (System.nanoTime() - t0) / 1_000_000,
         regions.regions().size(), regions.cellCount(),

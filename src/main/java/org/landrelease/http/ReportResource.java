@@ -35,10 +35,11 @@ final class ReportResource {
   }
 
   void landRelease(Context ctx) throws Exception {
-    HttpApi.allowOnly(ctx, Set.of("year", "region", "hazardTypes", "view", "format"));
+    HttpApi.allowOnly(ctx, Set.of("year", "region", "zoning", "hazardTypes", "view", "format"));
     Format format = format(ctx);
     TreatyReport.Request request = new TreatyReport.Request(year(ctx.queryParam("year")),
-        blankToNull(ctx.queryParam("region")), hazardTypes(ctx.queryParam("hazardTypes")), views(ctx.queryParam("view")));
+        blankToNull(ctx.queryParam("region")), hazardTypes(ctx.queryParam("hazardTypes")), views(ctx.queryParam("view")),
+        blankToNull(ctx.queryParam("zoning")));
     LandReleaseReport report = treaty.report(request);
     if (format == Format.JSON) {
       ctx.json(report);

@@ -36,29 +36,43 @@ public final class TreatyReport {
   private final TreatyStore store;
   private final RegionIndex regions;
   private final ReportService reports;
+  private final ZoningService zonings;
   private final Clock clock;
 
-  public TreatyReport(TreatyStore store, RegionIndex regions, ReportService reports, Clock clock) {
+  public TreatyReport(TreatyStore store, RegionIndex regions, ReportService reports, ZoningService zonings,
+      Clock clock) {
+    this.zonings = zonings;
     this.store = store;
     this.regions = regions;
     this.reports = reports;
     this.clock = clock;
   }
 
-  /** What to report: a year, optionally one region, only hazards with one of some types, and the views. */
-  public record Request(int year, String region, Set<HazardType> hazardTypes, List<TreatyView> views) {}
+  /**
+   * What to report: a year, optionally one region, only hazards with one of some types, and the views. With a zoning
+   * the rows are its zones instead of the regions, and {@code region} names one zone of it.
+   */
+  public record Request(int year, String region, Set<HazardType> hazardTypes, List<TreatyView> views, String zoning) {
+    public Request(int year, String region, Set<HazardType> hazardTypes, List<TreatyView> views) {
+      this(year, region, hazardTypes, views, null);
+    }
+  }
 
   public LandReleaseReport report(Request r) throws SQLException {
-    Map<String, String> names = keyNames();
+    TreatyStore.Grouping grouping = r.zoning() == null ? TreatyStore.Grouping.REGION
+        : TreatyStore.Grouping.zoning(r.zoning());
+    Map<String, String> names = r.zoning() == null ? keyNames() : zoneNames(r.zoning());
     if (r.region() != null && !names.containsKey(r.region())) {
-      throw LedgerException.notFound("no region '" + r.region() + "'; see GET /api/regions for the codes");
+      throw LedgerException.notFound(r.zoning() == null
+          ? "no region '" + r.region() + "'; see GET /api/regions for the codes"
+          : "no zone '" + r.region() + "' in zoning '" + r.zoning() + "'; see GET /api/zonings/" + r.zoning());
     }
     TreatyStore.State state = store.state();
     LedgerState ledger = new LedgerState(reports.dataset(), state.appliedUpTo(), state.lastEventSequence(),
         clock.instant());
     Span span = new Span(LocalDate.of(r.year() - 1, 12, 31), LocalDate.of(r.year(), 12, 31), state.appliedUpTo());
-    List<HazardPieces> pieces = withReclassifiedOut(store.hazardPieces(span, TreatyStore.Grouping.REGION, r.region()), store.confirmedFrom(span));
-    List<TreatyStore.Clearance> clearances = store.clearances(span, TreatyStore.Grouping.REGION, r.region());
+    List<HazardPieces> pieces = withReclassifiedOut(store.hazardPieces(span, grouping, r.region()), store.confirmedFrom(span));
+    List<TreatyStore.Clearance> clearances = store.clearances(span, grouping, r.region());
     List<View> views = new ArrayList<>();
     for (TreatyView view : r.views()) {
       TreatyTally tally = new TreatyTally(names);
@@ -74,7 +88,8 @@ public final class TreatyReport {
       }
       views.add(new View(view.label(), view.title(), List.copyOf(view.types()), tally.rows(), tally.total()));
     }
-    return new LandReleaseReport(r.year(), span.start(), span.end(), TreatyStore.Grouping.REGION.name(), r.region(),
+    return new LandReleaseReport(r.year(), span.start(), span.end(),
+        r.zoning() == null ? grouping.name() : "zone of " + r.zoning(), r.region(),
         List.copyOf(r.hazardTypes()), ledger, views);
   }
 
@@ -123,6 +138,16 @@ public final class TreatyReport {
       names.put(shape.code(), shape.name());
     }
     names.put(RegionIndex.UNASSIGNED, "Outside every region");
+    return names;
+  }
+
+  /** A zoning's zone codes and names, in code order, with the land outside every zone last. */
+  private Map<String, String> zoneNames(String zoning) throws SQLException {
+    Map<String, String> names = new LinkedHashMap<>();
+    for (ZoningService.ZoneRow z : zonings.detail(zoning).zones()) {
+      names.put(z.code(), z.name() + (z.zoneClass() == null ? "" : " (" + z.zoneClass() + ")"));
+    }
+    names.put(org.landrelease.geometry.ZoningIndex.OUTSIDE, "Outside every zone");
     return names;
   }
 

@@ -19,15 +19,25 @@ import org.locationtech.jts.geom.Geometry;
 /**
  * SQL for the treaty land-release report: the piece table summed per hazard, key and kind at the two ends of a year,
  * in a few GROUP BY queries over the approvals applied up to one point, so that the report names the ledger state it
- * reads. The key is the region of each piece today; a zoning would add a variant that groups by the zone of a piece.
+ * reads. The key is the region of each piece, or the zone of a loaded zoning (its split of each piece).
  */
 public final class TreatyStore {
   /**
-   * What the rows are keyed by: SQL joined to the piece p and the key it yields. Regions are a column of the piece; a
-   * zoning would join the zone of each piece and key by its code, with the same queries.
+   * What the rows are keyed by: SQL joined to the piece p, the key it yields and the m² it sums. Regions are a column
+   * of the piece; a zoning joins each piece's split by that zoning and sums the zone's part of it.
    */
-  public record Grouping(String name, String join, String key) {
-    public static final Grouping REGION = new Grouping("region", "", "p.region");
+  public record Grouping(String name, String join, String key, String areaM2, String zoning) {
+    public static final Grouping REGION = new Grouping("region", "", "p.region", "p.area_m2", null);
+
+    /** By the zones of a loaded zoning: each piece's split (piece_zone), its land outside every zone as 'outside'. */
+    public static Grouping zoning(String name) {
+      return new Grouping("zone", " JOIN piece_zone z ON z.piece_id = p.id", "z.zone_code", "z.area_m2", name);
+    }
+
+    /** The WHERE condition that picks the zoning's rows, if any. */
+    String condition() {
+      return zoning == null ? "" : " AND z.zoning = ?";
+    }
   }
 
   /** A year's bounds: pieces counted on or before start belong to the start, on or before end to the end. */
@@ -81,15 +91,19 @@ public final class TreatyStore {
   public List<HazardPieces> hazardPieces(Span span, Grouping by, String key) throws SQLException {
     String sql = "SELECT p.hazard_id, " + by.key() + """
         , p.classification, p.hazard_types, p.kind,
-          SUM(CASE WHEN p.event_date <= ? THEN p.area_m2 ELSE 0 END), SUM(p.area_m2),
-          SUM(CASE WHEN p.event_date > ? AND p.area_m2 > 0 AND (p.reversed_on IS NULL OR p.reversed_on > ?)
+          SUM(CASE WHEN p.event_date <= ? THEN AREA ELSE 0 END), SUM(AREA),
+          SUM(CASE WHEN p.event_date > ? AND AREA > 0 AND (p.reversed_on IS NULL OR p.reversed_on > ?)
             THEN 1 ELSE 0 END)
-        FROM piece p JOIN event e ON e.seq = p.event_seq""" + by.join()
-        + " WHERE e.applied_seq <= ? AND p.event_date <= ?" + (key == null ? "" : " AND " + by.key() + " = ?")
+        FROM piece p JOIN event e ON e.seq = p.event_seq""".replace("AREA", by.areaM2()) + by.join()
+        + " WHERE e.applied_seq <= ? AND p.event_date <= ?" + by.condition()
+        + (key == null ? "" : " AND " + by.key() + " = ?")
         + " GROUP BY p.hazard_id, " + by.key() + ", p.classification, p.hazard_types, p.kind";
     return db.read(c -> {
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         int i = bindSpan(ps, span);
+        if (by.zoning() != null) {
+          ps.setString(i++, by.zoning());
+        }
         if (key != null) {
           ps.setString(i, key);
         }
@@ -168,15 +182,19 @@ public final class TreatyStore {
     String sql = "SELECT DISTINCT e.seq, " + by.key() + ", p.hazard_types, e.devices_found"
         + " FROM event e JOIN piece p ON p.event_seq = e.seq" + by.join()
         + " WHERE e.type = 'CLEARANCE' AND e.status = 'APPROVED' AND e.applied_seq <= ?"
-        + " AND e.counted_on > ? AND e.counted_on <= ? AND p.kind = 'CLEARED' AND p.area_m2 > 0"
-        + " AND e.devices_found IS NOT NULL" + (key == null ? "" : " AND " + by.key() + " = ?");
+        + " AND e.counted_on > ? AND e.counted_on <= ? AND p.kind = 'CLEARED' AND " + by.areaM2() + " > 0"
+        + " AND e.devices_found IS NOT NULL" + by.condition() + (key == null ? "" : " AND " + by.key() + " = ?");
     return db.read(c -> {
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         ps.setLong(1, span.appliedUpTo());
         ps.setDate(2, Date.valueOf(span.start()));
         ps.setDate(3, Date.valueOf(span.end()));
+        int i = 4;
+        if (by.zoning() != null) {
+          ps.setString(i++, by.zoning());
+        }
         if (key != null) {
-          ps.setString(4, key);
+          ps.setString(i, key);
         }
         List<Clearance> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
