@@ -386,4 +386,41 @@ class ZoningApiTest {
     rows.forEach(r -> out.add(r.get("key").asText()));
     return out;
   }
+
+  /** The treaty report by the zones of a zoning: the same totals as by region, and its zone rows add up to them. */
+  @Test
+  void theTreatyReportByZoneHasTheRegionReportsTotalsAndItsZonesAddUpToThem() throws Exception {
+    try (TestServer server = new TestServer()) {
+      server.fund();
+      SplittableRandom random = new SplittableRandom(11);
+      for (int i = 1; i <= 24; i++) {
+        server.apply(TestServer.event(UUID.randomUUID().toString(), TYPES[random.nextInt(i < 6 ? 1 : 4)],
+            "2024-0" + (1 + random.nextInt(9)) + "-15", "HALO", "NL-HALO", polygon(random)));
+      }
+      assertEquals(201, ZoningFixtures.load(server, "grid", ZoningFixtures.testGrid()).status());
+      String year = "year=" + java.time.LocalDate.now(java.time.ZoneOffset.UTC).getYear();
+      JsonNode byRegion = server.get("/api/reports/land-release?view=all&" + year).json().get("views").get(0);
+      JsonNode byZone = server.get("/api/reports/land-release?view=all&zoning=grid&" + year).json();
+      assertEquals("zone of grid", byZone.get("groupedBy").asText());
+      JsonNode view = byZone.get("views").get(0);
+      String[][] figures = {{"end", "sha"}, {"end", "cha"}, {"end", "total"}, {"released", "cancelled"},
+          {"released", "reduced"}, {"released", "cleared"}, {"released", "total"}};
+      for (String[] f : figures) {
+        double total = view.get("total").get(f[0]).get(f[1]).get("km2").asDouble();
+        assertEquals(byRegion.get("total").get(f[0]).get(f[1]).get("km2").asDouble(), total, 0.001, f[0] + "." + f[1]);
+        double zones = 0;
+        for (JsonNode row : view.get("rows")) {
+          zones += row.get(f[0]).get(f[1]).get("km2").asDouble();
+        }
+        assertEquals(total, zones, 0.001, f[0] + "." + f[1] + " over the zones");
+      }
+      assertTrue(view.get("total").get("released").get("total").get("km2").asDouble() > 1, view.toString());
+      assertTrue(view.get("rows").size() > 1, view.toString());
+      // one zone of it; an unknown zone or zoning is a 404
+      String zone = view.get("rows").get(0).get("code").asText();
+      assertEquals(200, server.get("/api/reports/land-release?zoning=grid&region=" + zone + "&" + year).status());
+      assertEquals(404, server.get("/api/reports/land-release?zoning=grid&region=UA-14&" + year).status());
+      assertEquals(404, server.get("/api/reports/land-release?zoning=nothing&" + year).status());
+    }
+  }
 }
