@@ -90,6 +90,21 @@ public final class ZoningService {
     return state.version;
   }
 
+  /**
+   * With several instances on one database: reloads the zonings if another instance loaded, replaced or deleted one
+   * (one read of ledger_state), so that a reader sees the same zonings on every instance. Nothing on the embedded
+   * store, where this instance makes every change itself.
+   */
+  void catchUp() throws SQLException {
+    if (shared && store.version() != state.version) {
+      synchronized (this) {
+        if (store.version() != state.version) {
+          reload();
+        }
+      }
+    }
+  }
+
   /** The indexes of the loaded zonings (code order of zones), for the figures. */
   public ZoningIndex index(String name) {
     for (ZoningIndex i : state.indexes) {
@@ -129,10 +144,11 @@ public final class ZoningService {
    * The boundary of one zone, for the zone filter of events and hazards: both names or neither (null), a 404 for an
    * unknown zoning or zone.
    */
-  public org.locationtech.jts.geom.Geometry zoneShape(String zoning, String zone) {
+  public org.locationtech.jts.geom.Geometry zoneShape(String zoning, String zone) throws SQLException {
     if (zoning == null && zone == null) {
       return null;
     }
+    catchUp();
     if (zoning == null || zone == null) {
       throw LedgerException.badRequest("missing-parameter", "'zoning' and 'zone' go together: the name of a loaded"
           + " zoning and the code of one of its zones");
@@ -145,10 +161,12 @@ public final class ZoningService {
   }
 
   public List<Zoning> list() throws SQLException {
+    catchUp();
     return store.zonings();
   }
 
   public ZoningDetail detail(String name) throws SQLException {
+    catchUp();
     Zoning z = store.zonings().stream().filter(x -> x.name().equals(name)).findFirst()
         .orElseThrow(() -> LedgerException.notFound("no zoning '" + name + "'"));
     List<ZoneRow> zones = index(name).zones().stream().map(ZoningService::row).toList();
