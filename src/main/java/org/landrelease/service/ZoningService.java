@@ -50,10 +50,7 @@ public final class ZoningService {
   /** What a load did, or (dry run) would do: the zones and their areas, and the problems that refuse the file. */
   public record LoadReport(String zoning, String title, boolean synthetic, String crs, boolean dryRun,
       boolean stored, int zones, double areaKm2, long piecesSplit, long durationMs,
-      List<ZoningProblem> problems, List<ZoneRow> zoneList) {}
-
-  /** A problem as the API shows it. */
-  public record ZoningProblem(String kind, String detail, List<String> codes, double[] coordinate) {}
+      List<ZoningCheck.Problem> problems, List<ZoneRow> zoneList) {}
 
   /** A zoning with its zones (no geometry). */
   public record ZoningDetail(Zoning zoning, List<ZoneRow> zones) {}
@@ -213,8 +210,7 @@ public final class ZoningService {
 
   private LoadReport store(ZoningFile.Read read, LoadRequest r, Account actor, Progress progress, long t0)
       throws Exception {
-    List<ZoningProblem> problems = read.problems().stream()
-        .map(p -> new ZoningProblem(p.kind(), p.detail(), p.codes(), p.coordinate())).toList();
+    List<ZoningCheck.Problem> problems = read.problems();
     double areaM2 = read.zones().stream().mapToDouble(ZoneShape::areaM2).sum();
     List<ZoneRow> rows = read.zones().stream().map(ZoningService::row).toList();
     String title = r.title() == null || r.title().isBlank() ? r.name() : r.title();
