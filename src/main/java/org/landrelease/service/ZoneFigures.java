@@ -12,13 +12,15 @@ import org.landrelease.domain.PieceKind;
 import org.landrelease.geometry.ZoneShape;
 import org.landrelease.geometry.ZoningIndex;
 import org.landrelease.store.ZoningStore;
-import org.landrelease.store.ZoningStore.ZoneSum;
+import org.landrelease.store.ZoningStore.ZoneFact;
 
 /**
  * The ledger's figures per zone of a zoning: sums over piece_zone with the region figures' rules (pieces dated by the
  * day they count from, a reversal a piece of negative area on its own day, reported = ADDED, remaining = reported −
- * released). Their sum over the zones plus 'outside' is the national figure. Answers are cached per ledger state
- * (the approvals applied and the version of the zonings), so a repeated question costs a map lookup.
+ * released). Their sum over the zones plus 'outside' is the national figure. A zoning's splits are read once per
+ * ledger state (the approvals applied and the version of the zonings), summed per zone, kind, day, partner and
+ * grant, and every question is answered from them in memory; answers are cached too, so a repeated question costs
+ * a map lookup.
  */
 public final class ZoneFigures {
   public record ReleasedRow(String key, String name, String zoneClass, double km2, double cancelledKm2,
@@ -57,6 +59,7 @@ public final class ZoneFigures {
   @SuppressWarnings("unchecked")
   public List<ReleasedRow> released(String zoning, LocalDate from, LocalDate to, LocalDate asOf, String partner,
       String grant) throws SQLException {
+    zonings.catchUp();
     ZoningIndex index = zonings.index(zoning);
     Key key = new Key("released", zoning, from, earlier(to, asOf), partner, grant, applied.getAsLong(),
         zonings.version());
@@ -64,7 +67,7 @@ public final class ZoneFigures {
     if (hit != null) {
       return (List<ReleasedRow>) hit;
     }
-    Map<String, double[]> sums = sums(store.sums(zoning, key.from(), key.to(), partner, grant));
+    Map<String, double[]> sums = sums(facts(zoning, key), key.from(), key.to(), partner, grant);
     List<ReleasedRow> out = new ArrayList<>();
     sums.forEach((code, m2) -> {
       double c = m2[PieceKind.CANCELLED.ordinal()], r = m2[PieceKind.REDUCED.ordinal()];
@@ -81,6 +84,7 @@ public final class ZoneFigures {
   /** Reported, released and remaining per zone (every zone, and 'outside') as the ledger stood on asOf. */
   @SuppressWarnings("unchecked")
   public List<ZoneRow> zones(String zoning, LocalDate asOf) throws SQLException {
+    zonings.catchUp();
     ZoningIndex index = zonings.index(zoning);
     Key key = new Key("zones", zoning, null, asOf, null, null, applied.getAsLong(), zonings.version());
     Object hit = cached(key);
@@ -92,7 +96,7 @@ public final class ZoneFigures {
       sums.put(z.code(), new double[PieceKind.values().length]);
     }
     sums.put(ZoningIndex.OUTSIDE, new double[PieceKind.values().length]);
-    sums(store.sums(zoning, null, asOf, null, null)).forEach((code, m2) -> {
+    sums(facts(zoning, key), null, asOf, null, null).forEach((code, m2) -> {
       double[] sum = sums.computeIfAbsent(code, k -> new double[m2.length]);
       for (int i = 0; i < m2.length; i++) {
         sum[i] += m2[i];
@@ -118,13 +122,41 @@ public final class ZoneFigures {
     return index.zone(code);
   }
 
-  /** Sums per zone, per kind (PieceKind ordinal), in code order. */
-  private static Map<String, double[]> sums(List<ZoneSum> rows) {
+  /**
+   * Sums per zone, per kind (PieceKind ordinal), in code order, of the facts dated within [from, to] of one partner
+   * and grant (nulls: all).
+   */
+  private static Map<String, double[]> sums(List<ZoneFact> facts, LocalDate from, LocalDate to, String partner,
+      String grant) {
     Map<String, double[]> out = new TreeMap<>();
-    for (ZoneSum s : rows) {
-      out.computeIfAbsent(s.zone(), k -> new double[PieceKind.values().length])[s.kind().ordinal()] += s.m2();
+    for (ZoneFact f : facts) {
+      if ((from == null || !f.date().isBefore(from)) && (to == null || !f.date().isAfter(to))
+          && (partner == null || partner.equals(f.partner())) && (grant == null || grant.equals(f.grant()))) {
+        out.computeIfAbsent(f.zone(), k -> new double[PieceKind.values().length])[f.kind().ordinal()] += f.m2();
+      }
     }
     return out;
+  }
+
+  /** A zoning's facts as of one ledger state, read once per state and then held for every question. */
+  private record Facts(long applied, long version, List<ZoneFact> facts) {}
+
+  private final Map<String, Facts> facts = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private List<ZoneFact> facts(String zoning, Key key) throws SQLException {
+    Facts held = facts.get(zoning);
+    if (held != null && held.applied() == key.applied() && held.version() == key.version()) {
+      return held.facts();
+    }
+    synchronized (facts) {
+      held = facts.get(zoning);
+      if (held == null || held.applied() != key.applied() || held.version() != key.version()) {
+        // read after the state was taken: it may hold later approvals too, never fewer
+        held = new Facts(key.applied(), key.version(), List.copyOf(store.facts(zoning)));
+        facts.put(zoning, held);
+      }
+      return held.facts();
+    }
   }
 
   private Object cached(Key key) {

@@ -50,10 +50,7 @@ public final class ZoningService {
   /** What a load did, or (dry run) would do: the zones and their areas, and the problems that refuse the file. */
   public record LoadReport(String zoning, String title, boolean synthetic, String crs, boolean dryRun,
       boolean stored, int zones, double areaKm2, long piecesSplit, long durationMs,
-      List<ZoningProblem> problems, List<ZoneRow> zoneList) {}
-
-  /** A problem as the API shows it. */
-  public record ZoningProblem(String kind, String detail, List<String> codes, double[] coordinate) {}
+      List<ZoningCheck.Problem> problems, List<ZoneRow> zoneList) {}
 
   /** A zoning with its zones (no geometry). */
   public record ZoningDetail(Zoning zoning, List<ZoneRow> zones) {}
@@ -88,6 +85,21 @@ public final class ZoningService {
   /** The version of the zonings this instance splits by: figures cached by zone are valid for one version. */
   public long version() {
     return state.version;
+  }
+
+  /**
+   * With several instances on one database: reloads the zonings if another instance loaded, replaced or deleted one
+   * (one read of ledger_state), so that a reader sees the same zonings on every instance. Nothing on the embedded
+   * store, where this instance makes every change itself.
+   */
+  void catchUp() throws SQLException {
+    if (shared && store.version() != state.version) {
+      synchronized (this) {
+        if (store.version() != state.version) {
+          reload();
+        }
+      }
+    }
   }
 
   /** The indexes of the loaded zonings (code order of zones), for the figures. */
@@ -129,10 +141,11 @@ public final class ZoningService {
    * The boundary of one zone, for the zone filter of events and hazards: both names or neither (null), a 404 for an
    * unknown zoning or zone.
    */
-  public org.locationtech.jts.geom.Geometry zoneShape(String zoning, String zone) {
+  public org.locationtech.jts.geom.Geometry zoneShape(String zoning, String zone) throws SQLException {
     if (zoning == null && zone == null) {
       return null;
     }
+    catchUp();
     if (zoning == null || zone == null) {
       throw LedgerException.badRequest("missing-parameter", "'zoning' and 'zone' go together: the name of a loaded"
           + " zoning and the code of one of its zones");
@@ -145,10 +158,12 @@ public final class ZoningService {
   }
 
   public List<Zoning> list() throws SQLException {
+    catchUp();
     return store.zonings();
   }
 
   public ZoningDetail detail(String name) throws SQLException {
+    catchUp();
     Zoning z = store.zonings().stream().filter(x -> x.name().equals(name)).findFirst()
         .orElseThrow(() -> LedgerException.notFound("no zoning '" + name + "'"));
     List<ZoneRow> zones = index(name).zones().stream().map(ZoningService::row).toList();
@@ -195,8 +210,7 @@ public final class ZoningService {
 
   private LoadReport store(ZoningFile.Read read, LoadRequest r, Account actor, Progress progress, long t0)
       throws Exception {
-    List<ZoningProblem> problems = read.problems().stream()
-        .map(p -> new ZoningProblem(p.kind(), p.detail(), p.codes(), p.coordinate())).toList();
+    List<ZoningCheck.Problem> problems = read.problems();
     double areaM2 = read.zones().stream().mapToDouble(ZoneShape::areaM2).sum();
     List<ZoneRow> rows = read.zones().stream().map(ZoningService::row).toList();
     String title = r.title() == null || r.title().isBlank() ? r.name() : r.title();

@@ -137,14 +137,9 @@ public final class LedgerStore {
   /**
    * Writes an approval in the open transaction: the event's new state and its place in the order of application,
    * its pieces, the hazard changes and, for a reversal, the mark on the pieces it undoes. With submitted non-null
-   * the event is inserted first (a historical record approved as it is loaded). Returns its approval order.
+   * the event is inserted first (a historical record approved as it is loaded). The pieces' split by the zonings
+   * (PieceZoneArea.piece indexes pieces) is written with them. Returns its approval order.
    */
-  public long writeApproval(StoredEvent event, Transition submitted, Transition approved, List<PieceRow> pieces,
-      List<HazardWrite> writes, Long reversedEventSeq, double hazardDeltaM2) throws SQLException {
-    return writeApproval(event, submitted, approved, pieces, List.of(), writes, reversedEventSeq, hazardDeltaM2);
-  }
-
-  /** As above, with the pieces' split by the zonings (PieceZoneArea.piece indexes pieces), written with them. */
   public long writeApproval(StoredEvent event, Transition submitted, Transition approved, List<PieceRow> pieces,
       List<PieceZoneArea> zoneAreas, List<HazardWrite> writes, Long reversedEventSeq, double hazardDeltaM2)
       throws SQLException {
