@@ -30,8 +30,11 @@ final class DemoIati {
 
   /** The Netherlands Ministry of Foreign Affairs. */
   static final String DUTCH_MFA = "NL-1";
-  /** The demo's target of land released per quarter of a Dutch grant, in km²: illustrative only. */
-  static final double QUARTER_TARGET_KM2 = 5;
+  /**
+   * The demo's targets: land released in proportion to the funding, at €5,000 per km² (USD taken at par), rounded
+   * to 10 km² per quarter. An illustrative rate, not a cost of mine action.
+   */
+  static final double EUR_PER_KM2 = 5_000;
 
   private DemoIati() {}
 
@@ -46,13 +49,16 @@ final class DemoIati {
       if (!g.donor().equals("Netherlands")) {
         continue;
       }
-      List<ReleaseTarget> targets = new ArrayList<>();
+      List<LocalDate> quarters = new ArrayList<>();
       for (LocalDate q = IatiRules.quarterStart(IatiRules.quarterOf(g.start())); !q.isAfter(g.end());
           q = q.plusMonths(3)) {
-        targets.add(new ReleaseTarget(IatiRules.quarterOf(q), "released", QUARTER_TARGET_KM2));
+        quarters.add(q);
       }
+      double perQuarterKm2 = Math.round(g.amount().doubleValue() / EUR_PER_KM2 / quarters.size() / 10) * 10.0;
+      List<ReleaseTarget> targets = quarters.stream()
+          .map(q -> new ReleaseTarget(IatiRules.quarterOf(q), "released", perQuarterKm2)).toList();
       funding.setReporting(new GrantReporting(g.id(), null, DUTCH_MFA, DUTCH_MFA + "-DEMO-" + g.id(),
-          List.copyOf(targets)));
+          targets));
     }
   }
 }

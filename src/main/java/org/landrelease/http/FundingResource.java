@@ -46,7 +46,14 @@ final class FundingResource {
       IatiRules.checkOrgType("iatiOrgType", text(body, "iatiOrgType"));
     }
     boolean created = funding.addPartner(p);
-    if (body.hasNonNull("iatiOrgId") || body.hasNonNull("iatiOrgType")) {
+    Partner stored = funding.partner(p.id());
+    boolean sameIati = java.util.Objects.equals(stored.iatiOrgId(), body.path("iatiOrgId").asText(null))
+        && java.util.Objects.equals(stored.iatiOrgType(), body.path("iatiOrgType").asText(null));
+    if (!created && body.hasNonNull("iatiOrgId") && !sameIati) {
+      throw LedgerException.conflict("partner '" + p.id() + "' already exists with other IATI settings; change them "
+          + "with PUT /api/partners/" + p.id() + "/iati");
+    }
+    if (created && body.hasNonNull("iatiOrgId")) {
       // IATI settings are checked and stored by the rule that PUT /api/partners/{id}/iati uses
       p = funding.setPartnerIati(p.id(), text(body, "iatiOrgId"), text(body, "iatiOrgType"));
     }

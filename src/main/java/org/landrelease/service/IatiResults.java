@@ -107,13 +107,17 @@ public final class IatiResults {
    */
   List<IatiActivity.Place> places(String grantId, LocalDate lo, LocalDate hi) throws SQLException {
     List<IatiActivity.Place> out = new ArrayList<>();
+    if (lo.isAfter(hi)) {
+      return out;
+    }
+    Map<String, Geometry> pieces = reports.releasedPlaces(grantId, lo, hi);
     for (ReleasedRow r : reports.grantReleased(grantId, lo, hi, f -> f.region())) {
       if (r.km2() <= 0) {
         continue;
       }
       RegionShape shape = ledger.regions().regions().stream().filter(s -> s.code().equals(r.key())).findFirst()
           .orElse(null);
-      Geometry land = reports.releasedPlace(grantId, r.key(), lo, hi).orElse(shape == null ? null : shape.geometry());
+      Geometry land = pieces.containsKey(r.key()) ? pieces.get(r.key()) : shape == null ? null : shape.geometry();
       if (land == null) {
         continue;
       }

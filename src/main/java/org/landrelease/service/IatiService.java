@@ -56,6 +56,11 @@ public final class IatiService {
         }
         activities.add(activity(g, partner, from, to, baseUrl));
       }
+      if (activities.isEmpty()) {
+        // an iati-activities file holds at least one activity (the schema's minOccurs)
+        throw LedgerException.unprocessable("partner-without-iati-org", "none of these grants can be published: "
+            + "their partners have no IATI organisation identifier (" + String.join(", ", unpublished) + ")");
+      }
       // the figures must all come from the state the file names: read again if an approval came in between
       if (reports.appliedUpTo() == applied || attempt == CONSISTENT_READ_ATTEMPTS) {
         AppliedMark mark = reports.appliedMark(applied).orElse(null);

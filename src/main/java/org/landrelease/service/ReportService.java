@@ -219,10 +219,10 @@ public final class ReportService {
     return events.appliedMark(applied);
   }
 
-  /** A piece of land a grant released in a region in [from, to] and kept released: see EventStore. */
-  public java.util.Optional<org.locationtech.jts.geom.Geometry> releasedPlace(String grantId, String region,
-      LocalDate from, LocalDate to) throws SQLException {
-    return events.largestReleasedPiece(grantId, region, from, to);
+  /** Per region, a piece of land a grant released in [from, to] and kept released: see EventStore. */
+  public Map<String, org.locationtech.jts.geom.Geometry> releasedPlaces(String grantId, LocalDate from,
+      LocalDate to) throws SQLException {
+    return events.largestReleasedPieces(grantId, from, to);
   }
 
   /**

@@ -196,25 +196,31 @@ public final class EventStore {
   }
 
   /**
-   * The shape of the largest piece a grant released in a region between two dates and not reversed by the later
-   * one: a place on released land that stands for the grant's work in that region.
+   * Per region, the shape of the largest piece a grant released between two dates and not reversed by the later
+   * one: a place on released land that stands for the grant's work in that region. One scan of the grant's pieces
+   * (a window per region), not one query per region.
    */
-  public Optional<Geometry> largestReleasedPiece(String grant, String region, LocalDate from, LocalDate to)
+  public java.util.Map<String, Geometry> largestReleasedPieces(String grant, LocalDate from, LocalDate to)
       throws SQLException {
     return db.read(c -> {
       try (PreparedStatement ps = c.prepareStatement("""
-          SELECT s.geom FROM piece p JOIN piece_shape s ON s.piece_id = p.id
-          WHERE p.grant_id = ? AND p.region = ? AND p.kind IN ('CANCELLED', 'REDUCED', 'CLEARED') AND p.area_m2 > 0
-            AND p.event_date >= ? AND p.event_date <= ? AND (p.reversed_on IS NULL OR p.reversed_on > ?)
-          ORDER BY p.area_m2 DESC, p.id LIMIT 1""")) {
+          SELECT l.region, s.geom FROM (
+            SELECT p.id, p.region, ROW_NUMBER() OVER (PARTITION BY p.region ORDER BY p.area_m2 DESC, p.id) AS n
+            FROM piece p
+            WHERE p.grant_id = ? AND p.kind IN ('CANCELLED', 'REDUCED', 'CLEARED') AND p.area_m2 > 0
+              AND p.event_date >= ? AND p.event_date <= ? AND (p.reversed_on IS NULL OR p.reversed_on > ?)) l
+          JOIN piece_shape s ON s.piece_id = l.id WHERE l.n = 1""")) {
         ps.setString(1, grant);
-        ps.setString(2, region);
-        ps.setDate(3, Date.valueOf(from));
+        ps.setDate(2, Date.valueOf(from));
+        ps.setDate(3, Date.valueOf(to));
         ps.setDate(4, Date.valueOf(to));
-        ps.setDate(5, Date.valueOf(to));
+        java.util.Map<String, Geometry> out = new java.util.HashMap<>();
         try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? Optional.ofNullable(Dialect.geometry(rs, 1)) : Optional.empty();
+          while (rs.next()) {
+            out.put(rs.getString(1), Dialect.geometry(rs, 2));
+          }
         }
+        return out;
       }
     });
   }

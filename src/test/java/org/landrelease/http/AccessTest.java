@@ -64,6 +64,7 @@ class AccessTest {
     routes.add(new Route("GET", "/api/grants/NL-DRC/report", false, Set.of("REVIEWER", "DONOR", "ADMIN"), none));
     // IATI: DRC publishes (its organisation identifier is set), so NL-DRC's activity file can be written
     server.put("/api/partners/DRC/iati", "{\"iatiOrgId\":\"XM-DEMO-DRC\",\"iatiOrgType\":\"21\"}");
+    server.put("/api/partners/HALO/iati", "{\"iatiOrgId\":\"GB-CHC-1001813\",\"iatiOrgType\":\"21\"}");
     routes.add(new Route("PUT", "/api/partners/DRC/iati", false, Set.of("ADMIN"),
         () -> "{\"iatiOrgId\":\"XM-DEMO-DRC\",\"iatiOrgType\":\"21\"}"));
     routes.add(new Route("GET", "/api/grants/NL-DRC/reporting", false, Set.of("REVIEWER", "DONOR", "ADMIN"), none));

@@ -303,6 +303,7 @@ class IatiApiTest {
         {"/api/grants/NO-SUCH-GRANT/iati", "404", "NO-SUCH-GRANT"},
         {"/api/grants/NL-DRC/iati", "422", "no IATI organisation identifier"},
         {"/api/iati", "400", "'donor' is required"},
+        {"/api/iati?donor=Netherlands&to=2024-01-01&from=2024-01-02", "400", "after"},
         {"/api/iati?donor=Netherlands&to=2024-02-30", "400", "YYYY-MM-DD"}}) {
       Response r = server.get(c[0]);
       assertEquals(Integer.parseInt(c[1]), r.status(), c[0] + ": " + r.body());
@@ -356,6 +357,36 @@ class IatiApiTest {
     Document doc = xml(server, "/api/grants/NL-HALO-B/iati");
     assertEquals(250000.5, Double.parseDouble(IatiSchema.text(doc, "//budget/value")));
     assertEquals(HALO_ORG, server.get("/api/partners").json().findValues("iatiOrgId").get(0).asText());
+  }
+
+  @Test
+  void aPartnerReplayWithOtherIatiSettingsIsAConflict() throws Exception {
+    assertEquals(201, server.post("/api/partners", "{\"id\":\"MAG\",\"name\":\"MAG\",\"iatiOrgId\":"
+        + "\"XM-DEMO-MAG\",\"iatiOrgType\":\"21\"}").status());
+    assertEquals(200, server.post("/api/partners", "{\"id\":\"MAG\",\"name\":\"MAG\",\"iatiOrgId\":"
+        + "\"XM-DEMO-MAG\",\"iatiOrgType\":\"21\"}").status());
+    assertEquals(200, server.post("/api/partners", "{\"id\":\"MAG\",\"name\":\"MAG\"}").status());
+    assertEquals(409, server.post("/api/partners", "{\"id\":\"MAG\",\"name\":\"MAG\",\"iatiOrgId\":"
+        + "\"XM-DEMO-MAG2\",\"iatiOrgType\":\"21\"}").status());
+    assertEquals("XM-DEMO-MAG", partnerOrg("MAG"));
+  }
+
+  private String partnerOrg(String partner) throws Exception {
+    for (JsonNode p : server.get("/api/partners").json()) {
+      if (p.get("id").asText().equals(partner)) {
+        return p.path("iatiOrgId").asText(null);
+      }
+    }
+    return null;
+  }
+
+  @Test
+  void aDonorFileWithNothingToPublishIsAProblemNotAnEmptyFile() throws Exception {
+    server.post("/api/grants", "{\"id\":\"DK-DRC\",\"donor\":\"Denmark\",\"partner\":\"DRC\",\"title\":\"t\","
+        + "\"start\":\"2024-01-01\",\"end\":\"2024-12-31\"}");
+    Response r = server.get("/api/iati?donor=Denmark");
+    assertEquals(422, r.status(), r.body());
+    assertTrue(r.json().get("detail").asText().contains("DK-DRC"), r.body());
   }
 
   @Test
