@@ -15,7 +15,7 @@ import org.landrelease.service.ZoneFigures;
 /** Figures: summary, released-by, regions, zones. */
 final class StatsResource {
   private static final String BY_VALUES = Arrays.stream(ReportService.By.values()).map(ReportService.By::param)
-      .collect(Collectors.joining(", ")) + " or zone";
+      .collect(Collectors.joining(", ")) + ", zone or zoneClass";
   private final ReportService reports;
   private final FundingService funding;
   private final ZoneFigures zones;
@@ -49,7 +49,7 @@ final class StatsResource {
   }
 
   void released(Context ctx) throws java.sql.SQLException {
-    if ("zone".equalsIgnoreCase(ctx.queryParam("by"))) {
+    if ("zone".equalsIgnoreCase(ctx.queryParam("by")) || "zoneClass".equalsIgnoreCase(ctx.queryParam("by"))) {
       releasedByZone(ctx);
       return;
     }
@@ -96,8 +96,13 @@ final class StatsResource {
         throw LedgerException.notFound("no grant '" + grant + "'");
       }
     }
-    ctx.json(zones.released(zoning, HttpApi.dateParam(ctx, "from"), HttpApi.dateParam(ctx, "to"),
-        HttpApi.dateParam(ctx, "asOf"), blankToNull(ctx.queryParam("partner")), grant));
+    boolean byClass = "zoneClass".equalsIgnoreCase(ctx.queryParam("by"));
+    var from = HttpApi.dateParam(ctx, "from");
+    var to = HttpApi.dateParam(ctx, "to");
+    var asOf = HttpApi.dateParam(ctx, "asOf");
+    String partner = blankToNull(ctx.queryParam("partner"));
+    ctx.json(byClass ? zones.releasedByClass(zoning, from, to, asOf, partner, grant)
+        : zones.released(zoning, from, to, asOf, partner, grant));
   }
 
   /** Reported, released and remaining per zone of a zoning, as of a date: GET /api/stats/zones. */

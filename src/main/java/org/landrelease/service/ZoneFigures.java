@@ -56,19 +56,53 @@ public final class ZoneFigures {
   }
 
   /** Released per zone, by outcome, over [from, min(to, asOf)], of one partner and grant (null for all). */
-  @SuppressWarnings("unchecked")
   public List<ReleasedRow> released(String zoning, LocalDate from, LocalDate to, LocalDate asOf, String partner,
       String grant) throws SQLException {
+    return released(zoning, from, to, asOf, partner, grant, false);
+  }
+
+  /**
+   * Released per class of zone (cropland, forest...: the zoning's classes; 'none' for zones without one, 'outside' for
+   * land outside every zone), summed in m² before rounding, so the classes add up to the national figure as the
+   * zones do. The rows' key and zoneClass are the class, name is null.
+   */
+  public List<ReleasedRow> releasedByClass(String zoning, LocalDate from, LocalDate to, LocalDate asOf,
+      String partner, String grant) throws SQLException {
+    return released(zoning, from, to, asOf, partner, grant, true);
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<ReleasedRow> released(String zoning, LocalDate from, LocalDate to, LocalDate asOf, String partner,
+      String grant, boolean byClass) throws SQLException {
     zonings.catchUp();
     ZoningIndex index = zonings.index(zoning);
-    Key key = new Key("released", zoning, from, earlier(to, asOf), partner, grant, applied.getAsLong(),
-        zonings.version());
+    Key key = new Key(byClass ? "released-by-class" : "released", zoning, from, earlier(to, asOf), partner, grant,
+        applied.getAsLong(), zonings.version());
     Object hit = cached(key);
     if (hit != null) {
       return (List<ReleasedRow>) hit;
     }
     Map<String, double[]> sums = sums(facts(zoning, key), key.from(), key.to(), partner, grant);
     List<ReleasedRow> out = new ArrayList<>();
+    if (byClass) {
+      Map<String, double[]> classes = new java.util.TreeMap<>();
+      sums.forEach((code, m2) -> {
+        ZoneShape z = zone(index, code);
+        String zoneClass = z == null ? code : z.zoneClass() == null ? "none" : z.zoneClass();
+        double[] sum = classes.computeIfAbsent(zoneClass, k -> new double[m2.length]);
+        for (int i = 0; i < m2.length; i++) {
+          sum[i] += m2[i];
+        }
+      });
+      classes.forEach((zoneClass, m2) -> {
+        double c = m2[PieceKind.CANCELLED.ordinal()], r = m2[PieceKind.REDUCED.ordinal()];
+        double cl = m2[PieceKind.CLEARED.ordinal()];
+        if (c + r + cl != 0) {
+          out.add(new ReleasedRow(zoneClass, null, zoneClass, Km2.of(c + r + cl), Km2.of(c), Km2.of(r), Km2.of(cl)));
+        }
+      });
+      return remember(key, List.copyOf(out));
+    }
     sums.forEach((code, m2) -> {
       double c = m2[PieceKind.CANCELLED.ordinal()], r = m2[PieceKind.REDUCED.ordinal()];
       double cl = m2[PieceKind.CLEARED.ordinal()];

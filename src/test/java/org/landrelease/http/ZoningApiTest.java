@@ -2,6 +2,7 @@ package org.landrelease.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -112,6 +113,11 @@ class ZoningApiTest {
     }
     assertEquals(s.get("releasedKm2").asDouble(), byZone, 0.001, when + ": released by zone");
     assertEquals(s.get("clearedKm2").asDouble(), cleared, 0.001, when + ": cleared by zone");
+    double byClass = 0;
+    for (JsonNode row : server.get("/api/stats/released?by=zoneClass&zoning=" + zoning + and).json()) {
+      byClass += row.get("km2").asDouble();
+    }
+    assertEquals(s.get("releasedKm2").asDouble(), byClass, 0.001, when + ": released by class of zone");
   }
 
   /** A random polygon of 5-12 vertices, 1-6 km across, over the grid, its gap and beyond its east edge. */
@@ -304,6 +310,19 @@ class ZoningApiTest {
       assertEquals("Z00", all.get(0).get("key").asText());
       assertEquals("cropland", all.get(0).get("zoneClass").asText());
       assertEquals("Z10", all.get(1).get("key").asText());
+      // by class of zone: each class holds its zones' km² (here one zone each)
+      JsonNode classes = server.get("/api/stats/released?by=zoneClass&zoning=grid").json();
+      assertEquals(2, classes.size(), classes.toString());
+      for (int i = 0; i < 2; i++) {
+        JsonNode zone = all.get(i);
+        JsonNode cls = null;
+        for (JsonNode c : classes) {
+          cls = c.get("key").asText().equals(zone.get("zoneClass").asText()) ? c : cls;
+        }
+        assertNotNull(cls, zone + " in " + classes);
+        assertEquals(zone.get("km2").asDouble(), cls.get("km2").asDouble(), 1e-9);
+        assertEquals(zone.get("clearedKm2").asDouble(), cls.get("clearedKm2").asDouble(), 1e-9);
+      }
       JsonNode halo = server.get("/api/stats/released?by=zone&zoning=grid&partner=HALO").json();
       assertEquals(List.of("Z00"), keys(halo), halo + " of " + all);
       JsonNode march = server.get("/api/stats/released?by=zone&zoning=grid&asOf=2024-03-31").json();
