@@ -19,17 +19,20 @@ import org.locationtech.jts.geom.Envelope;
 
 /** The regions collection: boundaries held in memory with the figures of the running totals, filtered in Java. */
 final class RegionFeatures {
-  static final List<Queryable> QUERYABLES = List.of(
-      Queryable.of("code", STRING, "ISO 3166-2 code", null),
-      Queryable.of("name", STRING, "English name", null),
-      Queryable.of("name_uk", STRING, "Ukrainian name", null),
-      Queryable.of("area_km2", NUMBER, "geodesic area of the region in km²", null),
+  /** The ledger's figures of an area (a region, a zone), as properties of its feature: see {@link #putFigures}. */
+  static final List<Queryable> FIGURES = List.of(
       Queryable.of("reported_km2", NUMBER, "hazardous area ever reported in km²", null),
       Queryable.of("hazard_km2", NUMBER, "hazardous area still to release in km²", null),
       Queryable.of("released_km2", NUMBER, "land released in km², all outcomes", null),
       Queryable.of("cancelled_km2", NUMBER, "land cancelled by non-technical survey in km²", null),
       Queryable.of("reduced_km2", NUMBER, "land reduced by technical survey in km²", null),
       Queryable.of("cleared_km2", NUMBER, "land cleared in km²", null));
+  static final List<Queryable> QUERYABLES = List.of(
+      Queryable.of("code", STRING, "ISO 3166-2 code", null),
+      Queryable.of("name", STRING, "English name", null),
+      Queryable.of("name_uk", STRING, "Ukrainian name", null),
+      Queryable.of("area_km2", NUMBER, "geodesic area of the region in km²", null),
+      FIGURES.get(0), FIGURES.get(1), FIGURES.get(2), FIGURES.get(3), FIGURES.get(4), FIGURES.get(5));
 
   private final ReportService reports;
   private final MapService map;
@@ -59,12 +62,12 @@ final class RegionFeatures {
       p.put("name", s.name());
       p.put("name_uk", s.nameUk());
       p.put("area_km2", Km2.of(s.areaM2()));
-      p.put("reported_km2", r == null ? 0.0 : r.reportedKm2());
-      p.put("hazard_km2", r == null ? 0.0 : r.contaminatedKm2());
-      p.put("released_km2", r == null ? 0.0 : r.releasedKm2());
-      p.put("cancelled_km2", r == null ? 0.0 : r.cancelledKm2());
-      p.put("reduced_km2", r == null ? 0.0 : r.reducedKm2());
-      p.put("cleared_km2", r == null ? 0.0 : r.clearedKm2());
+      if (r == null) {
+        putFigures(p, 0, 0, 0, 0, 0, 0);
+      } else {
+        putFigures(p, r.reportedKm2(), r.contaminatedKm2(), r.releasedKm2(), r.cancelledKm2(), r.reducedKm2(),
+            r.clearedKm2());
+      }
       out.add(new Feature(s.code(), s.geometry(), p));
     }
     return out;
@@ -108,5 +111,16 @@ final class RegionFeatures {
       }
     }
     throw LedgerException.notFound("collection 'regions' has no feature '" + code + "'");
+  }
+
+  /** The FIGURES properties, in their order. */
+  static void putFigures(Map<String, Object> p, double reportedKm2, double hazardKm2, double releasedKm2,
+      double cancelledKm2, double reducedKm2, double clearedKm2) {
+    p.put("reported_km2", reportedKm2);
+    p.put("hazard_km2", hazardKm2);
+    p.put("released_km2", releasedKm2);
+    p.put("cancelled_km2", cancelledKm2);
+    p.put("reduced_km2", reducedKm2);
+    p.put("cleared_km2", clearedKm2);
   }
 }

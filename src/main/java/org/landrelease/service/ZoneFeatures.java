@@ -29,12 +29,8 @@ final class ZoneFeatures {
       Queryable.of("name", STRING, "name of the zone", null),
       Queryable.of("zone_class", STRING, "class of the zone (land cover), if the zoning has classes", null),
       Queryable.of("area_km2", NUMBER, "geodesic area of the zone in km²", null),
-      Queryable.of("reported_km2", NUMBER, "hazardous area ever reported in km²", null),
-      Queryable.of("hazard_km2", NUMBER, "hazardous area still to release in km²", null),
-      Queryable.of("released_km2", NUMBER, "land released in km², all outcomes", null),
-      Queryable.of("cancelled_km2", NUMBER, "land cancelled by non-technical survey in km²", null),
-      Queryable.of("reduced_km2", NUMBER, "land reduced by technical survey in km²", null),
-      Queryable.of("cleared_km2", NUMBER, "land cleared in km²", null));
+      RegionFeatures.FIGURES.get(0), RegionFeatures.FIGURES.get(1), RegionFeatures.FIGURES.get(2),
+      RegionFeatures.FIGURES.get(3), RegionFeatures.FIGURES.get(4), RegionFeatures.FIGURES.get(5));
 
   private final ZoningService zonings;
   private final ZoneFigures figures;
@@ -97,12 +93,12 @@ final class ZoneFeatures {
       p.put("name", s.name());
       p.put("zone_class", s.zoneClass());
       p.put("area_km2", Km2.of(s.areaM2()));
-      p.put("reported_km2", r == null ? 0.0 : r.reportedKm2());
-      p.put("hazard_km2", r == null ? 0.0 : r.remainingKm2());
-      p.put("released_km2", r == null ? 0.0 : r.releasedKm2());
-      p.put("cancelled_km2", r == null ? 0.0 : r.cancelledKm2());
-      p.put("reduced_km2", r == null ? 0.0 : r.reducedKm2());
-      p.put("cleared_km2", r == null ? 0.0 : r.clearedKm2());
+      if (r == null) {
+        RegionFeatures.putFigures(p, 0, 0, 0, 0, 0, 0);
+      } else {
+        RegionFeatures.putFigures(p, r.reportedKm2(), r.remainingKm2(), r.releasedKm2(), r.cancelledKm2(),
+            r.reducedKm2(), r.clearedKm2());
+      }
       out.add(new Feature(s.code(), s.geometry(), p));
     }
     return out;

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -45,21 +44,7 @@ class InvariantPropertyTest {
 
   /** A random convex-ish polygon of 5-12 vertices, 1-6 km across, around the Donetsk/Zaporizhzhia border. */
   private static String polygon(SplittableRandom random) {
-    double cx = 36.55 + random.nextDouble() * 0.10, cy = 47.76 + random.nextDouble() * 0.08;
-    double radius = 0.005 + random.nextDouble() * 0.03;
-    int n = 5 + random.nextInt(8);
-    StringBuilder ring = new StringBuilder();
-    String first = null;
-    for (int k = 0; k < n; k++) {
-      double angle = 2 * Math.PI * k / n;
-      double r = radius * (0.7 + 0.3 * random.nextDouble());
-      String p = String.format(Locale.ROOT, "[%.6f,%.6f]", cx + r * Math.cos(angle) * 1.5, cy + r * Math.sin(angle));
-      ring.append(p).append(',');
-      if (first == null) {
-        first = p;
-      }
-    }
-    return "{\"type\":\"Polygon\",\"coordinates\":[[" + ring + first + "]]}";
+    return TestServer.randomPolygon(random, 36.55, 47.76, 0.10, 0.08);
   }
 
   private static void assertInvariant(TestServer server, String when) throws Exception {

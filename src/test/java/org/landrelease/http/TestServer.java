@@ -229,6 +229,30 @@ public class TestServer implements AutoCloseable {
         + "\"amount\":500000,\"currency\":\"EUR\",\"start\":\"2024-01-01\",\"end\":\"2024-12-31\"}");
   }
 
+  /**
+   * A random polygon of 5-12 vertices, 1-6 km across, centred in [lon0, lon0 + lonSpan] × [lat0, lat0 + latSpan]: the
+   * property tests' footprints, which cross each other and region or zone edges.
+   */
+  static String randomPolygon(java.util.SplittableRandom random, double lon0, double lat0, double lonSpan,
+      double latSpan) {
+    double cx = lon0 + random.nextDouble() * lonSpan, cy = lat0 + random.nextDouble() * latSpan;
+    double radius = 0.005 + random.nextDouble() * 0.03;
+    int n = 5 + random.nextInt(8);
+    StringBuilder ring = new StringBuilder();
+    String first = null;
+    for (int k = 0; k < n; k++) {
+      double angle = 2 * Math.PI * k / n;
+      double r = radius * (0.7 + 0.3 * random.nextDouble());
+      String p = String.format(java.util.Locale.ROOT, "[%.6f,%.6f]", cx + r * Math.cos(angle) * 1.5,
+          cy + r * Math.sin(angle));
+      ring.append(p).append(',');
+      if (first == null) {
+        first = p;
+      }
+    }
+    return "{\"type\":\"Polygon\",\"coordinates\":[[" + ring + first + "]]}";
+  }
+
   /** A square of side d degrees with its south-west corner at (lon, lat), as GeoJSON. */
   public static String square(double lon, double lat, double d) {
     return String.format(java.util.Locale.ROOT,

@@ -122,21 +122,7 @@ class ZoningApiTest {
 
   /** A random polygon of 5-12 vertices, 1-6 km across, over the grid, its gap and beyond its east edge. */
   static String polygon(SplittableRandom random) {
-    double cx = 36.55 + random.nextDouble() * 0.16, cy = 47.72 + random.nextDouble() * 0.16;
-    double radius = 0.005 + random.nextDouble() * 0.03;
-    int n = 5 + random.nextInt(8);
-    StringBuilder ring = new StringBuilder();
-    String first = null;
-    for (int k = 0; k < n; k++) {
-      double angle = 2 * Math.PI * k / n;
-      double r = radius * (0.7 + 0.3 * random.nextDouble());
-      String p = String.format(Locale.ROOT, "[%.6f,%.6f]", cx + r * Math.cos(angle) * 1.5, cy + r * Math.sin(angle));
-      ring.append(p).append(',');
-      if (first == null) {
-        first = p;
-      }
-    }
-    return "{\"type\":\"Polygon\",\"coordinates\":[[" + ring + first + "]]}";
+    return TestServer.randomPolygon(random, 36.55, 47.72, 0.16, 0.16);
   }
 
   /** The same events into two ledgers: one had the zoning from the start, one back-fills it. */
