@@ -141,10 +141,12 @@ public final class LedgerApp implements AutoCloseable {
     var zoneFigures = new org.landrelease.service.ZoneFigures(new org.landrelease.store.ZoningStore(db), zonings,
         totals::applied);
     FeatureService features = new FeatureService(new FeatureStore(db), reports, map, zonings, zoneFigures);
-    Javalin http = HttpApi.create(ledger, reports, funding, map, accounts, backups, config.publicReads(),
-        config.webDir(), imports, exports, features, sync,
-        new TileService(new TileStore(db), ledger, reports, totals::applied, Clock.systemUTC()), zonings,
-        zoneFigures, new TreatyReport(new TreatyStore(db), regions, reports, zonings, Clock.systemUTC()))
+    var services = new HttpApi.Services(ledger, reports, funding, map, accounts, backups, imports, exports, features,
+        sync, new TileService(new TileStore(db), ledger, reports, totals::applied, Clock.systemUTC()), zonings,
+        zoneFigures, new TreatyReport(new TreatyStore(db), regions, reports, zonings, Clock.systemUTC()),
+        new org.landrelease.service.IatiService(funding, reports, ledger, Clock.systemUTC()),
+        new org.landrelease.service.GrantDocuments(reports, funding));
+    Javalin http = HttpApi.create(services, config.publicReads(), config.webDir())
         .start(config.host(), config.port());
     LOG.info("started in {} ms: {} regions in {} index cells, database {}", (System.nanoTime() - t0) / 1_000_000,
         regions.regions().size(), regions.cellCount(),

@@ -26,10 +26,10 @@ final class FundingResource {
   private final GrantDocuments documents;
   private final ObjectMapper mapper;
 
-  FundingResource(FundingService funding, ReportService reports, ObjectMapper mapper) {
+  FundingResource(FundingService funding, ReportService reports, GrantDocuments documents, ObjectMapper mapper) {
     this.funding = funding;
     this.reports = reports;
-    this.documents = new GrantDocuments(reports, funding);
+    this.documents = documents;
     this.mapper = mapper;
   }
 

@@ -25,30 +25,50 @@ public final class HttpApi {
 
   private HttpApi() {}
 
-  public static Javalin create(LedgerService ledger, ReportService reports,
-      org.landrelease.service.FundingService funding, org.landrelease.service.MapService map,
-      AccountService accounts, BackupService backups, boolean publicReads, Path webDir,
+  /**
+   * The services the HTTP layer calls, wired by LedgerApp: one record instead of a parameter each. A test that only
+   * needs the routes (OpenApiDocumentTest) passes {@link #none()}.
+   */
+  public record Services(LedgerService ledger, ReportService reports, org.landrelease.service.FundingService funding,
+      org.landrelease.service.MapService map, AccountService accounts, BackupService backups,
       org.landrelease.service.transfer.ImportService imports, org.landrelease.service.transfer.ExportService exports,
       org.landrelease.service.FeatureService features, org.landrelease.service.LedgerSync sync,
-      org.landrelease.service.TileService tileService, org.landrelease.service.ZoningService zoningService,
-      org.landrelease.service.ZoneFigures zoneFigures, org.landrelease.service.TreatyReport treaty)
-      throws java.io.IOException {
+      org.landrelease.service.TileService tiles, org.landrelease.service.ZoningService zonings,
+      org.landrelease.service.ZoneFigures zoneFigures, org.landrelease.service.TreatyReport treaty,
+      org.landrelease.service.IatiService iati, org.landrelease.service.GrantDocuments grantDocuments) {
+    /** No service at all: the routes are declared, none can answer. */
+    public static Services none() {
+      return new Services(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+          null);
+    }
+  }
+
+  public static Javalin create(Services s, boolean publicReads, Path webDir) throws java.io.IOException {
+    LedgerService ledger = s.ledger();
+    ReportService reports = s.reports();
+    var funding = s.funding();
+    var map = s.map();
+    AccountService accounts = s.accounts();
+    BackupService backups = s.backups();
+    var features = s.features();
+    var sync = s.sync();
+    var tileService = s.tiles();
+    var zoningService = s.zonings();
     ObjectMapper mapper = Json.mapper();
-    TransferResource transfer = new TransferResource(imports, exports, mapper);
+    TransferResource transfer = new TransferResource(s.imports(), s.exports(), mapper);
     OgcResource ogc = new OgcResource(features, mapper);
     byte[] openApi = OpenApiDocument.build(mapper);
     EventResource events = new EventResource(ledger, map, mapper, zoningService);
     ReviewResource reviews = new ReviewResource(ledger, map, mapper);
     AccountResource accountResource = new AccountResource(accounts, mapper);
     Access.Check access = new Access.Check(accounts, publicReads);
-    FundingResource fundingResource = new FundingResource(funding, reports, mapper);
-    StatsResource stats = new StatsResource(reports, funding, zoneFigures);
+    FundingResource fundingResource = new FundingResource(funding, reports, s.grantDocuments(), mapper);
+    StatsResource stats = new StatsResource(reports, funding, s.zoneFigures());
     ZoningResource zonings = new ZoningResource(zoningService);
-    IatiResource iati = new IatiResource(funding, new org.landrelease.service.IatiService(funding, reports, ledger,
-        java.time.Clock.systemUTC()), mapper);
+    IatiResource iati = new IatiResource(funding, s.iati(), mapper);
     MapResource layers = new MapResource(map, mapper, zoningService);
     TileResource tiles = new TileResource(tileService, funding, mapper);
-    ReportResource reportResource = new ReportResource(treaty);
+    ReportResource reportResource = new ReportResource(s.treaty());
     return Javalin.create(config -> {
       config.jsonMapper(new JavalinJackson(mapper, false));
       config.startup.showJavalinBanner = false;

@@ -56,7 +56,7 @@ class OpenApiDocumentTest {
   void everyRegisteredRouteIsDocumented() throws Exception {
     Set<String> registered = new TreeSet<>();
     // the router of a service built like the running one: the routes are declared when it is created
-    Javalin app = HttpApi.create(null, null, null, null, null, null, true, (Path) null, null, null, null, null, null, null, null, null);
+    Javalin app = HttpApi.create(HttpApi.Services.none(), true, (Path) null);
     for (ParsedEndpoint e : app.unsafe.internalRouter.allHttpHandlers()) {
       String method = e.endpoint.method.name().toLowerCase(Locale.ROOT);
       if (method.equals("get") || method.equals("post") || method.equals("put") || method.equals("patch")
