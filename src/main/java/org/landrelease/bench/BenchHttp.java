@@ -61,8 +61,12 @@ final class BenchHttp {
   }
 
   Response post(String path, byte[] json) throws IOException, InterruptedException {
-    return send(request(path).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(json)).build());
+    return post(path, "application/json", json);
+  }
+
+  Response post(String path, String contentType, byte[] body) throws IOException, InterruptedException {
+    return send(request(path).header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
   }
 
   /** Sends a file as the raw request body (as POST /api/imports takes it), streamed from disk. */

@@ -41,11 +41,15 @@ import org.landrelease.config.Option;
  * @param resetDb         drop the ledger's tables in the --db-url database first (--reset-db); without it a
  *                        database that holds a ledger is refused
  * @param instances       service instances on the one PostgreSQL database (--instances N, 1)
+ * @param zonings         synthetic grid zones loaded (three zonings) after the service starts and before the funding,
+ *                        hazards and events (--zonings N, 0: none), to measure the write rate with zonings loaded
+ * @param backfillZoning  zones of one grid zoning loaded after the replay (--backfill-zoning N, 0: none), to time
+ *                        the back-fill of every existing piece
  */
 record BenchOptions(int hazards, int events, long seed, List<Integer> clients, Path workloadDir, Path writeWorkload,
     boolean run, Path regionsFile, String serverHeap, List<String> serverOptions, int window, int queryIterations,
     int batchSize, Path outDir, boolean keepDb, boolean restartFirst, Mode mode, int first, String dbUrl,
-    Path pgCluster, boolean resetDb, int instances) {
+    Path pgCluster, boolean resetDb, int instances, int zonings, int backfillZoning) {
 
   enum Mode { SINGLE, BATCH }
 
@@ -87,13 +91,17 @@ record BenchOptions(int hazards, int events, long seed, List<Integer> clients, P
       "drop the ledger's tables in the --db-url database first");
   static final Option<Integer> INSTANCES = Option.integer("instances",
       "service instances on the one PostgreSQL database", 1);
+  static final Option<Integer> ZONINGS = Option.integer("zonings", "load N synthetic grid zones (three zonings of"
+      + " different cell sizes) before the hazards and events, to measure the write rate with zonings (0: none)", 0);
+  static final Option<Integer> BACKFILL_ZONING = Option.integer("backfill-zoning", "after the replay, load one grid"
+      + " zoning of about N zones and time its back-fill of every existing piece (0: none)", 0);
 
   static final Command COMMAND = new Command("bench", """
       Generates (or reads) the reference workload, runs the service in a child JVM, replays the events over HTTP,
       times the queries, checks the accounts and writes a results table (target/bench/results.md). Run it from the
       project directory, after mvn package.""", List.of(HAZARDS, EVENTS, SEED, CLIENTS, MODE, FIRST, WORKLOAD,
       WRITE_WORKLOAD, NO_RUN, REGIONS, SERVER_HEAP, SERVER_OPT, WINDOW, QUERIES, BATCH, OUT, KEEP_DB, RESTART_FIRST,
-      DB_URL, PG_CLUSTER, RESET_DB, INSTANCES));
+      DB_URL, PG_CLUSTER, RESET_DB, INSTANCES, ZONINGS, BACKFILL_ZONING));
 
   static BenchOptions parse(String[] args) {
     Arguments a = COMMAND.parse(args);
@@ -118,16 +126,19 @@ record BenchOptions(int hazards, int events, long seed, List<Integer> clients, P
       throw new ArgumentException("several --clients runs on one --db-url need --reset-db: each run starts on"
           + " an empty ledger");
     }
+    if (a.get(ZONINGS) < 0 || a.get(BACKFILL_ZONING) < 0) {
+      throw new ArgumentException("--zonings and --backfill-zoning must be 0 (none) or positive");
+    }
     return new BenchOptions(a.get(HAZARDS), a.get(EVENTS), a.get(SEED), clients, a.get(WORKLOAD),
         a.get(WRITE_WORKLOAD), !a.get(NO_RUN), a.get(REGIONS), a.get(SERVER_HEAP), a.all(SERVER_OPT), a.get(WINDOW),
         a.get(QUERIES), batch, a.get(OUT), a.get(KEEP_DB), a.get(RESTART_FIRST), a.get(MODE), a.get(FIRST), dbUrl,
-        pgCluster, a.get(RESET_DB), instances);
+        pgCluster, a.get(RESET_DB), instances, a.get(ZONINGS), a.get(BACKFILL_ZONING));
   }
 
   BenchOptions withWindow(int size) {
     return new BenchOptions(hazards, events, seed, clients, workloadDir, writeWorkload, run, regionsFile, serverHeap,
         serverOptions, size, queryIterations, batchSize, outDir, keepDb, restartFirst, mode, first, dbUrl, pgCluster,
-        resetDb, instances);
+        resetDb, instances, zonings, backfillZoning);
   }
 
   boolean postgres() {

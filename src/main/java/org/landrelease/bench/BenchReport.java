@@ -49,6 +49,11 @@ final class BenchReport {
     BenchRun.Result one = runs.get(0);
     line("| measure | this service | PostGIS reference | target |");
     line("|---|---|---|---|");
+    if (!one.zonings().isEmpty()) {
+      row(f("zonings loaded before the hazards and events (%d, `POST /api/zonings/{name}`)", one.zonings().size()),
+          f("%,d zones in %.1f s", one.zonings().stream().mapToInt(BenchZonings.Loaded::zones).sum(),
+              one.zonings().stream().mapToLong(BenchZonings.Loaded::millis).sum() / 1e3), NONE, NONE);
+    }
     row(f("load hazards, `POST /api/events/batch` (%,d reports)", one.hazards().items()),
         f("%,.0f hazards/s (%.1f s)", one.hazards().perSecond(), one.hazards().seconds()), NONE, NONE);
     for (BenchRun.Result run : runs) {
@@ -64,6 +69,15 @@ final class BenchReport {
       failed += r.batch() != null ? r.batch().notApproved() : r.replay().non201();
     }
     row("events not submitted and approved", f("%,d of %,d", failed, sent), NONE, met("0", failed == 0));
+    for (BenchRun.Result r : runs) {
+      BenchZonings.Loaded b = r.backfill();
+      if (b != null) {
+        row(f("back-fill: a %,d-zone zoning loaded after the replay (%d client%s)", b.zones(), r.clients(),
+            r.clients() == 1 ? "" : "s"), b.problem() != null ? "**refused**: " + b.problem()
+            : f("%.1f s, %,d pieces split", b.millis() / 1e3, b.piecesSplit()), NONE,
+            met("< 2 min", b.problem() == null && b.millis() < 120_000));
+      }
+    }
     BenchRun.Reads reads = one.reads();
     for (int k = 0; k < reads.queries().size(); k++) {
       queryRows(reads.queries().get(k), reads.queries().size() > 1 ? f(", instance %d", k + 1) : "");

@@ -36,7 +36,7 @@ final class BenchRun {
   record Result(int clients, int instances, String database, long freshStartMs, BenchLoad.Result funding,
       BenchLoad.Result hazards, BenchReplay.Result replay, BenchBatch.Result batch, double otherCores,
       List<BenchAccounting.Check> accounting, double writtenKbPerEvent, double databaseMb, double seconds,
-      Reads reads) {}
+      Reads reads, List<BenchZonings.Loaded> zonings, BenchZonings.Loaded backfill) {}
 
   private final BenchOptions options;
   private final Path jar;
@@ -69,6 +69,8 @@ final class BenchRun {
     BenchReplay.Result replay = null;
     BenchBatch.Result batch = null;
     List<BenchAccounting.Check> accounting = new ArrayList<>();
+    List<BenchZonings.Loaded> zonings = List.of();
+    BenchZonings.Loaded backfill = null;
     Reads reads = null;
     double otherCores, writtenKb;
     List<BenchServer> servers = new ArrayList<>();
@@ -85,6 +87,9 @@ final class BenchRun {
         BenchHttp http = new BenchHttp(s.base());
         admin.add(http.as(tokens[0]));
         reviewer.add(http.as(tokens[1]));
+      }
+      if (options.zonings() > 0) {
+        zonings = zonings(admin.get(0));
       }
       funding = BenchLoad.funding(admin.get(0), w.funding(), mapper);
       hazards = BenchLoad.hazards(admin.get(0), reviewer.get(0), w.hazards(), options.batchSize(), mapper);
@@ -113,6 +118,9 @@ final class BenchRun {
         System.out.printf("  instance %d: %s%n", k + 1, a);
         accounting.add(a);
       }
+      if (options.backfillZoning() > 0) {
+        backfill = backfill(admin.get(0));
+      }
       if (measureReads) {
         reads = reads(servers, admin, w);
       }
@@ -129,7 +137,37 @@ final class BenchRun {
       db.delete();
     }
     return new Result(clients, instances, db.describe(), firstStartMs, funding, hazards, replay, batch, otherCores,
-        accounting, writtenKb, dbMb, (System.nanoTime() - t0) / 1e9, reads);
+        accounting, writtenKb, dbMb, (System.nanoTime() - t0) / 1e9, reads, zonings, backfill);
+  }
+
+  /** The three grid zonings over the regions' bounding box, loaded on the empty ledger: every write then splits. */
+  private List<BenchZonings.Loaded> zonings(BenchHttp admin) throws Exception {
+    var area = WorkloadRegions.read(options.regionsFile(), mapper).envelope();
+    List<BenchZonings.Loaded> loaded = new ArrayList<>();
+    for (BenchZonings.Grid g : BenchZonings.layers(area, options.zonings())) {
+      BenchZonings.Loaded l = BenchZonings.upload(admin, g, mapper);
+      if (l.problem() != null) {
+        throw new IllegalStateException("zoning " + g.name() + " was refused: " + l.problem());
+      }
+      loaded.add(l);
+    }
+    System.out.printf("Zonings: %,d zones in %d zonings (%s) loaded in %.1f s%n",
+        loaded.stream().mapToInt(BenchZonings.Loaded::zones).sum(), loaded.size(),
+        String.join(", ", loaded.stream().map(l -> l.name() + " " + l.zones()).toList()),
+        loaded.stream().mapToLong(BenchZonings.Loaded::millis).sum() / 1e3);
+    return loaded;
+  }
+
+  /** One more grid zoning loaded on the full ledger: the request's time is the back-fill of every existing piece. */
+  private BenchZonings.Loaded backfill(BenchHttp admin) throws Exception {
+    var area = WorkloadRegions.read(options.regionsFile(), mapper).envelope();
+    System.out.printf("Back-fill: loading a zoning of about %,d zones on the full ledger...%n",
+        options.backfillZoning());
+    BenchZonings.Loaded l = BenchZonings.upload(admin, BenchZonings.grid("bench-backfill", area,
+        options.backfillZoning()), mapper);
+    System.out.printf("  back-fill: %,d zones, %,d pieces split in %.1f s%s%n", l.zones(), l.piecesSplit(),
+        l.millis() / 1e3, l.problem() == null ? "" : "; refused: " + l.problem());
+    return l;
   }
 
   private static long written(List<BenchServer> servers) {

@@ -66,6 +66,13 @@ final class WorkloadRegions {
     return Geometries.FACTORY.createPolygon(all[0], Arrays.copyOfRange(all, 1, all.length));
   }
 
+  /** The bounding box of all the regions: the area the bench's synthetic zonings cover. */
+  Envelope envelope() {
+    Envelope e = new Envelope();
+    byCode.values().forEach(r -> e.expandToInclude(r.geometry().getEnvelopeInternal()));
+    return e;
+  }
+
   Region get(String code) {
     Region r = byCode.get(code);
     if (r == null) {
