@@ -59,6 +59,18 @@ class BenchOptionsTest {
   }
 
   @Test
+  void benchZoningsAreOffByDefaultAndCountZones() {
+    assertEquals(0, bench("").zonings());
+    assertEquals(0, bench("").backfillZoning());
+    BenchOptions o = bench("--events 100000 --zonings 1500 --backfill-zoning 1500");
+    assertEquals(1500, o.zonings());
+    assertEquals(1500, o.backfillZoning());
+    assertEquals(1500, o.withWindow(25_000).backfillZoning(), "a changed window keeps the zonings");
+    assertEquals("--zonings and --backfill-zoning must be 0 (none) or positive",
+        assertThrows(ArgumentException.class, () -> bench("--zonings -1")).getMessage());
+  }
+
+  @Test
   void benchWriteWorkloadWithoutRun() {
     BenchOptions o = bench("--write-workload /tmp/wl --no-run --clients 1,4");
     assertEquals(Path.of("/tmp/wl"), o.writeWorkload());
