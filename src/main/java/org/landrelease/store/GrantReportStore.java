@@ -1,5 +1,6 @@
 package org.landrelease.store;
 
+import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -101,16 +102,19 @@ public final class GrantReportStore {
 
   /** The last event (by sequence) among the approvals applied up to appliedUpTo: 0 for none. */
   public long lastEventSequence(long appliedUpTo) throws SQLException {
-    return db.read(c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT COALESCE(MAX(seq), 0) FROM event WHERE status = 'APPROVED' AND applied_seq <= ?")) {
-        ps.setLong(1, appliedUpTo);
-        try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          return rs.getLong(1);
-        }
+    return db.read(c -> lastEventSequence(c, appliedUpTo));
+  }
+
+  /** The same, in a read already open (the treaty report reads it with the approvals applied, in one snapshot). */
+  static long lastEventSequence(Connection c, long appliedUpTo) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT COALESCE(MAX(seq), 0) FROM event WHERE status = 'APPROVED' AND applied_seq <= ?")) {
+      ps.setLong(1, appliedUpTo);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
       }
-    });
+    }
   }
 
   private static void bind(PreparedStatement ps, String grant, long appliedUpTo, LocalDate from, LocalDate to)

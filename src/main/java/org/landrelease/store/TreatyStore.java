@@ -71,19 +71,8 @@ public final class TreatyStore {
 
   public State state() throws SQLException {
     return db.read(c -> {
-      long applied;
-      try (PreparedStatement ps = c.prepareStatement("SELECT applied FROM ledger_state WHERE id = 1");
-          ResultSet rs = ps.executeQuery()) {
-        applied = rs.next() ? rs.getLong(1) : 0;
-      }
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT COALESCE(MAX(seq), 0) FROM event WHERE status = 'APPROVED' AND applied_seq <= ?")) {
-        ps.setLong(1, applied);
-        try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          return new State(applied, rs.getLong(1));
-        }
-      }
+      long applied = SharedState.read(c).applied();
+      return new State(applied, GrantReportStore.lastEventSequence(c, applied));
     });
   }
 
