@@ -69,6 +69,9 @@ public final class HttpApi {
     MapResource layers = new MapResource(map, mapper, zoningService);
     TileResource tiles = new TileResource(tileService, funding, mapper);
     ReportResource reportResource = new ReportResource(s.treaty());
+    // the languages the client and the problems speak: one file each in web/i18n, read by both
+    org.landrelease.service.Translations translations = org.landrelease.service.Translations.load(
+        webDir == null ? null : webDir.resolve("i18n"));
     return Javalin.create(config -> {
       config.jsonMapper(new JavalinJackson(mapper, false));
       config.startup.showJavalinBanner = false;
@@ -102,6 +105,8 @@ public final class HttpApi {
         BackupService.Backup b = backups.backup();
         ctx.status(201).json(java.util.Map.of("file", b.file().toString(), "bytes", b.bytes()));
       }, Access.ADMIN);
+      // open like the static files: the sign-in page is shown in the reader's language
+      routes.get("/api/languages", ctx -> ctx.json(translations.languages()));
       routes.get("/api/partners", fundingResource::listPartners, Access.PUBLIC_READ);
       routes.post("/api/partners", fundingResource::createPartner, Access.ADMIN);
       routes.get("/api/grants", fundingResource::listGrants, Access.SIGNED_IN);

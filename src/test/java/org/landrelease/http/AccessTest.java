@@ -54,6 +54,7 @@ class AccessTest {
         () -> "{\"name\":\"u-" + id() + "\",\"role\":\"REVIEWER\"}"));
     routes.add(new Route("DELETE", "/api/users/{nobody}", false, Set.of("ADMIN"), none));
     routes.add(new Route("POST", "/api/backups", false, Set.of("ADMIN"), none));
+    routes.add(new Route("GET", "/api/languages", true, ALL, none));
     routes.add(new Route("GET", "/api/partners", true, ALL, none));
     routes.add(new Route("POST", "/api/partners", false, Set.of("ADMIN"), () -> "{\"id\":\"P" + id().substring(0, 8)
         + "\",\"name\":\"New partner\"}"));
