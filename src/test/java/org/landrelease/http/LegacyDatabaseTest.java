@@ -30,6 +30,7 @@ class LegacyDatabaseTest {
       "DROP SEQUENCE hazard_ids", "DROP SEQUENCE applied_ids", "ALTER TABLE event DROP COLUMN applied_seq",
       "ALTER TABLE event DROP COLUMN hazard_delta_m2", "ALTER TABLE event DROP COLUMN land_use",
       "ALTER TABLE piece DROP COLUMN land_use", "DROP TABLE piece_zone", "DROP TABLE zoning_zone", "DROP TABLE zoning",
+      "DROP TABLE grant_country", "DROP TABLE account_country", "DROP TABLE country",
       "DROP TABLE grant_target", "DROP TABLE grant_reporting", "ALTER TABLE partner DROP COLUMN iati_org_id",
       "ALTER TABLE partner DROP COLUMN iati_org_type", "INSERT INTO meta (k, v) VALUES ('schema', '2')"};
 
