@@ -505,46 +505,6 @@ public final class LedgerStore {
     });
   }
 
-  /** A region as the region table holds it. */
-  public record RegionRow(String code, String name, String nameUk, double areaM2, Geometry geometry) {}
-
-  /**
-   * Writes the region boundaries the service splits by into the region table, replacing what was there (caller
-   * holds the lock): the database's own views answer per region with the same boundaries as the service.
-   */
-  public void replaceRegions(List<RegionRow> regions) throws SQLException {
-    java.util.Map<String, Double> stored = new java.util.HashMap<>();
-    try (Statement st = db.writer().createStatement();
-        ResultSet rs = st.executeQuery("SELECT code, area_m2 FROM region")) {
-      while (rs.next()) {
-        stored.put(rs.getString(1), rs.getDouble(2));
-      }
-    }
-    java.util.Map<String, Double> current = new java.util.HashMap<>();
-    regions.forEach(r -> current.put(r.code(), r.areaM2()));
-    if (stored.equals(current)) {
-      return; // the same boundaries as at the last start: nothing to write
-    }
-    inTransaction(() -> {
-      Connection c = db.writer();
-      try (Statement st = c.createStatement()) {
-        st.executeUpdate("DELETE FROM region");
-      }
-      try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO region (code, name, name_uk, area_m2, geom) VALUES (?, ?, ?, ?, ?)")) {
-        for (RegionRow r : regions) {
-          ps.setString(1, r.code());
-          ps.setString(2, r.name());
-          ps.setString(3, r.nameUk());
-          ps.setDouble(4, r.areaM2());
-          Dialect.setGeometry(ps, 5, r.geometry());
-          ps.addBatch();
-        }
-        ps.executeBatch();
-      }
-    });
-  }
-
   /** What every instance agrees on now (read on the pool). */
   public SharedState sharedState() throws SQLException {
     return db.read(SharedState::read);
