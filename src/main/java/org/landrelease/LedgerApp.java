@@ -145,7 +145,7 @@ public final class LedgerApp implements AutoCloseable {
         sync, new TileService(new TileStore(db), ledger, reports, totals::applied, Clock.systemUTC()), zonings,
         zoneFigures, new TreatyReport(new TreatyStore(db), ledger::regions, reports, zonings, Clock.systemUTC()),
         new org.landrelease.service.IatiService(funding, reports, ledger, Clock.systemUTC()),
-        new org.landrelease.service.GrantDocuments(reports, funding));
+        new org.landrelease.service.GrantDocuments(reports, funding), countries);
     Javalin http = HttpApi.create(services, config.publicReads(), config.webDir())
         .start(config.host(), config.port());
     LOG.info("started in {} ms: {} regions in {} index cells, database {}", (System.nanoTime() - t0) / 1_000_000,

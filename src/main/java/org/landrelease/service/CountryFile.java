@@ -79,6 +79,27 @@ final class CountryFile {
   }
 
   /**
+   * The request with the country's names taken from a GeoJSON file's top-level "country" block (as the files in
+   * data/countries carry), where the request gives none.
+   */
+  static CountryService.LoadRequest namesFromFile(Path file, CountryService.LoadRequest r) {
+    if (!blank(r.name()) || r.format() != org.landrelease.files.FileFormat.GEOJSON) {
+      return r;
+    }
+    try {
+      JsonNode block = Json.mapper().readTree(file.toFile()).path("country");
+      if (!block.isObject()) {
+        return r;
+      }
+      return new CountryService.LoadRequest(r.code(), block.path("name").asText(null),
+          blank(r.nameUk()) ? block.path("name_uk").asText(null) : r.nameUk(), r.synthetic(), r.source(),
+          r.format(), r.layer(), r.codeField(), r.nameField(), r.nameUkField(), r.countryField(), r.dryRun());
+    } catch (IOException e) {
+      return r; // the reader proper says what is wrong with the file
+    }
+  }
+
+  /**
    * The service's boundary file (GeoJSON with code, name and name_uk properties): the country from its top-level
    * "country" block, or from the ISO 3166-2 prefix its region codes share.
    */

@@ -160,6 +160,7 @@ public final class CountryService {
   public LoadReport load(Path file, LoadRequest r, Account actor) throws Exception {
     long t0 = System.nanoTime();
     String code = Country.parseCode(r.code());
+    r = CountryFile.namesFromFile(file, r);
     CountryFile.Read read = CountryFile.read(file, code, r);
     return store(read, r, code, actor, t0);
   }

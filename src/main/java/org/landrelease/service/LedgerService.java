@@ -285,10 +285,10 @@ public final class LedgerService {
 
   /** An approval written in the open transaction: what it answers, and what it adds to the running totals. */
   private record Approval(EventResult result, long applied, LocalDate countedOn, String partner, String grant,
-      List<org.landrelease.domain.PieceRow> pieces, double hazardDeltaM2) {
+      List<org.landrelease.domain.PieceRow> pieces, double hazardDeltaM2, String regions) {
     /** Counts the approval in the running totals, once it is committed. */
     void count(LedgerTotals totals) {
-      totals.addEvent(applied, countedOn, partner, grant, pieces, hazardDeltaM2);
+      totals.addEvent(applied, countedOn, partner, grant, pieces, hazardDeltaM2, regions);
     }
   }
 
@@ -318,7 +318,7 @@ public final class LedgerService {
     long applied = store.writeApproval(approved, submission, approval, change.pieces, zoneAreas, change.writes,
         reversedSeq, change.hazardDeltaM2);
     return new Approval(EventResults.of(approved, change.pieces), applied, countedOn, cmd.partner(), cmd.grant(),
-        change.pieces, change.hazardDeltaM2);
+        change.pieces, change.hazardDeltaM2, event.regions());
   }
 
   /** One decision of a reviewer's batch: approve (reject false) or reject with a reason. */

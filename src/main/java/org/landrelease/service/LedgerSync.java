@@ -58,7 +58,8 @@ public final class LedgerSync {
       var pieces = store.piecesAppliedBetween(after, state.applied());
       List<LocalDate> days = events.stream().map(AppliedEvent::countedOn).toList();
       double delta = events.stream().mapToDouble(AppliedEvent::hazardDeltaM2).sum();
-      totals.addApplied(after, state.applied(), days, delta, pieces);
+      totals.addApplied(after, state.applied(), days, events.stream().map(AppliedEvent::regions).toList(), delta,
+          pieces);
     }
     if (state.fundingVersion() != fundingVersion) {
       funding.reload();
