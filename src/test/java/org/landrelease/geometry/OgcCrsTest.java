@@ -119,6 +119,10 @@ class OgcCrsTest {
     assertEquals(OgcCrs.CRS84.uri(), OgcCrs.uris().get(0));
     assertSame(OgcCrs.utm(60, false), OgcCrs.of(OgcCrs.uris().get(OgcCrs.uris().size() - 1)).orElseThrow());
     assertSame(OgcCrs.utm(34, true), OgcCrs.of("EPSG:32634").orElseThrow());
+  }
+
+  @Test
+  void utmFactoryRefusesZonesOutsideOneToSixty() {
     assertThrows(IllegalArgumentException.class, () -> OgcCrs.utm(0, true));
     assertThrows(IllegalArgumentException.class, () -> OgcCrs.utm(61, false));
   }
