@@ -2,6 +2,7 @@ package org.landrelease.geometry;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.locationtech.jts.geom.Coordinate;
@@ -16,27 +17,30 @@ import org.locationtech.proj4j.ProjCoordinate;
 /**
  * The coordinate reference systems the OGC API offers, by their OGC URIs, and reprojection between them and the
  * ledger's storage CRS (CRS84: WGS84 longitude, latitude). EPSG:4326 is the same datum with the axes the other way
- * round (latitude, longitude), as the EPSG register defines it.
+ * round (latitude, longitude), as the EPSG register defines it. Besides the three fixed ones, every WGS84 UTM zone is
+ * offered (EPSG:32601–32660 north, 32701–32760 south), so that any country's field teams get metres in their zone.
+ * There is one instance per URI, so instances compare by identity.
  */
-public enum OgcCrs {
-  CRS84("http://www.opengis.net/def/crs/OGC/1.3/CRS84", null, false),
-  WGS84_LAT_LON("http://www.opengis.net/def/crs/EPSG/0/4326", null, true),
-  WEB_MERCATOR("http://www.opengis.net/def/crs/EPSG/0/3857", "EPSG:3857", false),
-  UTM_34N("http://www.opengis.net/def/crs/EPSG/0/32634", "EPSG:32634", false),
-  UTM_35N("http://www.opengis.net/def/crs/EPSG/0/32635", "EPSG:32635", false),
-  UTM_36N("http://www.opengis.net/def/crs/EPSG/0/32636", "EPSG:32636", false),
-  UTM_37N("http://www.opengis.net/def/crs/EPSG/0/32637", "EPSG:32637", false),
-  UTM_38N("http://www.opengis.net/def/crs/EPSG/0/32638", "EPSG:32638", false);
-
+public final class OgcCrs {
+  private static final String EPSG_URI = "http://www.opengis.net/def/crs/EPSG/0/";
   private static final Map<String, OgcCrs> BY_URI = new LinkedHashMap<>();
   private static final CRSFactory CRS_FACTORY = new CRSFactory();
   private static final CoordinateTransformFactory TRANSFORMS = new CoordinateTransformFactory();
   /** Reading a CRS parses proj4j's EPSG file: once per CRS, not once per geometry (that cost 0.5 s a page). */
   private static final CoordinateReferenceSystem WGS84 = CRS_FACTORY.createFromName("EPSG:4326");
 
+  public static final OgcCrs CRS84 = register("http://www.opengis.net/def/crs/OGC/1.3/CRS84", null, false);
+  public static final OgcCrs WGS84_LAT_LON = register(EPSG_URI + 4326, null, true);
+  public static final OgcCrs WEB_MERCATOR = register(EPSG_URI + 3857, "EPSG:3857", false);
+  /** UTM zones are numbered 1 to 60, six degrees of longitude each, eastwards from 180° W. */
+  public static final int UTM_ZONES = 60;
+
   static {
-    for (OgcCrs c : values()) {
-      BY_URI.put(c.uri, c);
+    for (boolean north : new boolean[] {true, false}) {
+      for (int zone = 1; zone <= UTM_ZONES; zone++) {
+        int epsg = utmEpsg(zone, north);
+        register(EPSG_URI + epsg, "EPSG:" + epsg, false);
+      }
     }
   }
 
@@ -45,18 +49,44 @@ public enum OgcCrs {
   private final boolean latLon;
   private volatile CoordinateReferenceSystem projected;
 
-  OgcCrs(String uri, String proj4Name, boolean latLon) {
+  private OgcCrs(String uri, String proj4Name, boolean latLon) {
     this.uri = uri;
     this.proj4Name = proj4Name;
     this.latLon = latLon;
+  }
+
+  private static OgcCrs register(String uri, String proj4Name, boolean latLon) {
+    OgcCrs crs = new OgcCrs(uri, proj4Name, latLon);
+    BY_URI.put(uri, crs);
+    return crs;
+  }
+
+  /** WGS84 / UTM zone n north is EPSG:326nn, south EPSG:327nn. */
+  private static int utmEpsg(int zone, boolean north) {
+    return (north ? 32600 : 32700) + zone;
+  }
+
+  /** The WGS84 UTM zone (1–60) of the given hemisphere. */
+  public static OgcCrs utm(int zone, boolean north) {
+    if (zone < 1 || zone > UTM_ZONES) {
+      throw new IllegalArgumentException("UTM zones are 1 to " + UTM_ZONES + ", not " + zone);
+    }
+    return BY_URI.get(EPSG_URI + utmEpsg(zone, north));
   }
 
   public String uri() {
     return uri;
   }
 
+  /** Every CRS offered, by URI: CRS84, EPSG:4326, EPSG:3857, then the UTM zones north and south. */
   public static List<String> uris() {
     return List.copyOf(BY_URI.keySet());
+  }
+
+  /** The offered CRSs in a few words, for an error message (the full list is 123 URIs). */
+  public static String offered() {
+    return CRS84.uri + " (the default), " + EPSG_URI + "4326 (lat/lon), " + EPSG_URI + "3857, or a WGS84 UTM zone "
+        + EPSG_URI + "32601 to 32660 (north) and 32701 to 32760 (south)";
   }
 
   /** The CRS of an OGC URI; the EPSG register's "EPSG:n" short form and OGC's "[OGC:CRS84]" form are accepted too. */
@@ -71,10 +101,15 @@ public enum OgcCrs {
     if (u.equalsIgnoreCase("OGC:CRS84")) {
       return Optional.of(CRS84);
     }
-    if (u.toUpperCase(java.util.Locale.ROOT).startsWith("EPSG:")) {
-      u = "http://www.opengis.net/def/crs/EPSG/0/" + u.substring(5);
+    if (u.toUpperCase(Locale.ROOT).startsWith("EPSG:")) {
+      u = EPSG_URI + u.substring(5);
     }
     return Optional.ofNullable(BY_URI.get(u.replace("https://", "http://")));
+  }
+
+  @Override
+  public String toString() {
+    return proj4Name != null ? proj4Name : this == CRS84 ? "OGC:CRS84" : "EPSG:4326";
   }
 
   /** A geometry from CRS84 into this CRS; the input is not changed. */

@@ -18,7 +18,7 @@ public final class OgcParameters {
       return OgcCrs.CRS84;
     }
     return OgcCrs.of(value).orElseThrow(() -> LedgerException.badRequest("unsupported-crs",
-        "'" + name + "' " + value + " is not offered; use one of " + OgcCrs.uris()));
+        "'" + name + "' " + value + " is not offered; use " + OgcCrs.offered()));
   }
 
   /** A bbox of four numbers in the axis order of its CRS, as a CRS84 envelope. */

@@ -92,6 +92,70 @@ class OgcCrsAndFilterTest {
   }
 
   @Test
+  void southernUtmZoneAddsTheFalseNorthing() throws Exception {
+    // zone 36 south (EPSG:32736) shares zone 36 north's meridian; north of the equator y is 10,000 km more.
+    // gdaltransform -s_srs '+proj=longlat +datum=WGS84' -t_srs EPSG:32736 <<< '30 50'
+    String utm36s = "http://www.opengis.net/def/crs/EPSG/0/32736";
+    Response r = server.get("/ogc/collections/hazards/items/" + ids.get(0) + "?crs=" + q(utm36s));
+    assertEquals(200, r.status(), r.body());
+    JsonNode p = corner(r.json());
+    assertEquals(285015.763, p.get(0).asDouble(), 0.01);
+    assertEquals(15542944.019, p.get(1).asDouble(), 0.01);
+  }
+
+  @Test
+  void utmZoneFarFromUkraineAnswersInMetres() throws Exception {
+    // Jakarta's zone (48N, central meridian 105 E): 75 degrees off, far out of the zone, yet still metres
+    String utm48 = "http://www.opengis.net/def/crs/EPSG/0/32648";
+    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.base()
+        + "/ogc/collections/hazards/items/" + ids.get(0) + "?crs=" + q(utm48))).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, r.statusCode(), r.body());
+    assertEquals("<" + utm48 + ">", r.headers().firstValue("Content-Crs").orElse(""));
+    // the grid is turned so far from its meridian: find (30 E, 50 N) by its place in the ring, not by the least sum
+    JsonNode crs84 = server.get("/ogc/collections/hazards/items/" + ids.get(0)).json();
+    JsonNode lonLat = outerRing(crs84);
+    int at = -1;
+    for (int i = 0; i < lonLat.size(); i++) {
+      if (lonLat.get(i).equals(corner(crs84))) {
+        at = i;
+      }
+    }
+    assertTrue(at >= 0);
+    JsonNode p = outerRing(TestServer.JSON.readTree(r.body())).get(at);
+    // gdaltransform -s_srs '+proj=longlat +datum=WGS84' -t_srs EPSG:32648 <<< '30 50'
+    assertEquals(-4139270.725, p.get(0).asDouble(), 1.0);
+    assertEquals(8632935.909, p.get(1).asDouble(), 1.0);
+  }
+
+  private static JsonNode outerRing(JsonNode feature) {
+    JsonNode g = feature.get("geometry");
+    return (g.get("type").asText().equals("Polygon") ? g.get("coordinates") : g.get("coordinates").get(0)).get(0);
+  }
+
+  @Test
+  void bboxInASouthernUtmZoneSelectsTheSameHazard() throws Exception {
+    String utm36s = "http://www.opengis.net/def/crs/EPSG/0/32736";
+    JsonNode r = server.get("/ogc/collections/hazards/items?bbox=285000,15542900,285100,15543000&bbox-crs="
+        + q(utm36s)).json();
+    assertEquals(1, r.get("numberMatched").asInt(), r.toString());
+    assertEquals(ids.get(0), r.get("features").get(0).get("id").asText());
+  }
+
+  @Test
+  void collectionsListEveryUtmZone() throws Exception {
+    for (String path : List.of("/ogc/collections", "/ogc/collections/hazards")) {
+      Set<String> crs = new TreeSet<>();
+      server.get(path).json().get("crs").forEach(c -> crs.add(c.asText()));
+      assertEquals(123, crs.size(), path);
+      for (String code : List.of("32601", "32660", "32701", "32718", "32748", "32760")) {
+        assertTrue(crs.contains("http://www.opengis.net/def/crs/EPSG/0/" + code), path + " " + code);
+      }
+      assertTrue(!crs.contains("http://www.opengis.net/def/crs/EPSG/0/32661"), path);
+    }
+  }
+
+  @Test
   void epsg4326OutputIsLatitudeFirst() throws Exception {
     JsonNode f = server.get("/ogc/collections/hazards/items/" + ids.get(0) + "?crs=" + q(WGS84)).json();
     JsonNode p = corner(f);
@@ -121,10 +185,14 @@ class OgcCrsAndFilterTest {
   @Test
   void unsupportedCrsIs400() throws Exception {
     for (String param : List.of("crs", "bbox-crs", "filter-crs")) {
-      Response r = server.get("/ogc/collections/hazards/items?bbox=0,0,1,1&" + param + "="
-          + q("http://www.opengis.net/def/crs/EPSG/0/2154"));
-      assertEquals(400, r.status(), param);
-      assertTrue(r.json().get("detail").asText().contains("CRS84"), r.body());
+      for (String code : List.of("2154", "32600", "32661", "32700", "32761")) {
+        Response r = server.get("/ogc/collections/hazards/items?bbox=0,0,1,1&" + param + "="
+            + q("http://www.opengis.net/def/crs/EPSG/0/" + code));
+        assertEquals(400, r.status(), param + " " + code);
+        assertEquals("application/problem+json", r.contentType(), r.body());
+        assertTrue(r.json().get("detail").asText().contains("CRS84"), r.body());
+        assertTrue(r.json().get("detail").asText().contains("32701 to 32760"), r.body());
+      }
     }
   }
 
