@@ -168,4 +168,28 @@ class CountryApiTest {
       assertTrue(events.toString().contains("LB-BB"), events.toString());
     }
   }
+
+  @Test
+  void anotherInstanceOnTheSameDatabaseFollowsALoadedAndAReplacedCountry() throws Exception {
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("ledger-two-countries");
+    try (TestServer a = TestServer.onPostgres(dir); TestServer b = TestServer.onPostgres(dir)) {
+      a.post("/api/partners", "{\"id\":\"HALO\",\"name\":\"HALO Trust\"}");
+      String inLebanon = TestServer.event(id(), "HAZARD_REPORT", "2024-01-11", "HALO", null,
+          TestServer.square(35.70, 33.60, 0.10));
+      var outside = b.post("/api/events", inLebanon);
+      assertEquals(422, outside.status(), "no region of the ledger is there yet: " + outside.body());
+      assertEquals(201, CountryFixtures.load(a, 35.75).status());
+      // b learns of Lebanon before it writes: the same event is split by Lebanon's regions
+      assertEquals(201, b.apply(inLebanon).status());
+      assertEquals(a.get("/api/stats/summary?country=LB").body(), b.get("/api/stats/summary?country=LB").body());
+      assertEquals(a.get("/api/countries").body(), b.get("/api/countries").body());
+      // b moves the boundary to 35.72; a answers by the new regions on its next request
+      assertEquals(201, CountryFixtures.load(b, 35.72).status());
+      assertEquals(b.get("/api/regions?country=LB").body(), a.get("/api/regions?country=LB").body());
+      JsonNode regions = a.get("/api/regions?country=LB").json();
+      double west = regions.get(0).get("reportedKm2").asDouble();
+      double east = regions.get(1).get("reportedKm2").asDouble();
+      assertEquals(0.2, west / (west + east), 0.01, regions.toString());
+    }
+  }
 }
