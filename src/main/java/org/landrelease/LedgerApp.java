@@ -142,7 +142,8 @@ public final class LedgerApp implements AutoCloseable {
         totals::applied);
     FeatureService features = new FeatureService(new FeatureStore(db), reports, map, zonings, zoneFigures);
     var services = new HttpApi.Services(ledger, reports, funding, map, accounts, backups, imports, exports, features,
-        sync, new TileService(new TileStore(db), ledger, reports, totals::applied, Clock.systemUTC()), zonings,
+        sync, new TileService(new TileStore(db), ledger, reports, totals::applied, Clock.systemUTC())
+            .followRegions(countries::version), zonings,
         zoneFigures, new TreatyReport(new TreatyStore(db), ledger::regions, reports, zonings, Clock.systemUTC()),
         new org.landrelease.service.IatiService(funding, reports, ledger, Clock.systemUTC()),
         new org.landrelease.service.GrantDocuments(reports, funding), countries);

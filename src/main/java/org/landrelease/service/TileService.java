@@ -52,7 +52,10 @@ public final class TileService {
   private final java.util.concurrent.Semaphore making =
       new java.util.concurrent.Semaphore(Runtime.getRuntime().availableProcessors(), true);
   /** Names this process's tiles in ETags: a tag from another process or database is never taken for one of ours. */
-  private final String epoch;
+  private volatile String epoch;
+  /** The version of the countries' regions the cached tiles were made with (CountryService). */
+  private volatile LongSupplier regionVersion = () -> 0;
+  private volatile long regionsMadeWith = Long.MIN_VALUE;
 
   public TileService(TileStore store, LedgerService ledger, ReportService reports, LongSupplier applied, Clock clock) {
     this.store = store;
@@ -61,9 +64,36 @@ public final class TileService {
     this.applied = applied;
     this.clock = clock;
     this.cache = new TileCache(store, applied.getAsLong(), CACHE_BYTES);
+    this.epoch = newEpoch();
+  }
+
+  private static String newEpoch() {
     byte[] b = new byte[6];
     new SecureRandom().nextBytes(b);
-    this.epoch = HexFormat.of().formatHex(b);
+    return HexFormat.of().formatHex(b);
+  }
+
+  /**
+   * Follows the regions' version: when a country is loaded or replaced, every tile made before is dropped and the
+   * ETags of this process change, since the region layer's boundaries and figures moved without an approval.
+   */
+  public TileService followRegions(LongSupplier version) {
+    this.regionVersion = version;
+    this.regionsMadeWith = version.getAsLong();
+    return this;
+  }
+
+  private void regionsCurrent() {
+    long v = regionVersion.getAsLong();
+    if (v != regionsMadeWith) {
+      synchronized (this) {
+        if (v != regionsMadeWith) {
+          cache.clear();
+          epoch = newEpoch();
+          regionsMadeWith = v;
+        }
+      }
+    }
   }
 
   /** A tile request: the layer, the tile and what narrows it (null when not given). */
@@ -97,6 +127,7 @@ public final class TileService {
    * touches their land.
    */
   public Answer tile(Request r, String ifNoneMatch) throws SQLException {
+    regionsCurrent();
     long now = applied.getAsLong();
     boolean immutable = r.asOf() != null && r.asOf().isBefore(LocalDate.now(clock));
     cache.catchUp(now);
