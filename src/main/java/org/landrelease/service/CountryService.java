@@ -315,7 +315,8 @@ public final class CountryService {
         Set<String> codes = new LinkedHashSet<>(withOutside
             ? index.areas(s.geometry(), org.landrelease.geometry.GeodesicArea.m2(s.geometry())).keySet()
             : index.touching(s.geometry()));
-        String now = codes.isEmpty() ? stored : "," + String.join(",", codes) + ",";
+        // an event whose country no longer has a region under it lies outside every region
+        String now = "," + String.join(",", codes.isEmpty() ? Set.of(RegionIndex.UNASSIGNED) : codes) + ",";
         if (!now.equals(stored)) {
           updates.add(new CountryStore.Shape(s.id(), now, null));
         }
