@@ -64,11 +64,12 @@ final class ReportResource {
 
   static int year(String v) {
     if (v == null || v.isBlank()) {
-      throw LedgerException.badRequest("missing-parameter", "'year' is required: a calendar year such as 2024");
+      throw LedgerException.badRequest("missing-parameter", "'year' is required: a calendar year such as 2024")
+          .with("report.yearRequired");
     }
     if (!v.matches("\\d{4}")) {
       throw LedgerException.badRequest("invalid-parameter", "'year' must be a calendar year such as 2024, got '"
-          + v + "'");
+          + v + "'").with("report.yearInvalid", "got", v);
     }
     return Integer.parseInt(v);
   }
@@ -83,7 +84,8 @@ final class ReportResource {
         out.add(HazardType.valueOf(s.strip().toUpperCase(Locale.ROOT)));
       } catch (IllegalArgumentException e) {
         throw LedgerException.badRequest("invalid-parameter", "'hazardTypes' must list hazard types of "
-            + List.of(HazardType.values()) + ", got '" + s.strip() + "'");
+            + List.of(HazardType.values()) + ", got '" + s.strip() + "'")
+            .with("request.parameterOneOf", "name", "hazardTypes", "values", List.of(HazardType.values()), "got", s.strip());
       }
     }
     return out;
@@ -103,7 +105,8 @@ final class ReportResource {
     for (TreatyView view : TreatyView.values()) {
       names.add(view.label());
     }
-    throw LedgerException.badRequest("invalid-parameter", "'view' must be one of " + names + ", got '" + v + "'");
+    throw LedgerException.badRequest("invalid-parameter", "'view' must be one of " + names + ", got '" + v + "'")
+        .with("request.parameterOneOf", "name", "view", "values", names, "got", v);
   }
 
   /** format= if given, else the first of the Accept header's types that is one of ours, else JSON. */
@@ -114,7 +117,7 @@ final class ReportResource {
         return Format.valueOf(f.strip().toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
         throw LedgerException.badRequest("invalid-parameter", "'format' must be json, csv, xlsx or pdf, got '" + f
-            + "'");
+            + "'").with("request.parameterOneOf", "name", "format", "values", "json, csv, xlsx, pdf", "got", f);
       }
     }
     String accept = ctx.header("Accept");
