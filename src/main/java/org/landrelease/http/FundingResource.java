@@ -127,7 +127,7 @@ final class FundingResource {
    * (format=pdf or xlsx) holding the same figures. Access is checked before anything is computed.
    */
   void grantReport(Context ctx) throws Exception {
-    HttpApi.allowOnly(ctx, Set.of("from", "to", "format"));
+    HttpApi.allowOnly(ctx, Set.of("from", "to", "format", "lang"));
     Grant grant = readableGrant(ctx);
     GrantDocuments.Format format = format(ctx.queryParam("format"));
     GrantReport report = reports.grantReport(grant.id(), HttpApi.dateParam(ctx, "from"), HttpApi.dateParam(ctx, "to"));
@@ -135,8 +135,9 @@ final class FundingResource {
       ctx.json(report);
       return;
     }
+    var words = DocumentLanguage.words(ctx, reports.regionShapes());
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-    documents.write(report, format, bytes);
+    documents.write(report, format, words, bytes);
     ctx.contentType(format.contentType)
         .header("Content-Disposition", "attachment; filename=\"" + GrantDocuments.fileName(report, format) + "\"")
         .result(bytes.toByteArray());

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.landrelease.domain.HazardType;
 import org.landrelease.domain.LedgerException;
 import org.landrelease.service.LandReleaseReport;
+import org.landrelease.service.ReportWords;
 import org.landrelease.service.TreatyDocuments;
 import org.landrelease.service.TreatyReport;
 import org.landrelease.service.TreatyView;
@@ -35,7 +36,7 @@ final class ReportResource {
   }
 
   void landRelease(Context ctx) throws Exception {
-    HttpApi.allowOnly(ctx, Set.of("year", "region", "zoning", "hazardTypes", "view", "format"));
+    HttpApi.allowOnly(ctx, Set.of("year", "region", "zoning", "hazardTypes", "view", "format", "lang"));
     Format format = format(ctx);
     TreatyReport.Request request = new TreatyReport.Request(year(ctx.queryParam("year")),
         blankToNull(ctx.queryParam("region")), hazardTypes(ctx.queryParam("hazardTypes")), views(ctx.queryParam("view")),
@@ -45,11 +46,12 @@ final class ReportResource {
       ctx.json(report);
       return;
     }
+    ReportWords words = DocumentLanguage.words(ctx, treaty.regionShapes());
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     switch (format) {
-      case CSV -> TreatyDocuments.csv(report, bytes);
-      case XLSX -> TreatyDocuments.xlsx(report, bytes);
-      default -> TreatyDocuments.pdf(report, bytes);
+      case CSV -> TreatyDocuments.csv(report, words, bytes);
+      case XLSX -> TreatyDocuments.xlsx(report, words, bytes);
+      default -> TreatyDocuments.pdf(report, words, bytes);
     }
     String file = "land-release-" + report.year() + (report.region() == null ? "" : "-" + report.region()) + "."
         + format.name().toLowerCase(Locale.ROOT);

@@ -131,6 +131,11 @@ public final class TreatyReport {
     return out;
   }
 
+  /** The regions of the boundary file, whose name_uk a Ukrainian document shows. */
+  public List<RegionShape> regionShapes() {
+    return regions.regions();
+  }
+
   /** Region codes and names, in the boundary file's order, with the land outside every region last. */
   private Map<String, String> keyNames() {
     Map<String, String> names = new LinkedHashMap<>();
