@@ -45,7 +45,7 @@ public class LedgerException extends RuntimeException {
   /**
    * The same refusal with the key of its text in the language files (under {@code problem.detail.}) and the
    * arguments of its placeholders, so that a reader is answered in their language; the English detail stays the
-   * message. {@code throw LedgerException.notFound("no grant 'g1'").with("unknownGrant", "grant", "g1")}.
+   * message. {@code throw LedgerException.notFound("no grant 'g1'").with("grant.unknown", "grant", "g1")}.
    */
   public LedgerException with(String key, Object... namesAndValues) {
     return with(Message.of(key, namesAndValues));

@@ -7,15 +7,12 @@ import static org.landrelease.http.TestServer.event;
 import static org.landrelease.http.TestServer.square;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.landrelease.http.LanguageClient.Answer;
 
 /**
  * Problems answer in the language of Accept-Language (uk or en, English otherwise): title and detail translated,
@@ -27,15 +24,13 @@ class ProblemLanguageTest {
   static final String BOW_TIE =
       "{\"type\":\"Polygon\",\"coordinates\":[[[37.6,48.2],[37.61,48.21],[37.61,48.2],[37.6,48.21],[37.6,48.2]]]}";
   private TestServer server;
-  private final HttpClient http = HttpClient.newHttpClient();
-
-  /** A response with its headers, which TestServer.Response leaves out. */
-  record Answer(int status, String contentLanguage, String vary, JsonNode json) {}
+  private LanguageClient client;
 
   @BeforeAll
   void start() throws Exception {
     server = new TestServer();
     server.fund();
+    client = new LanguageClient(server);
   }
 
   @AfterAll
@@ -44,15 +39,7 @@ class ProblemLanguageTest {
   }
 
   Answer send(String method, String path, String body, String acceptLanguage) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.base() + path))
-        .header("Authorization", "Bearer " + server.adminToken).header("Content-Type", "application/json")
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-    if (acceptLanguage != null) {
-      b.header("Accept-Language", acceptLanguage);
-    }
-    HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    return new Answer(r.statusCode(), r.headers().firstValue("Content-Language").orElse(null),
-        r.headers().firstValue("Vary").orElse(null), TestServer.JSON.readTree(r.body()));
+    return client.send(method, path, body, acceptLanguage);
   }
 
   static String release(String geometry) {
