@@ -39,7 +39,8 @@ final class ReportResource {
     HttpApi.allowOnly(ctx, Set.of("year", "region", "zoning", "hazardTypes", "view", "format", "lang"));
     Format format = format(ctx);
     TreatyReport.Request request = new TreatyReport.Request(year(ctx.queryParam("year")),
-        blankToNull(ctx.queryParam("region")), hazardTypes(ctx.queryParam("hazardTypes")), views(ctx.queryParam("view")),
+        blankToNull(ctx.queryParam("region")), hazardTypes(ctx.queryParam("hazardTypes")),
+            views(ctx.queryParam("view")),
         blankToNull(ctx.queryParam("zoning")));
     LandReleaseReport report = treaty.report(request);
     if (format == Format.JSON) {
@@ -87,7 +88,9 @@ final class ReportResource {
       } catch (IllegalArgumentException e) {
         throw LedgerException.badRequest("invalid-parameter", "'hazardTypes' must list hazard types of "
             + List.of(HazardType.values()) + ", got '" + s.strip() + "'")
-            .with("request.parameterOneOf", "name", "hazardTypes", "values", List.of(HazardType.values()), "got", s.strip());
+            
+                .with("request.parameterOneOf", "name", "hazardTypes", "values", List.of(HazardType.values()), "got",
+                    s.strip());
       }
     }
     return out;
