@@ -27,8 +27,7 @@ final class DocumentLanguage {
       throw LedgerException.badRequest("invalid-parameter", "'lang' must be one of " + codes + ", got '" + lang + "'")
           .with("request.parameterOneOf", "name", "lang", "values", codes, "got", lang);
     }
-    ctx.header("Content-Language", language);
-    ctx.header("Vary", "Accept-Language");
+    ProblemTexts.answeredIn(ctx, language);
     return new ReportWords(t, language, regions);
   }
 }

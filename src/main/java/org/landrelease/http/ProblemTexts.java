@@ -27,6 +27,12 @@ final class ProblemTexts {
   static ProblemTexts of(Context ctx) {
     Translations t = ctx.appData(Problems.TRANSLATIONS);
     String language = t.negotiate(ctx.header("Accept-Language"));
+    answeredIn(ctx, language);
+    return new ProblemTexts(t, language);
+  }
+
+  /** Says the answer's language (Content-Language) and that it depends on Accept-Language (Vary, kept if set). */
+  static void answeredIn(Context ctx, String language) {
     ctx.header("Content-Language", language);
     String vary = ctx.res().getHeader("Vary");
     if (vary == null || vary.isBlank()) {
@@ -34,7 +40,6 @@ final class ProblemTexts {
     } else if (!vary.toLowerCase(java.util.Locale.ROOT).contains("accept-language")) {
       ctx.header("Vary", vary + ", Accept-Language");
     }
-    return new ProblemTexts(t, language);
   }
 
   String language() {

@@ -37,7 +37,9 @@ final class Problems {
         methodNotAllowed(ctx, mapper, e.getDetails().get("availableMethods"));
         return;
       }
-      write(ctx, mapper, problem(mapper, e.getStatus(), "http-" + e.getStatus(), e.getMessage(), null, ctx));
+      // Javalin's own reason keeps its words inside a translated frame
+      write(ctx, mapper, problem(mapper, e.getStatus(), "http-" + e.getStatus(), e.getMessage(),
+          Message.of("request.refused", "reason", e.getMessage()), ctx));
     });
     routes.exception(Exception.class, (e, ctx) -> {
       if (databaseAway(e)) {
