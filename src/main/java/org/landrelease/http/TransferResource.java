@@ -58,7 +58,9 @@ final class TransferResource {
       FileFormat format = formatName == null ? FileFormat.sniff(tmp) : FileFormat.named(formatName);
       ImportReport report = imports.run(tmp, upload.sha256(), new ImportService.ImportRequest(format, mapping,
           dryRun, ctx.queryParam("layer"), ctx.queryParam("crs")), Access.account(ctx), ImportService.Progress.NONE);
-      ctx.json(report);
+      // each refused feature's reason in the reader's language, as a posted event's problem would be
+      ProblemTexts texts = ProblemTexts.of(ctx);
+      ctx.json(report.withDetails(p -> texts.detail(p.detail(), p.message())));
     } finally {
       Files.deleteIfExists(tmp);
     }

@@ -153,4 +153,31 @@ class ProblemLanguageTest {
     assertEquals("недійсний Polygon: самоперетин", problem.get("detail").asText());
     assertFalse(problem.get("detail").asText().contains("Self-intersection"));
   }
+
+  @Test
+  void importDryRunGivesEachRefusedFeaturesReasonInUkrainian() throws Exception {
+    java.nio.file.Path file = java.nio.file.Files.createTempFile(server.dir, "in", ".geojson");
+    java.nio.file.Files.writeString(file, "{\"type\":\"FeatureCollection\",\"features\":["
+        + "{\"type\":\"Feature\",\"properties\":{\"d\":\"2024-03-01\",\"org\":\"HALO\",\"grant\":\"NL-HALO\",\"haz\":\"AP_MINE\"},"
+        + "\"geometry\":" + BOW_TIE + "},"
+        + "{\"type\":\"Feature\",\"properties\":{\"d\":\"2024-03-01\",\"org\":\"HALO\",\"grant\":\"NL-DRC\",\"haz\":\"AP_MINE\"},"
+        + "\"geometry\":" + square(36.2, 48.0, 0.01) + "}]}");
+    java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.base() + "/api/imports?dryRun=true&mapping="
+            + java.net.URLEncoder.encode(ImportApiTest.REPORT_MAPPING, java.nio.charset.StandardCharsets.UTF_8)))
+            .header("Authorization", "Bearer " + server.adminToken).header("Accept-Language", "uk")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofFile(file)).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, r.statusCode(), r.body());
+    assertEquals("uk", r.headers().firstValue("Content-Language").orElse(""));
+    JsonNode features = TestServer.JSON.readTree(r.body()).get("features");
+    JsonNode bowTie = features.get(0).get("problem");
+    assertEquals("invalid-geometry", bowTie.get("problem").asText());
+    assertEquals("недійсний Polygon: самоперетин", bowTie.get("detail").asText());
+    assertEquals(37.605, bowTie.get("coordinate").get(0).asDouble(), 1e-9);
+    assertFalse(bowTie.has("message"), bowTie.toString());
+    assertEquals("грант 'NL-DRC' фінансує партнера 'DRC', а не 'HALO'",
+        features.get(1).get("problem").get("detail").asText());
+  }
 }
+

@@ -136,7 +136,8 @@ public final class ImportService {
           r.footprintKm2(), r.releasedKm2(), r.addedKm2(), null);
     } catch (LedgerException e) {
       return new ImportReport.FeatureOutcome(f.index(), f.fid(), id, "refused", null, null, null,
-          new ImportReport.FeatureProblem(e.slug(), e.kind().status(), e.getMessage(), e.coordinate()));
+          new ImportReport.FeatureProblem(e.slug(), e.kind().status(), e.getMessage(), e.coordinate(),
+              e.message()));
     }
   }
 
