@@ -88,9 +88,8 @@ final class ReportResource {
       } catch (IllegalArgumentException e) {
         throw LedgerException.badRequest("invalid-parameter", "'hazardTypes' must list hazard types of "
             + List.of(HazardType.values()) + ", got '" + s.strip() + "'")
-            
-                .with("request.parameterOneOf", "name", "hazardTypes", "values", List.of(HazardType.values()), "got",
-                    s.strip());
+            .with("request.parameterOneOf", "name", "hazardTypes", "values", List.of(HazardType.values()),
+                "got", s.strip());
       }
     }
     return out;

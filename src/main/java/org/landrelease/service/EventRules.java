@@ -67,9 +67,8 @@ final class EventRules {
     if (!grant.covers(cmd.date())) {
       throw LedgerException.unprocessable("date-outside-grant", "date " + cmd.date() + " is outside grant '"
           + grant.id() + "' (" + grant.start() + " to " + grant.end() + ")")
-          
-              .with("grant.dateOutside", "date", cmd.date(), "grant", grant.id(), "start", grant.start(), "end",
-                  grant.end());
+          .with("grant.dateOutside", "date", cmd.date(), "grant", grant.id(), "start", grant.start(),
+              "end", grant.end());
     }
   }
 }

@@ -25,9 +25,8 @@ final class Reversals {
     if (cmd.partner() != null && !cmd.partner().equals(target.command().partner())) {
       throw LedgerException.unprocessable("partner-mismatch", "event " + cmd.reverses() + " belongs to partner '"
           + target.command().partner() + "', not '" + cmd.partner() + "'")
-          
-              .with("reversal.partnerMismatch", "id", cmd.reverses(), "owner", target.command().partner(), "partner",
-                  cmd.partner());
+          .with("reversal.partnerMismatch", "id", cmd.reverses(), "owner", target.command().partner(),
+              "partner", cmd.partner());
     }
     if (cmd.date().isBefore(target.command().date())) {
       throw LedgerException.unprocessable("reversal-before-event", "a reversal dated " + cmd.date()

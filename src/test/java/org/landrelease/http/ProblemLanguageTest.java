@@ -180,4 +180,3 @@ class ProblemLanguageTest {
         features.get(1).get("problem").get("detail").asText());
   }
 }
-
