@@ -24,16 +24,44 @@ public class LedgerException extends RuntimeException {
   private final Kind kind;
   private final String slug;
   private final double[] coordinate;
+  private final Message message;
 
   public LedgerException(Kind kind, String slug, String detail) {
     this(kind, slug, detail, null);
   }
 
   public LedgerException(Kind kind, String slug, String detail, double[] coordinate) {
+    this(kind, slug, detail, coordinate, null);
+  }
+
+  private LedgerException(Kind kind, String slug, String detail, double[] coordinate, Message message) {
     super(detail, null, false, false);
     this.kind = kind;
     this.slug = slug;
     this.coordinate = coordinate;
+    this.message = message;
+  }
+
+  /**
+   * The same refusal with the key of its text in the language files (under {@code problem.detail.}) and the
+   * arguments of its placeholders, so that a reader is answered in their language; the English detail stays the
+   * message. {@code throw LedgerException.notFound("no grant 'g1'").with("grant.unknown", "grant", "g1")}.
+   */
+  public LedgerException with(String key, Object... namesAndValues) {
+    return with(Message.of(key, namesAndValues));
+  }
+
+  public LedgerException with(Message m) {
+    LedgerException e = new LedgerException(kind, slug, getMessage(), coordinate, m);
+    if (getCause() != null) {
+      e.initCause(getCause());
+    }
+    return e;
+  }
+
+  /** The translatable text of the detail, or null: then the English message is all there is. */
+  public Message message() {
+    return message;
   }
 
   public Kind kind() {

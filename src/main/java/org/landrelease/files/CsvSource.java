@@ -63,7 +63,8 @@ final class CsvSource implements FeatureSource {
     int lat = wkt >= 0 ? -1 : column(header, options.latColumn(), LAT_NAMES, "geometry.lat");
     if (wkt < 0 && (lon < 0 || lat < 0)) {
       throw LedgerException.unprocessable("no-geometry-column", "the CSV has no WKT column (wkt, geometry, geom, "
-          + "the_geom) and no lon/lat columns; name it in the mapping's \"geometry\"; its columns are " + header);
+          + "the_geom) and no lon/lat columns; name it in the mapping's \"geometry\"; its columns are " + header)
+              .with("file.noGeometryColumn", "columns", header);
     }
     return new CsvSource(file, List.copyOf(header), crs, wkt, lon, lat);
   }
@@ -73,7 +74,8 @@ final class CsvSource implements FeatureSource {
       int i = header.indexOf(given);
       if (i < 0) {
         throw LedgerException.unprocessable("unknown-column", "mapping " + what + " names column '" + given
-            + "', which the file does not have; its columns are " + header);
+            + "', which the file does not have; its columns are " + header)
+                .with("file.unknownMappedColumn", "what", what, "column", given, "columns", header);
       }
       return i;
     }

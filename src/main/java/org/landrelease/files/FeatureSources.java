@@ -11,7 +11,8 @@ public final class FeatureSources {
   public static FeatureSource open(Path file, FileFormat format, SourceOptions options) throws Exception {
     if (options.crs() != null && format != FileFormat.CSV) {
       throw LedgerException.badRequest("crs-not-applicable",
-          "'crs' is for CSV files only; a " + format + " file states its own CRS");
+          "'crs' is for CSV files only; a " + format + " file states its own CRS")
+              .with("file.crsNotApplicable", "format", format);
     }
     return switch (format) {
       case GPKG -> GeoPackageSource.open(file, options.layer());
@@ -27,7 +28,8 @@ public final class FeatureSources {
       return Reprojection.fromName(name);
     } catch (IllegalArgumentException e) {
       throw LedgerException.unprocessable("unknown-crs", where + " names the CRS '" + name
-          + "', which this service cannot reproject; give an EPSG code such as EPSG:32636");
+          + "', which this service cannot reproject; give an EPSG code such as EPSG:32636")
+              .with("file.unknownCrs", "where", where, "crs", name);
     }
   }
 
@@ -35,11 +37,13 @@ public final class FeatureSources {
     try {
       return Reprojection.fromWkt(wkt);
     } catch (IllegalArgumentException e) {
-      throw LedgerException.unprocessable("unknown-crs", where + ": " + e.getMessage());
+      throw LedgerException.unprocessable("unknown-crs", where + ": " + e.getMessage())
+          .with("file.crsUnreadable", "where", where, "reason", e.getMessage());
     }
   }
 
   static LedgerException unreadable(String format, String why) {
-    return LedgerException.unprocessable("unreadable-file", "the file is not a readable " + format + ": " + why);
+    return LedgerException.unprocessable("unreadable-file", "the file is not a readable " + format + ": " + why)
+        .with("file.unreadable", "format", format, "reason", why);
   }
 }

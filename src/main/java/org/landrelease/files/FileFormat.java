@@ -40,7 +40,9 @@ public enum FileFormat {
       }
     }
     throw LedgerException.badRequest("invalid-format", "unknown format '" + name + "'; use one of "
-        + Arrays.stream(values()).map(v -> v.name().toLowerCase(Locale.ROOT)).toList());
+        + Arrays.stream(values()).map(v -> v.name().toLowerCase(Locale.ROOT)).toList())
+            .with("file.unknownFormat", "format", name, "formats",
+                Arrays.stream(values()).map(v -> v.name().toLowerCase(Locale.ROOT)).toList());
   }
 
   /** The format of a file from its first bytes: SQLite header, zip header, a JSON object, else CSV text. */
@@ -63,6 +65,6 @@ public enum FileFormat {
       }
       return c == '{' ? GEOJSON : CSV;
     }
-    throw LedgerException.unprocessable("empty-file", "the file is empty");
+    throw LedgerException.unprocessable("empty-file", "the file is empty").with("file.empty");
   }
 }

@@ -115,7 +115,8 @@ final class GeoJsonSource implements FeatureSource {
     String name = crs.path("properties").path("name").asText("");
     if (name.isEmpty()) {
       throw LedgerException.unprocessable("unknown-crs",
-          "the GeoJSON \"crs\" member has no properties.name such as urn:ogc:def:crs:EPSG::32636");
+          "the GeoJSON \"crs\" member has no properties.name such as urn:ogc:def:crs:EPSG::32636")
+              .with("file.geoJsonCrsWithoutName");
     }
     return FeatureSources.crsNamed(name, "the GeoJSON \"crs\" member");
   }

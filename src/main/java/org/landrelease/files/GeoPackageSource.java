@@ -66,14 +66,15 @@ final class GeoPackageSource implements FeatureSource {
     if (layer != null) {
       if (!tables.contains(layer)) {
         throw LedgerException.unprocessable("unknown-layer", "the GeoPackage has no feature table '" + layer
-            + "'; its feature tables are " + tables);
+            + "'; its feature tables are " + tables).with("file.noSuchTable", "layer", layer, "tables", tables);
       }
       return layer;
     }
     if (tables.size() != 1) {
       throw LedgerException.unprocessable(tables.isEmpty() ? "no-features" : "choose-layer", tables.isEmpty()
           ? "the GeoPackage has no feature table"
-          : "the GeoPackage has feature tables " + tables + "; name one with the 'layer' parameter");
+          : "the GeoPackage has feature tables " + tables + "; name one with the 'layer' parameter")
+          .with(tables.isEmpty() ? "file.gpkgNoTable" : "file.gpkgTables", "tables", tables);
     }
     return tables.get(0);
   }
@@ -82,7 +83,8 @@ final class GeoPackageSource implements FeatureSource {
     if (srs == null || srs.getSrsId() == 0 || srs.getSrsId() == -1) {
       throw LedgerException.unprocessable("missing-crs", "feature table '" + table + "' has an undefined spatial "
           + "reference system (srs_id " + (srs == null ? "none" : srs.getSrsId()) + "); the ledger cannot tell "
-          + "where its coordinates are. Assign a CRS (e.g. ogr2ogr -a_srs EPSG:4326) and import again");
+          + "where its coordinates are. Assign a CRS (e.g. ogr2ogr -a_srs EPSG:4326) and import again")
+              .with("file.gpkgUndefinedCrs", "table", table, "srs", srs == null ? "none" : srs.getSrsId());
     }
     String where = "the SRS of feature table '" + table + "'";
     if ("EPSG".equalsIgnoreCase(srs.getOrganization())) {
@@ -94,7 +96,8 @@ final class GeoPackageSource implements FeatureSource {
     }
     String definition = srs.getDefinition();
     if (definition == null || definition.isBlank() || definition.trim().equalsIgnoreCase("undefined")) {
-      throw LedgerException.unprocessable("missing-crs", where + " has no usable definition");
+      throw LedgerException.unprocessable("missing-crs", where + " has no usable definition")
+          .with("file.crsNoDefinition", "where", where);
     }
     return FeatureSources.crsOfWkt(definition, where);
   }

@@ -35,6 +35,7 @@ public final class PdfReport implements AutoCloseable {
   private final String title;
   private final NumberFormat km2Format;
   private final NumberFormat integerFormat;
+  private String footer = "{title} · page {n} of {m}";
   private PDPage page;
   private PDPageContentStream out;
   private float y;
@@ -303,6 +304,12 @@ public final class PdfReport implements AutoCloseable {
     return lines;
   }
 
+  /** The foot of each page in the document's language, with {title}, {n} (this page) and {m} (pages). */
+  public PdfReport footer(String pattern) {
+    this.footer = pattern;
+    return this;
+  }
+
   /** Numbers the pages ("title · page n of m") and writes the document. */
   public void write(OutputStream target) throws IOException {
     out.close();
@@ -311,7 +318,8 @@ public final class PdfReport implements AutoCloseable {
     for (int i = 0; i < n; i++) {
       try (PDPageContentStream foot = new PDPageContentStream(doc, doc.getPage(i),
           PDPageContentStream.AppendMode.APPEND, true, true)) {
-        String s = printable(title + " · page " + (i + 1) + " of " + n);
+        String s = printable(footer.replace("{title}", title).replace("{n}", Integer.toString(i + 1))
+            .replace("{m}", Integer.toString(n)));
         foot.beginText();
         foot.setFont(font, BODY - 1);
         foot.setNonStrokingColor(Color.GRAY);

@@ -54,7 +54,8 @@ final class ShapefileSource implements FeatureSource {
       Path prj = dir.resolve(base + ".prj");
       if (!Files.exists(prj)) {
         throw LedgerException.unprocessable("missing-crs", "the Shapefile " + base + ".shp has no .prj, so the "
-            + "ledger cannot tell in which CRS its coordinates are; add the .prj to the zip");
+            + "ledger cannot tell in which CRS its coordinates are; add the .prj to the zip")
+                .with("file.shapefileWithoutPrj", "base", base);
       }
       Reprojection crs = FeatureSources.crsOfWkt(Files.readString(prj, StandardCharsets.ISO_8859_1),
           "the .prj of " + base + ".shp");
@@ -97,11 +98,13 @@ final class ShapefileSource implements FeatureSource {
     if (layer != null) {
       String wanted = layer.endsWith(".shp") ? layer : layer + ".shp";
       return shps.stream().filter(p -> p.getFileName().toString().equals(wanted)).findFirst().orElseThrow(() ->
-          LedgerException.unprocessable("unknown-layer", "the zip has no " + wanted + "; it has " + names));
+          LedgerException.unprocessable("unknown-layer", "the zip has no " + wanted + "; it has " + names)
+              .with("file.zipWithout", "wanted", wanted, "names", names));
     }
     if (shps.size() != 1) {
       throw shps.isEmpty() ? FeatureSources.unreadable("zipped Shapefile", "the zip holds no .shp file")
-          : LedgerException.unprocessable("choose-layer", "the zip holds " + names + "; name one with 'layer'");
+          : LedgerException.unprocessable("choose-layer", "the zip holds " + names + "; name one with 'layer'")
+              .with("file.zipChooseLayer", "names", names);
     }
     return shps.get(0);
   }

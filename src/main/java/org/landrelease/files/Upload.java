@@ -30,7 +30,8 @@ public record Upload(Path file, long bytes, String sha256) {
       }
     }
     if (total == 0) {
-      throw LedgerException.badRequest("empty-body", "the request has no body; send the file as the body");
+      throw LedgerException.badRequest("empty-body", "the request has no body; send the file as the body")
+          .with("file.emptyBody");
     }
     return new Upload(file, total, HexFormat.of().formatHex(sha.digest()));
   }
@@ -46,7 +47,8 @@ public record Upload(Path file, long bytes, String sha256) {
 
   public static LedgerException tooLarge(long maxBytes) {
     return new LedgerException(LedgerException.Kind.TOO_LARGE, "file-too-large",
-        "the file is over the import limit of " + maxBytes + " bytes (" + maxBytes / (1024 * 1024) + " MB)", null);
+        "the file is over the import limit of " + maxBytes + " bytes (" + maxBytes / (1024 * 1024) + " MB)", null)
+            .with("file.tooLarge", "bytes", maxBytes, "mb", maxBytes / (1024 * 1024));
   }
 
   private static MessageDigest newDigest() {

@@ -33,9 +33,15 @@ public final class XlsxReport {
   /** The same with an image (a map) on the About sheet under the facts, as wide as the two columns; null for none. */
   public static void write(String title, List<ReportTable.Fact> facts, BufferedImage image, List<ReportTable> tables,
       OutputStream out) throws IOException {
+    write(title, "About", facts, image, tables, out);
+  }
+
+  /** The same with the first sheet named in the document's language. */
+  public static void write(String title, String aboutSheet, List<ReportTable.Fact> facts, BufferedImage image,
+      List<ReportTable> tables, OutputStream out) throws IOException {
     try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
       Styles styles = new Styles(wb);
-      Sheet about = wb.createSheet("About");
+      Sheet about = wb.createSheet(aboutSheet);
       about.setColumnWidth(0, 32 * 256);
       about.setColumnWidth(1, 80 * 256);
       Row t = about.createRow(0);

@@ -42,7 +42,8 @@ final class ZipEntries {
             total += n;
             if (total > MAX_UNZIPPED_BYTES) {
               throw new LedgerException(LedgerException.Kind.TOO_LARGE, "unzipped-too-large",
-                  "the zip unpacks to more than " + MAX_UNZIPPED_BYTES + " bytes", null);
+                  "the zip unpacks to more than " + MAX_UNZIPPED_BYTES + " bytes", null)
+                      .with("file.unzippedTooLarge", "bytes", MAX_UNZIPPED_BYTES);
             }
             out.write(buffer, 0, n);
           }

@@ -35,10 +35,12 @@ enum Access implements RouteRole {
       Account account = null;
       if (header != null) {
         if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-          throw LedgerException.unauthorized("invalid-token", "send the token as 'Authorization: Bearer <token>'");
+          throw LedgerException.unauthorized("invalid-token", "send the token as 'Authorization: Bearer <token>'")
+              .with("access.tokenFormat");
         }
         account = accounts.authenticate(header.substring(7).strip()).orElseThrow(() ->
-            LedgerException.unauthorized("invalid-token", "the bearer token is not valid (unknown or revoked)"));
+            LedgerException.unauthorized("invalid-token", "the bearer token is not valid (unknown or revoked)")
+                .with("access.invalidToken"));
         ctx.attribute(ACCOUNT, account);
       }
       if (roles.isEmpty() || roles.contains(PUBLIC_READ) && publicReads) {
@@ -46,13 +48,16 @@ enum Access implements RouteRole {
       }
       if (account == null) {
         throw LedgerException.unauthorized("token-required", ctx.method() + " " + ctx.path()
-            + " needs a bearer token (Authorization: Bearer <token>)");
+            + " needs a bearer token (Authorization: Bearer <token>)")
+            .with("access.tokenRequired", "method", ctx.method(), "path", ctx.path());
       }
       if (roles.contains(SIGNED_IN) || roles.contains(PUBLIC_READ) || roles.contains(valueOf(account.role().name()))) {
         return;
       }
       throw LedgerException.forbidden("role-not-allowed", "account '" + account.name() + "' (" + account.role()
-          + ") may not " + ctx.method() + " " + ctx.path() + "; allowed: " + roles);
+          + ") may not " + ctx.method() + " " + ctx.path() + "; allowed: " + roles)
+          .with("access.roleNotAllowed", "account", account.name(), "role", account.role(), "method", ctx.method(),
+              "path", ctx.path(), "roles", roles);
     }
   }
 

@@ -50,11 +50,13 @@ final class EventResource {
   void postBatch(Context ctx) throws Exception {
     JsonNode body = HttpApi.body(ctx, mapper);
     if (!body.isArray()) {
-      throw LedgerException.badRequest("not-an-array", "a batch must be a JSON array of events");
+      throw LedgerException.badRequest("not-an-array", "a batch must be a JSON array of events")
+          .with("event.batchNotAnArray");
     }
     if (body.size() > MAX_BATCH) {
       throw new LedgerException(LedgerException.Kind.TOO_LARGE, "batch-too-large",
-          "a batch holds at most " + MAX_BATCH + " events, got " + body.size(), null);
+          "a batch holds at most " + MAX_BATCH + " events, got " + body.size(), null)
+          .with("event.batchTooLarge", "max", MAX_BATCH, "got", body.size());
     }
     ArrayNode results = mapper.createArrayNode();
     int created = 0, replayed = 0, refused = 0;
@@ -127,7 +129,8 @@ final class EventResource {
 
   void get(Context ctx) throws Exception {
     UUID id = eventId(ctx);
-    StoredEvent event = map.event(id, Access.account(ctx)).orElseThrow(() -> LedgerException.notFound("no event " + id));
+    StoredEvent event = map.event(id, Access.account(ctx)).orElseThrow(() -> LedgerException.notFound("no event " + id)
+        .with("event.unknown", "id", id));
     EventResult result = ledger.result(id).orElseThrow();
     ObjectNode out = describe(event);
     ObjectNode r = mapper.valueToTree(result);
@@ -144,7 +147,8 @@ final class EventResource {
     try {
       return UUID.fromString(ctx.pathParam("id"));
     } catch (IllegalArgumentException e) {
-      throw LedgerException.badRequest("invalid-id", "'" + ctx.pathParam("id") + "' is not a UUID");
+      throw LedgerException.badRequest("invalid-id", "'" + ctx.pathParam("id") + "' is not a UUID")
+          .with("request.idNotAUuid", "got", ctx.pathParam("id"));
     }
   }
 

@@ -51,7 +51,7 @@ final class FundingResource {
         && java.util.Objects.equals(stored.iatiOrgType(), body.path("iatiOrgType").asText(null));
     if (!created && body.hasNonNull("iatiOrgId") && !sameIati) {
       throw LedgerException.conflict("partner '" + p.id() + "' already exists with other IATI settings; change them "
-          + "with PUT /api/partners/" + p.id() + "/iati");
+          + "with PUT /api/partners/" + p.id() + "/iati").with("partner.otherIati", "partner", p.id());
     }
     if (created && body.hasNonNull("iatiOrgId")) {
       // IATI settings are checked and stored by the rule that PUT /api/partners/{id}/iati uses
@@ -78,7 +78,8 @@ final class FundingResource {
   static Grant readableGrant(FundingService funding, Context ctx) {
     Grant g = funding.grant(ctx.pathParam("id"));
     if (g == null) {
-      throw LedgerException.notFound("no grant '" + ctx.pathParam("id") + "'");
+      throw LedgerException.notFound("no grant '" + ctx.pathParam("id") + "'")
+          .with("grant.unknown", "grant", ctx.pathParam("id"));
     }
     Permissions.requireRead(Access.account(ctx), g);
     return g;
@@ -91,13 +92,15 @@ final class FundingResource {
     BigDecimal amount = null;
     if (body.hasNonNull("amount")) {
       if (!body.get("amount").isNumber() || body.get("amount").decimalValue().signum() < 0) {
-        throw LedgerException.badRequest("invalid-field", "'amount' must be a non-negative number");
+        throw LedgerException.badRequest("invalid-field", "'amount' must be a non-negative number")
+            .with("grant.invalidAmount");
       }
       amount = body.get("amount").decimalValue();
     }
     String currency = body.hasNonNull("currency") ? text(body, "currency") : null;
     if (currency != null && !CURRENCY.matcher(currency).matches()) {
-      throw LedgerException.badRequest("invalid-field", "'currency' must be an ISO 4217 code such as EUR");
+      throw LedgerException.badRequest("invalid-field", "'currency' must be an ISO 4217 code such as EUR")
+          .with("grant.invalidCurrency");
     }
     Grant g = new Grant(id(body), text(body, "donor"), text(body, "partner"), text(body, "title"), amount, currency,
         EventParsing.date(required(body, "start")), EventParsing.date(required(body, "end")));
@@ -113,7 +116,7 @@ final class FundingResource {
         funding.setReporting(reporting);
       } else if (!reporting.equals(funding.reporting(g.id()))) {
         throw LedgerException.conflict("grant '" + g.id() + "' already exists with other IATI settings; change them "
-            + "with PUT /api/grants/" + g.id() + "/reporting");
+            + "with PUT /api/grants/" + g.id() + "/reporting").with("grant.otherIati", "grant", g.id());
       }
     }
     ctx.status(created ? 201 : 200).json(g);
@@ -124,7 +127,7 @@ final class FundingResource {
    * (format=pdf or xlsx) holding the same figures. Access is checked before anything is computed.
    */
   void grantReport(Context ctx) throws Exception {
-    HttpApi.allowOnly(ctx, Set.of("from", "to", "format"));
+    HttpApi.allowOnly(ctx, Set.of("from", "to", "format", "lang"));
     Grant grant = readableGrant(ctx);
     GrantDocuments.Format format = format(ctx.queryParam("format"));
     GrantReport report = reports.grantReport(grant.id(), HttpApi.dateParam(ctx, "from"), HttpApi.dateParam(ctx, "to"));
@@ -132,8 +135,9 @@ final class FundingResource {
       ctx.json(report);
       return;
     }
+    var words = DocumentLanguage.words(ctx, reports.regionShapes());
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-    documents.write(report, format, bytes);
+    documents.write(report, format, words, bytes);
     ctx.contentType(format.contentType)
         .header("Content-Disposition", "attachment; filename=\"" + GrantDocuments.fileName(report, format) + "\"")
         .result(bytes.toByteArray());
@@ -148,7 +152,8 @@ final class FundingResource {
       case "pdf" -> GrantDocuments.Format.PDF;
       case "xlsx" -> GrantDocuments.Format.XLSX;
       default -> throw LedgerException.badRequest("invalid-parameter",
-          "'format' must be json, pdf or xlsx, got '" + v + "'");
+          "'format' must be json, pdf or xlsx, got '" + v + "'")
+          .with("request.parameterOneOf", "name", "format", "values", "json, pdf, xlsx", "got", v);
     };
   }
 
@@ -156,7 +161,8 @@ final class FundingResource {
   private static JsonNode required(JsonNode body, String field) {
     JsonNode v = body.get(field);
     if (v == null || v.isNull()) {
-      throw LedgerException.badRequest("missing-field", "missing required field '" + field + "'");
+      throw LedgerException.badRequest("missing-field", "missing required field '" + field + "'")
+          .with("request.missingField", "field", field);
     }
     return v;
   }
@@ -164,7 +170,8 @@ final class FundingResource {
   private static String text(JsonNode body, String field) {
     String s = EventParsing.text(required(body, field), field);
     if (s.length() > 500) {
-      throw LedgerException.badRequest("field-too-long", "'" + field + "' is longer than 500 characters");
+      throw LedgerException.badRequest("field-too-long", "'" + field + "' is longer than 500 characters")
+          .with("request.fieldTooLong", "field", field, "max", 500);
     }
     return s;
   }
@@ -173,7 +180,8 @@ final class FundingResource {
     String id = text(body, "id");
     if (!ID.matcher(id).matches()) {
       throw LedgerException.badRequest("invalid-id",
-          "'id' must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+          "'id' must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit")
+          .with("request.invalidTextId");
     }
     return id;
   }

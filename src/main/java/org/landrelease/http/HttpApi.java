@@ -81,8 +81,11 @@ public final class HttpApi {
       // a known path with another method is a 405 with an Allow header, not a 404
       config.http.prefer405over404 = true;
       // what Jetty answers itself (a malformed request, an ambiguous path) is problem+json too
-      config.jetty.modifyServer(server -> server.setErrorHandler(new ServerErrors(mapper)));
-      config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new ServerErrors(mapper)));
+      config.jetty.modifyServer(server -> server.setErrorHandler(new ServerErrors(mapper, translations)));
+      config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(
+          new ServerErrors(mapper, translations)));
+      // the problems' titles and details follow Accept-Language (see ProblemTexts)
+      config.appData(Problems.TRANSLATIONS, translations);
       config.staticFiles.enableWebjars();
       if (webDir != null && Files.isDirectory(webDir)) {
         config.staticFiles.add(webDir.toAbsolutePath().toString(), Location.EXTERNAL);
@@ -172,7 +175,8 @@ public final class HttpApi {
     // files (an import, a zoning) have the import limit, checked by their resource
     if (length > MAX_BODY_BYTES && !ctx.path().equals("/api/imports") && !ctx.path().startsWith("/api/zonings/")) {
       throw new LedgerException(LedgerException.Kind.TOO_LARGE, "body-too-large",
-          "the body has " + length + " bytes; the limit is " + MAX_BODY_BYTES, null);
+          "the body has " + length + " bytes; the limit is " + MAX_BODY_BYTES, null)
+          .with("request.bodyTooLarge", "bytes", length, "max", MAX_BODY_BYTES);
     }
   }
 
@@ -181,10 +185,11 @@ public final class HttpApi {
     byte[] bytes = ctx.bodyAsBytes();
     if (bytes.length > MAX_BODY_BYTES) {
       throw new LedgerException(LedgerException.Kind.TOO_LARGE, "body-too-large",
-          "the body is over " + MAX_BODY_BYTES + " bytes", null);
+          "the body is over " + MAX_BODY_BYTES + " bytes", null).with("request.bodyOver", "max", MAX_BODY_BYTES);
     }
     if (bytes.length == 0) {
-      throw LedgerException.badRequest("empty-body", "the request has no body; send a JSON document");
+      throw LedgerException.badRequest("empty-body", "the request has no body; send a JSON document")
+          .with("request.emptyBody");
     }
     return mapper.readTree(bytes);
   }
@@ -192,12 +197,14 @@ public final class HttpApi {
   /** The body as a JSON object with only the given fields; anything else is a 400 naming the field. */
   static JsonNode object(JsonNode body, Set<String> fields) {
     if (body == null || !body.isObject()) {
-      throw LedgerException.badRequest("not-an-object", "the body must be a JSON object");
+      throw LedgerException.badRequest("not-an-object", "the body must be a JSON object")
+          .with("request.notAnObject");
     }
     for (java.util.Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
       String f = it.next();
       if (!fields.contains(f)) {
-        throw LedgerException.badRequest("unknown-field", "unknown field '" + f + "'; accepted fields are " + fields);
+        throw LedgerException.badRequest("unknown-field", "unknown field '" + f + "'; accepted fields are " + fields)
+            .with("request.unknownField", "field", f, "fields", fields);
       }
     }
     return body;
@@ -208,7 +215,8 @@ public final class HttpApi {
     for (String name : ctx.queryParamMap().keySet()) {
       if (!names.contains(name)) {
         throw LedgerException.badRequest("unknown-parameter",
-            "unknown query parameter '" + name + "'; this endpoint accepts " + names);
+            "unknown query parameter '" + name + "'; this endpoint accepts " + names)
+            .with("request.unknownParameter", "name", name, "names", names);
       }
     }
   }
@@ -221,7 +229,8 @@ public final class HttpApi {
     try {
       return java.time.LocalDate.parse(v);
     } catch (java.time.format.DateTimeParseException e) {
-      throw LedgerException.badRequest("invalid-parameter", "'" + name + "' must be a date YYYY-MM-DD, got '" + v + "'");
+      throw LedgerException.badRequest("invalid-parameter", "'" + name + "' must be a date YYYY-MM-DD, got '" + v + "'")
+          .with("request.notADate", "field", name, "got", "'" + v + "'");
     }
   }
 
@@ -238,7 +247,8 @@ public final class HttpApi {
       return n;
     } catch (NumberFormatException e) {
       throw LedgerException.badRequest("invalid-parameter",
-          "'" + name + "' must be an integer from " + min + " to " + max + ", got '" + v + "'");
+          "'" + name + "' must be an integer from " + min + " to " + max + ", got '" + v + "'")
+          .with("request.intOutOfRange", "name", name, "min", min, "max", max, "got", v);
     }
   }
 }

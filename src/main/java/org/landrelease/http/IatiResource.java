@@ -41,7 +41,8 @@ final class IatiResource {
   void putReporting(Context ctx) throws Exception {
     JsonNode body = HttpApi.object(HttpApi.body(ctx, mapper), REPORTING_FIELDS);
     if (funding.grant(ctx.pathParam("id")) == null) {
-      throw LedgerException.notFound("no grant '" + ctx.pathParam("id") + "'");
+      throw LedgerException.notFound("no grant '" + ctx.pathParam("id") + "'")
+          .with("grant.unknown", "grant", ctx.pathParam("id"));
     }
     ctx.json(funding.setReporting(reporting(ctx.pathParam("id"), body)));
   }
@@ -51,12 +52,14 @@ final class IatiResource {
     List<ReleaseTarget> targets = new ArrayList<>();
     JsonNode list = body.path("targets");
     if (!list.isMissingNode() && !list.isNull() && !list.isArray()) {
-      throw LedgerException.badRequest("invalid-field", "'targets' must be an array");
+      throw LedgerException.badRequest("invalid-field", "'targets' must be an array")
+          .with("request.notAnArray", "field", "targets");
     }
     for (JsonNode t : list) {
       JsonNode target = HttpApi.object(t, Set.of("quarter", "outcome", "km2"));
       if (!target.path("km2").isNumber()) {
-        throw LedgerException.badRequest("invalid-field", "a target's 'km2' must be a number");
+        throw LedgerException.badRequest("invalid-field", "a target's 'km2' must be a number")
+            .with("iati.targetKm2NotANumber");
       }
       targets.add(new ReleaseTarget(text(target, "quarter"), text(target, "outcome"), target.get("km2").asDouble()));
     }
@@ -77,19 +80,21 @@ final class IatiResource {
     HttpApi.allowOnly(ctx, Set.of("donor", "from", "to"));
     String donor = ctx.queryParam("donor");
     if (donor == null || donor.isBlank()) {
-      throw LedgerException.badRequest("missing-parameter", "'donor' is required, e.g. donor=Netherlands");
+      throw LedgerException.badRequest("missing-parameter", "'donor' is required, e.g. donor=Netherlands")
+          .with("iati.donorRequired");
     }
     var from = HttpApi.dateParam(ctx, "from");
     var to = HttpApi.dateParam(ctx, "to");
     var reader = Access.account(ctx);
     if (reader.role() == org.landrelease.domain.Role.DONOR && !Permissions.mayReadDonor(reader, donor)) {
       throw LedgerException.forbidden("other-donor", "account '" + reader.name() + "' does not read donor '"
-          + donor + "'");
+          + donor + "'").with("access.otherDonor", "account", reader.name(), "donor", donor);
     }
     List<Grant> grants = funding.grants().stream()
         .filter(g -> g.donor().equals(donor) && Permissions.mayRead(reader, g)).toList();
     if (grants.isEmpty()) {
-      throw LedgerException.notFound("no grant of donor '" + donor + "' that this account reads");
+      throw LedgerException.notFound("no grant of donor '" + donor + "' that this account reads")
+          .with("iati.noGrantOfDonor", "donor", donor);
     }
     ctx.contentType(XML).result(iati.activities(grants, from, to, base(ctx)));
   }
@@ -106,7 +111,8 @@ final class IatiResource {
   private static String text(JsonNode body, String field) {
     JsonNode v = body.get(field);
     if (v == null || v.isNull()) {
-      throw LedgerException.badRequest("missing-field", "missing required field '" + field + "'");
+      throw LedgerException.badRequest("missing-field", "missing required field '" + field + "'")
+          .with("request.missingField", "field", field);
     }
     return EventParsing.text(v, field);
   }

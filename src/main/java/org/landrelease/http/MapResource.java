@@ -61,7 +61,8 @@ final class MapResource {
     try {
       id = Long.parseLong(ctx.pathParam("id"));
     } catch (NumberFormatException e) {
-      throw LedgerException.badRequest("invalid-id", "a hazard id is a number, got '" + ctx.pathParam("id") + "'");
+      throw LedgerException.badRequest("invalid-id", "a hazard id is a number, got '" + ctx.pathParam("id") + "'")
+          .with("map.hazardIdNotANumber", "got", ctx.pathParam("id"));
     }
     MapService.HazardDetail detail = map.hazard(id);
     HazardRow current = detail.hazard();
@@ -197,7 +198,7 @@ final class MapResource {
     }
     if (!(tolerance >= 0 && tolerance <= 1)) {
       throw LedgerException.badRequest("invalid-parameter",
-          "'simplify' is a tolerance in degrees from 0 to 1, got '" + v + "'");
+          "'simplify' is a tolerance in degrees from 0 to 1, got '" + v + "'").with("map.invalidSimplify", "got", v);
     }
     return tolerance;
   }
@@ -220,7 +221,7 @@ final class MapResource {
       return new Envelope(minLon, maxLon, minLat, maxLat);
     } catch (NumberFormatException e) {
       throw LedgerException.badRequest("invalid-parameter",
-          "'bbox' must be minLon,minLat,maxLon,maxLat in degrees, got '" + v + "'");
+          "'bbox' must be minLon,minLat,maxLon,maxLat in degrees, got '" + v + "'").with("map.invalidBbox", "got", v);
     }
   }
 }

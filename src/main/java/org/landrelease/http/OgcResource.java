@@ -105,7 +105,7 @@ final class OgcResource {
     String lang = ctx.queryParam("filter-lang");
     if (lang != null && !lang.equals("cql2-text")) {
       throw LedgerException.badRequest("invalid-parameter", "'filter-lang' " + lang + " is not supported; use "
-          + "cql2-text");
+          + "cql2-text").with("ogc.filterLang", "lang", lang);
     }
     OgcCrs crs = OgcParameters.crs("crs", ctx.queryParam("crs"));
     var bbox = OgcParameters.bbox(ctx.queryParam("bbox"), OgcParameters.crs("bbox-crs", ctx.queryParam("bbox-crs")));
@@ -147,7 +147,8 @@ final class OgcResource {
       return (int) Math.min(n, FeatureService.MAX_LIMIT);
     } catch (NumberFormatException e) {
       throw LedgerException.badRequest("invalid-parameter", "'limit' must be a whole number from 1 (at most "
-          + FeatureService.MAX_LIMIT + " are returned), got '" + v + "'");
+          + FeatureService.MAX_LIMIT + " are returned), got '" + v + "'")
+              .with("ogc.invalidLimit", "max", FeatureService.MAX_LIMIT, "got", v);
     }
   }
 
@@ -177,7 +178,8 @@ final class OgcResource {
     String f = ctx.queryParam("f");
     if (f != null && !(f.equals("json") || f.equals("geojson") || f.equals("application/json")
         || f.equals("application/geo+json"))) {
-      throw LedgerException.badRequest("invalid-parameter", "'f' " + f + " is not offered; use f=json");
+      throw LedgerException.badRequest("invalid-parameter", "'f' " + f + " is not offered; use f=json")
+          .with("ogc.invalidF", "f", f);
     }
   }
 

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.landrelease.domain.HazardType;
 import org.landrelease.domain.LedgerException;
 import org.landrelease.service.LandReleaseReport;
+import org.landrelease.service.ReportWords;
 import org.landrelease.service.TreatyDocuments;
 import org.landrelease.service.TreatyReport;
 import org.landrelease.service.TreatyView;
@@ -35,21 +36,23 @@ final class ReportResource {
   }
 
   void landRelease(Context ctx) throws Exception {
-    HttpApi.allowOnly(ctx, Set.of("year", "region", "zoning", "hazardTypes", "view", "format"));
+    HttpApi.allowOnly(ctx, Set.of("year", "region", "zoning", "hazardTypes", "view", "format", "lang"));
     Format format = format(ctx);
     TreatyReport.Request request = new TreatyReport.Request(year(ctx.queryParam("year")),
-        blankToNull(ctx.queryParam("region")), hazardTypes(ctx.queryParam("hazardTypes")), views(ctx.queryParam("view")),
+        blankToNull(ctx.queryParam("region")), hazardTypes(ctx.queryParam("hazardTypes")),
+            views(ctx.queryParam("view")),
         blankToNull(ctx.queryParam("zoning")));
     LandReleaseReport report = treaty.report(request);
     if (format == Format.JSON) {
       ctx.json(report);
       return;
     }
+    ReportWords words = DocumentLanguage.words(ctx, treaty.regionShapes());
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     switch (format) {
-      case CSV -> TreatyDocuments.csv(report, bytes);
-      case XLSX -> TreatyDocuments.xlsx(report, bytes);
-      default -> TreatyDocuments.pdf(report, bytes);
+      case CSV -> TreatyDocuments.csv(report, words, bytes);
+      case XLSX -> TreatyDocuments.xlsx(report, words, bytes);
+      default -> TreatyDocuments.pdf(report, words, bytes);
     }
     String file = "land-release-" + report.year() + (report.region() == null ? "" : "-" + report.region()) + "."
         + format.name().toLowerCase(Locale.ROOT);
@@ -64,11 +67,12 @@ final class ReportResource {
 
   static int year(String v) {
     if (v == null || v.isBlank()) {
-      throw LedgerException.badRequest("missing-parameter", "'year' is required: a calendar year such as 2024");
+      throw LedgerException.badRequest("missing-parameter", "'year' is required: a calendar year such as 2024")
+          .with("report.yearRequired");
     }
     if (!v.matches("\\d{4}")) {
       throw LedgerException.badRequest("invalid-parameter", "'year' must be a calendar year such as 2024, got '"
-          + v + "'");
+          + v + "'").with("report.yearInvalid", "got", v);
     }
     return Integer.parseInt(v);
   }
@@ -83,7 +87,9 @@ final class ReportResource {
         out.add(HazardType.valueOf(s.strip().toUpperCase(Locale.ROOT)));
       } catch (IllegalArgumentException e) {
         throw LedgerException.badRequest("invalid-parameter", "'hazardTypes' must list hazard types of "
-            + List.of(HazardType.values()) + ", got '" + s.strip() + "'");
+            + List.of(HazardType.values()) + ", got '" + s.strip() + "'")
+            .with("request.parameterOneOf", "name", "hazardTypes", "values", List.of(HazardType.values()),
+                "got", s.strip());
       }
     }
     return out;
@@ -103,7 +109,8 @@ final class ReportResource {
     for (TreatyView view : TreatyView.values()) {
       names.add(view.label());
     }
-    throw LedgerException.badRequest("invalid-parameter", "'view' must be one of " + names + ", got '" + v + "'");
+    throw LedgerException.badRequest("invalid-parameter", "'view' must be one of " + names + ", got '" + v + "'")
+        .with("request.parameterOneOf", "name", "view", "values", names, "got", v);
   }
 
   /** format= if given, else the first of the Accept header's types that is one of ours, else JSON. */
@@ -114,7 +121,7 @@ final class ReportResource {
         return Format.valueOf(f.strip().toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
         throw LedgerException.badRequest("invalid-parameter", "'format' must be json, csv, xlsx or pdf, got '" + f
-            + "'");
+            + "'").with("request.parameterOneOf", "name", "format", "values", "json, csv, xlsx, pdf", "got", f);
       }
     }
     String accept = ctx.header("Accept");

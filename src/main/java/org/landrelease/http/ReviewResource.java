@@ -54,11 +54,13 @@ final class ReviewResource {
     JsonNode body = HttpApi.object(HttpApi.body(ctx, mapper), Set.of("decisions"));
     JsonNode decisions = body.get("decisions");
     if (decisions == null || !decisions.isArray()) {
-      throw LedgerException.badRequest("missing-field", "'decisions' must be an array");
+      throw LedgerException.badRequest("missing-field", "'decisions' must be an array")
+          .with("request.notAnArray", "field", "decisions");
     }
     if (decisions.size() > EventResource.MAX_BATCH) {
       throw new LedgerException(LedgerException.Kind.TOO_LARGE, "batch-too-large",
-          "a review batch holds at most " + EventResource.MAX_BATCH + " decisions, got " + decisions.size(), null);
+          "a review batch holds at most " + EventResource.MAX_BATCH + " decisions, got " + decisions.size(), null)
+          .with("review.batchTooLarge", "max", EventResource.MAX_BATCH, "got", decisions.size());
     }
     Account reviewer = Access.account(ctx);
     ArrayNode results = mapper.createArrayNode();
@@ -77,7 +79,8 @@ final class ReviewResource {
         String reason = d.hasNonNull("reason") ? EventParsing.text(d.get("reason"), "reason") : null;
         if (!decision.equals("APPROVE") && !decision.equals("REJECT")) {
           throw LedgerException.badRequest("invalid-decision",
-              "'decision' must be APPROVE or REJECT, got '" + decision + "'");
+              "'decision' must be APPROVE or REJECT, got '" + decision + "'")
+              .with("review.invalidDecision", "got", decision);
         }
         valid.add(new LedgerService.Decision(id, decision.equals("REJECT"), reason));
         validOut.add(out);
@@ -113,7 +116,7 @@ final class ReviewResource {
   void history(Context ctx) throws Exception {
     UUID id = EventResource.eventId(ctx);
     StoredEvent event = map.event(id, Access.account(ctx))
-        .orElseThrow(() -> LedgerException.notFound("no event " + id));
+        .orElseThrow(() -> LedgerException.notFound("no event " + id).with("event.unknown", "id", id));
     ObjectNode out = mapper.createObjectNode();
     out.put("id", id.toString());
     out.put("status", event.status().name());
@@ -142,11 +145,12 @@ final class ReviewResource {
       reason = body.hasNonNull("reason") ? EventParsing.text(body.get("reason"), "reason").strip() : null;
     }
     if (reason != null && reason.length() > 2000) {
-      throw LedgerException.badRequest("field-too-long", "'reason' is longer than 2,000 characters");
+      throw LedgerException.badRequest("field-too-long", "'reason' is longer than 2,000 characters")
+          .with("request.fieldTooLong", "field", "reason", "max", "2,000");
     }
     if (required && (reason == null || reason.isEmpty())) {
       throw LedgerException.badRequest("reason-required",
-          "a rejection needs a body {\"reason\": \"...\"} the field team can act on");
+          "a rejection needs a body {\"reason\": \"...\"} the field team can act on").with("review.reasonRequired");
     }
     return reason;
   }
@@ -154,12 +158,14 @@ final class ReviewResource {
 
   private static UUID uuid(JsonNode v) {
     if (v == null || !v.isTextual()) {
-      throw LedgerException.badRequest("missing-field", "each decision needs the 'event' id");
+      throw LedgerException.badRequest("missing-field", "each decision needs the 'event' id")
+          .with("review.eventRequired");
     }
     try {
       return UUID.fromString(v.asText());
     } catch (IllegalArgumentException e) {
-      throw LedgerException.badRequest("invalid-id", "'" + v.asText() + "' is not a UUID");
+      throw LedgerException.badRequest("invalid-id", "'" + v.asText() + "' is not a UUID")
+          .with("request.idNotAUuid", "got", v.asText());
     }
   }
 }

@@ -46,7 +46,9 @@ final class StatsResource {
       return org.landrelease.domain.LandUse.valueOf(v.toUpperCase(Locale.ROOT)).name();
     } catch (IllegalArgumentException e) {
       throw LedgerException.badRequest("invalid-parameter", "'landUse' must be one of "
-          + Arrays.toString(org.landrelease.domain.LandUse.values()) + " or unknown, got '" + v + "'");
+          + Arrays.toString(org.landrelease.domain.LandUse.values()) + " or unknown, got '" + v + "'")
+          .with("request.parameterOneOf", "name", "landUse", "values",
+              Arrays.toString(org.landrelease.domain.LandUse.values()) + ", unknown", "got", v);
     }
   }
 
@@ -59,19 +61,22 @@ final class StatsResource {
     String by = ctx.queryParam("by");
     String landUse = landUseParam(ctx);
     if (by == null) {
-      throw LedgerException.badRequest("missing-parameter", "'by' is required: " + BY_VALUES);
+      throw LedgerException.badRequest("missing-parameter", "'by' is required: " + BY_VALUES)
+          .with("request.parameterRequired", "name", "by", "values", BY_VALUES);
     }
     // the names are case-insensitive as they always were ("REGION", "landuse")
     ReportService.By group = Arrays.stream(ReportService.By.values())
         .filter(b -> b.param().equalsIgnoreCase(by)).findFirst().orElseThrow(() -> LedgerException.badRequest(
-            "invalid-parameter", "'by' must be " + BY_VALUES + ", got '" + by + "'"));
+            "invalid-parameter", "'by' must be " + BY_VALUES + ", got '" + by + "'")
+            .with("request.parameterOneOf", "name", "by", "values", BY_VALUES, "got", by));
     var rows = reports.released(group, HttpApi.dateParam(ctx, "from"), HttpApi.dateParam(ctx, "to"), landUse,
         country(ctx));
     if (group == ReportService.By.GRANT || group == ReportService.By.DONOR) {
       // funding figures are not public: each account sees the rows of the grants (donors) it may read
       var reader = Access.account(ctx);
       if (reader == null) {
-        throw LedgerException.unauthorized("token-required", "released by " + by + " needs a bearer token");
+        throw LedgerException.unauthorized("token-required", "released by " + by + " needs a bearer token")
+            .with("access.fundingFiguresToken", "by", by);
       }
       boolean all = reader.role() == Role.ADMIN || reader.role() == Role.REVIEWER;
       rows = rows.stream().filter(r -> all || (group == ReportService.By.GRANT
@@ -92,11 +97,12 @@ final class StatsResource {
     if (grant != null) {
       var reader = Access.account(ctx);
       if (reader == null) {
-        throw LedgerException.unauthorized("token-required", "released by zone of a grant needs a bearer token");
+        throw LedgerException.unauthorized("token-required", "released by zone of a grant needs a bearer token")
+            .with("access.fundingFiguresToken", "by", "zone");
       }
       var g = funding.grant(grant);
       if (g == null || !Permissions.mayRead(reader, g)) {
-        throw LedgerException.notFound("no grant '" + grant + "'");
+        throw LedgerException.notFound("no grant '" + grant + "'").with("grant.unknown", "grant", grant);
       }
     }
     boolean byClass = "zoneClass".equalsIgnoreCase(ctx.queryParam("by"));

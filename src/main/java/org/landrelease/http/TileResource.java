@@ -36,7 +36,8 @@ final class TileResource {
     TileLayer layer = layer(ctx.pathParam("layer"));
     String file = ctx.pathParam("file");
     if (!file.endsWith(".mvt")) {
-      throw LedgerException.notFound("a tile is /tiles/{layer}/{z}/{x}/{y}.mvt, not '" + file + "'");
+      throw LedgerException.notFound("a tile is /tiles/{layer}/{z}/{x}/{y}.mvt, not '" + file + "'")
+          .with("tile.badPath", "file", file);
     }
     TileGrid tile = TileService.tileOf(integer(ctx.pathParam("z"), "z"), integer(ctx.pathParam("x"), "x"),
         integer(file.substring(0, file.length() - 4), "y"));
@@ -48,11 +49,12 @@ final class TileResource {
     }
     String partner = ctx.queryParam("partner");
     if (partner != null && funding.partner(partner) == null) {
-      throw LedgerException.notFound("no partner '" + partner + "'");
+      throw LedgerException.notFound("no partner '" + partner + "'")
+          .with("partner.unknownNotFound", "partner", partner);
     }
     String grant = ctx.queryParam("grant");
     if (grant != null && funding.grant(grant) == null) {
-      throw LedgerException.notFound("no grant '" + grant + "'");
+      throw LedgerException.notFound("no grant '" + grant + "'").with("grant.unknown", "grant", grant);
     }
     TileService.Answer a = tiles.tile(new TileService.Request(layer, tile, HttpApi.dateParam(ctx, "asOf"), partner,
         grant, classification), ctx.header("If-None-Match"));
@@ -89,7 +91,8 @@ final class TileResource {
   void tileJson(Context ctx) throws IOException {
     String file = ctx.pathParam("file");
     if (!file.endsWith(".json")) {
-      throw LedgerException.notFound("TileJSON is at /tiles/{layer}.json, not '" + file + "'");
+      throw LedgerException.notFound("TileJSON is at /tiles/{layer}.json, not '" + file + "'")
+          .with("tile.badTileJsonPath", "file", file);
     }
     TileLayer layer = layer(file.substring(0, file.length() - 5));
     HttpApi.allowOnly(ctx, layer.parameters());
@@ -130,7 +133,8 @@ final class TileResource {
   private static TileLayer layer(String id) {
     TileLayer layer = TileLayer.of(id);
     if (layer == null) {
-      throw LedgerException.notFound("no tile layer '" + id + "'; the layers are " + TileLayer.ids());
+      throw LedgerException.notFound("no tile layer '" + id + "'; the layers are " + TileLayer.ids())
+          .with("tile.unknownLayer", "layer", id, "layers", TileLayer.ids());
     }
     return layer;
   }
@@ -139,7 +143,8 @@ final class TileResource {
     try {
       return Integer.parseInt(v);
     } catch (NumberFormatException e) {
-      throw LedgerException.badRequest("invalid-tile", "'" + name + "' of a tile is a whole number, got '" + v + "'");
+      throw LedgerException.badRequest("invalid-tile", "'" + name + "' of a tile is a whole number, got '" + v + "'")
+          .with("tile.notAWholeNumber", "name", name, "got", v);
     }
   }
 }

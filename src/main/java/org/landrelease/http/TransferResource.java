@@ -40,13 +40,15 @@ final class TransferResource {
     String mappingText = ctx.queryParam("mapping");
     if (mappingText == null || mappingText.isBlank()) {
       throw LedgerException.badRequest("missing-parameter", "'mapping' is required: a JSON object such as "
-          + "{\"type\":{\"const\":\"CLEARANCE\"},\"date\":{\"column\":\"clr_date\"},\"partner\":{\"const\":\"HALO\"}}");
+          + "{\"type\":{\"const\":\"CLEARANCE\"},\"date\":{\"column\":\"clr_date\"},\"partner\":{\"const\":\"HALO\"}}")
+              .with("transfer.mappingRequired");
     }
     JsonNode mapping;
     try {
       mapping = mapper.readTree(mappingText);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw LedgerException.badRequest("invalid-mapping", "'mapping' is not JSON: " + e.getOriginalMessage());
+      throw LedgerException.badRequest("invalid-mapping", "'mapping' is not JSON: " + e.getOriginalMessage())
+          .with("transfer.mappingNotJson", "reason", e.getOriginalMessage());
     }
     boolean dryRun = booleanParam(ctx, "dryRun");
     Path tmp = Files.createTempFile("import-", ".upload");
@@ -56,7 +58,9 @@ final class TransferResource {
       FileFormat format = formatName == null ? FileFormat.sniff(tmp) : FileFormat.named(formatName);
       ImportReport report = imports.run(tmp, upload.sha256(), new ImportService.ImportRequest(format, mapping,
           dryRun, ctx.queryParam("layer"), ctx.queryParam("crs")), Access.account(ctx), ImportService.Progress.NONE);
-      ctx.json(report);
+      // each refused feature's reason in the reader's language, as a posted event's problem would be
+      ProblemTexts texts = ProblemTexts.of(ctx);
+      ctx.json(report.withDetails(p -> texts.detail(p.detail(), p.message())));
     } finally {
       Files.deleteIfExists(tmp);
     }
@@ -67,7 +71,7 @@ final class TransferResource {
     String layer = ctx.queryParam("layer");
     if (layer == null) {
       throw LedgerException.badRequest("missing-parameter", "'layer' is required: hazards, releases, events or "
-          + "regions");
+          + "regions").with("transfer.layerRequired");
     }
     String format = ctx.queryParam("format");
     ExportService.ExportRequest request = new ExportService.ExportRequest(ExportService.layer(layer),
@@ -100,7 +104,8 @@ final class TransferResource {
     if (v.equals("true")) {
       return true;
     }
-    throw LedgerException.badRequest("invalid-parameter", "'" + name + "' must be true or false, got '" + v + "'");
+    throw LedgerException.badRequest("invalid-parameter", "'" + name + "' must be true or false, got '" + v + "'")
+        .with("request.notABoolean", "name", name, "got", v);
   }
 
   /** The export file, streamed to the client and deleted once sent. */

@@ -64,7 +64,7 @@ final class ZoningResource {
     String zoning = ctx.queryParam("zoning");
     if (zoning == null || zoning.isBlank()) {
       throw LedgerException.badRequest("missing-parameter", "'zoning' is required: the name of a loaded zoning"
-          + " (GET /api/zonings lists them)");
+          + " (GET /api/zonings lists them)").with("zoning.zoningRequired");
     }
     return zoning;
   }

@@ -36,7 +36,8 @@ public final class AccountService {
   private final SecureRandom random = new SecureRandom();
   private final Map<String, Account> byTokenHash = new ConcurrentHashMap<>();
 
-  public AccountService(AccountStore store, FundingService funding, LedgerLock writeLock, Clock clock) throws SQLException {
+  public AccountService(AccountStore store, FundingService funding, LedgerLock writeLock,
+      Clock clock) throws SQLException {
     this.store = store;
     this.funding = funding;
     this.writeLock = writeLock;
@@ -61,25 +62,30 @@ public final class AccountService {
   public Issued create(Account a, String createdBy) throws SQLException {
     if (a.name() == null || !NAME.matcher(a.name()).matches()) {
       throw LedgerException.badRequest("invalid-name",
-          "an account name is 1 to 100 letters, digits, '.', '_', '@' or '-', starting with a letter or digit");
+          "an account name is 1 to 100 letters, digits, '.', '_', '@' or '-', starting with a letter or digit")
+              .with("account.invalidName");
     }
     if (a.role() == null) {
-      throw LedgerException.badRequest("missing-field", "an account needs a 'role': " + List.of(Role.values()));
+      throw LedgerException.badRequest("missing-field", "an account needs a 'role': " + List.of(Role.values()))
+          .with("account.roleRequired", "roles", List.of(Role.values()));
     }
     if (a.role() == Role.FIELD) {
       if (a.partner() == null || funding.partner(a.partner()) == null) {
         throw LedgerException.unprocessable("unknown-partner", "a FIELD account needs an existing 'partner', got '"
-            + a.partner() + "'");
+            + a.partner() + "'").with("account.fieldNeedsPartner", "partner", a.partner());
       }
     } else if (a.partner() != null) {
-      throw LedgerException.unprocessable("partner-for-field-only", "only FIELD accounts are bound to a partner");
+      throw LedgerException.unprocessable("partner-for-field-only", "only FIELD accounts are bound to a partner")
+          .with("account.partnerForFieldOnly");
     }
     if (a.role() == Role.DONOR) {
       if (a.donor() == null || a.donor().isBlank()) {
-        throw LedgerException.unprocessable("missing-donor", "a DONOR account needs the 'donor' it reads for");
+        throw LedgerException.unprocessable("missing-donor", "a DONOR account needs the 'donor' it reads for")
+            .with("account.donorRequired");
       }
     } else if (a.donor() != null) {
-      throw LedgerException.unprocessable("donor-for-donor-only", "only DONOR accounts are bound to a donor");
+      throw LedgerException.unprocessable("donor-for-donor-only", "only DONOR accounts are bound to a donor")
+          .with("account.donorForDonorOnly");
     }
     byte[] bytes = new byte[32];
     random.nextBytes(bytes);
@@ -87,7 +93,8 @@ public final class AccountService {
     writeLock.lock();
     try {
       if (store.exists(a.name())) {
-        throw LedgerException.conflict("an account named '" + a.name() + "' already exists");
+        throw LedgerException.conflict("an account named '" + a.name() + "' already exists")
+            .with("account.exists", "name", a.name());
       }
       String hash = sha256(token);
       store.insert(a, hash, clock.instant(), createdBy);
@@ -102,7 +109,7 @@ public final class AccountService {
     writeLock.lock();
     try {
       if (!store.revoke(name, clock.instant())) {
-        throw LedgerException.notFound("no active account '" + name + "'");
+        throw LedgerException.notFound("no active account '" + name + "'").with("account.unknown", "name", name);
       }
       byTokenHash.values().removeIf(a -> a.name().equals(name));
     } finally {

@@ -42,12 +42,14 @@ public final class EventParsing {
 
   public static EventCommand parse(JsonNode body, ObjectMapper mapper) {
     if (body == null || !body.isObject()) {
-      throw LedgerException.badRequest("not-an-object", "an event must be a JSON object");
+      throw LedgerException.badRequest("not-an-object", "an event must be a JSON object")
+          .with("event.notAnObject");
     }
     for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
       String f = it.next();
       if (!FIELDS.contains(f)) {
-        throw LedgerException.badRequest("unknown-field", "unknown field '" + f + "'; accepted fields are " + FIELDS);
+        throw LedgerException.badRequest("unknown-field", "unknown field '" + f + "'; accepted fields are " + FIELDS)
+            .with("request.unknownField", "field", f, "fields", FIELDS);
       }
     }
     UUID id = uuid(required(body, "id"));
@@ -58,7 +60,8 @@ public final class EventParsing {
       return reversal(body, id, mapper);
     }
     if (body.has("reverses") || body.has("reason")) {
-      throw LedgerException.badRequest("reversal-only-field", "'reverses' and 'reason' belong to REVERSAL events");
+      throw LedgerException.badRequest("reversal-only-field", "'reverses' and 'reason' belong to REVERSAL events")
+          .with("event.reversalOnlyField");
     }
     LocalDate date = date(required(body, "date"));
     String partner = text(required(body, "partner"), "partner");
@@ -66,19 +69,21 @@ public final class EventParsing {
     Classification classification = body.hasNonNull("classification")
         ? enumValue(Classification.class, body.get("classification"), "classification") : null;
     if (type == EventType.HAZARD_REPORT && classification == null) {
-      throw LedgerException.badRequest("missing-field", "a HAZARD_REPORT needs 'classification' (SHA or CHA)");
+      throw LedgerException.badRequest("missing-field", "a HAZARD_REPORT needs 'classification' (SHA or CHA)")
+          .with("event.classificationRequired");
     }
     Set<HazardType> hazardTypes = hazardTypes(body.get("hazardTypes"));
     ClearanceMethod method = body.hasNonNull("method")
         ? enumValue(ClearanceMethod.class, body.get("method"), "method") : null;
     if (type == EventType.CLEARANCE && method == null) {
       throw LedgerException.badRequest("missing-field",
-          "a CLEARANCE needs 'method' (MANUAL, MECHANICAL, MDD or COMBINED)");
+          "a CLEARANCE needs 'method' (MANUAL, MECHANICAL, MDD or COMBINED)").with("event.methodRequired");
     }
     Map<HazardType, Integer> devices = devices(body.get("devicesFound"));
     String notes = body.hasNonNull("notes") ? text(body.get("notes"), "notes") : null;
     if (notes != null && notes.length() > 10_000) {
-      throw LedgerException.badRequest("field-too-long", "'notes' is longer than 10,000 characters");
+      throw LedgerException.badRequest("field-too-long", "'notes' is longer than 10,000 characters")
+          .with("request.fieldTooLong", "field", "notes", "max", "10,000");
     }
     LandUse landUse = landUse(body.get("landUse"));
     Geometry footprint = footprint(required(body, "geometry"));
@@ -92,19 +97,22 @@ public final class EventParsing {
       String f = it.next();
       if (!REVERSAL_FIELDS.contains(f)) {
         throw LedgerException.badRequest("unknown-field",
-            "a REVERSAL does not take '" + f + "'; its fields are " + REVERSAL_FIELDS);
+            "a REVERSAL does not take '" + f + "'; its fields are " + REVERSAL_FIELDS)
+            .with("event.reversalUnknownField", "field", f, "fields", REVERSAL_FIELDS);
       }
     }
     LocalDate date = date(required(body, "date"));
     UUID reverses = uuid(required(body, "reverses"));
     String reason = text(required(body, "reason"), "reason").strip();
     if (reason.isEmpty() || reason.length() > 2000) {
-      throw LedgerException.badRequest("invalid-reason", "a REVERSAL needs a 'reason' of 1 to 2,000 characters");
+      throw LedgerException.badRequest("invalid-reason", "a REVERSAL needs a 'reason' of 1 to 2,000 characters")
+          .with("event.reversalReason");
     }
     String partner = body.hasNonNull("partner") ? text(body.get("partner"), "partner") : null;
     String notes = body.hasNonNull("notes") ? text(body.get("notes"), "notes") : null;
     if (notes != null && notes.length() > 10_000) {
-      throw LedgerException.badRequest("field-too-long", "'notes' is longer than 10,000 characters");
+      throw LedgerException.badRequest("field-too-long", "'notes' is longer than 10,000 characters")
+          .with("request.fieldTooLong", "field", "notes", "max", "10,000");
     }
     return new EventCommand(id, EventType.REVERSAL, date, partner, null, null, null, null, null, notes, null,
         hash(body, mapper), reverses, reason, null);
@@ -116,21 +124,25 @@ public final class EventParsing {
     } catch (GeometryException e) {
       LedgerException.Kind kind = e.tooLarge() ? LedgerException.Kind.TOO_LARGE : LedgerException.Kind.UNPROCESSABLE;
       double[] at = e.location() == null ? null : new double[] {e.location().x, e.location().y};
-      throw new LedgerException(kind, e.tooLarge() ? "too-many-vertices" : "invalid-geometry", e.getMessage(), at);
+      LedgerException refused = new LedgerException(kind, e.tooLarge() ? "too-many-vertices" : "invalid-geometry",
+          e.getMessage(), at);
+      throw e.message() == null ? refused : refused.with(e.message());
     }
   }
 
   private static JsonNode required(JsonNode body, String field) {
     JsonNode v = body.get(field);
     if (v == null || v.isNull()) {
-      throw LedgerException.badRequest("missing-field", "missing required field '" + field + "'");
+      throw LedgerException.badRequest("missing-field", "missing required field '" + field + "'")
+          .with("request.missingField", "field", field);
     }
     return v;
   }
 
   public static String text(JsonNode v, String field) {
     if (!v.isTextual() || v.asText().isBlank()) {
-      throw LedgerException.badRequest("invalid-field", "'" + field + "' must be a non-empty string");
+      throw LedgerException.badRequest("invalid-field", "'" + field + "' must be a non-empty string")
+          .with("request.notAString", "field", field);
     }
     return v.asText();
   }
@@ -143,7 +155,8 @@ public final class EventParsing {
       }
       return UUID.fromString(s);
     } catch (IllegalArgumentException e) {
-      throw LedgerException.badRequest("invalid-id", "'id' must be a UUID such as 3f2b8c1e-...-..., got " + v);
+      throw LedgerException.badRequest("invalid-id", "'id' must be a UUID such as 3f2b8c1e-...-..., got " + v)
+          .with("request.notAUuid", "field", "id", "got", v);
     }
   }
 
@@ -151,7 +164,8 @@ public final class EventParsing {
     try {
       return LocalDate.parse(v.asText());
     } catch (DateTimeParseException e) {
-      throw LedgerException.badRequest("invalid-date", "'date' must be an ISO date YYYY-MM-DD, got " + v);
+      throw LedgerException.badRequest("invalid-date", "'date' must be an ISO date YYYY-MM-DD, got " + v)
+          .with("request.notADate", "field", "date", "got", v);
     }
   }
 
@@ -160,7 +174,7 @@ public final class EventParsing {
       return Enum.valueOf(type, v.asText());
     } catch (IllegalArgumentException e) {
       throw LedgerException.badRequest("invalid-" + field, "unknown " + field + " " + v + "; expected one of "
-          + EnumSet.allOf(type));
+          + EnumSet.allOf(type)).with("request.unknownValue", "field", field, "got", v, "values", EnumSet.allOf(type));
     }
   }
 
@@ -173,7 +187,8 @@ public final class EventParsing {
       return LandUse.valueOf(v.isTextual() ? v.asText() : "");
     } catch (IllegalArgumentException e) {
       throw LedgerException.unprocessable("invalid-landUse", "unknown landUse " + v + "; expected one of "
-          + EnumSet.allOf(LandUse.class) + ", or no landUse when it was not recorded");
+          + EnumSet.allOf(LandUse.class) + ", or no landUse when it was not recorded")
+          .with("event.unknownLandUse", "got", v, "values", EnumSet.allOf(LandUse.class));
     }
   }
 
@@ -182,7 +197,8 @@ public final class EventParsing {
       return null;
     }
     if (!v.isArray()) {
-      throw LedgerException.badRequest("invalid-hazardTypes", "'hazardTypes' must be an array");
+      throw LedgerException.badRequest("invalid-hazardTypes", "'hazardTypes' must be an array")
+          .with("request.notAnArray", "field", "hazardTypes");
     }
     Set<HazardType> out = EnumSet.noneOf(HazardType.class);
     for (JsonNode t : v) {
@@ -197,14 +213,15 @@ public final class EventParsing {
     }
     if (!v.isObject()) {
       throw LedgerException.badRequest("invalid-devicesFound",
-          "'devicesFound' must be an object of counts per hazard type");
+          "'devicesFound' must be an object of counts per hazard type").with("event.devicesNotAnObject");
     }
     Map<HazardType, Integer> out = new EnumMap<>(HazardType.class);
     for (var it = v.fields(); it.hasNext(); ) {
       var e = it.next();
       HazardType t = enumValue(HazardType.class, TextNode.valueOf(e.getKey()), "devicesFound");
       if (!e.getValue().canConvertToInt() || !e.getValue().isIntegralNumber()) {
-        throw LedgerException.badRequest("invalid-devicesFound", "devicesFound." + t + " must be an integer");
+        throw LedgerException.badRequest("invalid-devicesFound", "devicesFound." + t + " must be an integer")
+            .with("event.devicesNotAnInteger", "type", t);
       }
       out.put(t, e.getValue().intValue());
     }

@@ -121,7 +121,7 @@ public final class FeatureService {
         after = Long.parseLong(r.cursor());
       } catch (NumberFormatException e) {
         throw LedgerException.badRequest("invalid-parameter", "'cursor' comes from a next link; got '" + r.cursor()
-            + "'");
+            + "'").with("ogc.invalidCursor", "got", r.cursor());
       }
     }
     List<FeatureRow> rows = store.page(table, q, after, r.limit() + 1);
@@ -146,10 +146,12 @@ public final class FeatureService {
           return new Feature(f.id(), crs.fromCrs84(f.geometry()), f.properties());
         }
       }
-      throw LedgerException.notFound("collection '" + collection + "' has no feature '" + id + "'");
+      throw LedgerException.notFound("collection '" + collection + "' has no feature '" + id + "'")
+          .with("ogc.noFeature", "collection", collection, "id", id);
     }
     FeatureRow row = store.feature(table(collection), id).orElseThrow(() -> LedgerException.notFound(
-        "collection '" + collection + "' has no feature '" + id + "'"));
+        "collection '" + collection + "' has no feature '" + id + "'")
+            .with("ogc.noFeature", "collection", collection, "id", id));
     return new Feature(row.id(), crs.fromCrs84(row.geometry()), row.properties());
   }
 
@@ -171,6 +173,6 @@ public final class FeatureService {
 
   static LedgerException unknownCollection(String id) {
     return LedgerException.notFound("no collection '" + id + "'; the collections are " + COLLECTIONS
-        + " and one 'zoning-NAME' per zoning");
+        + " and one 'zoning-NAME' per zoning").with("ogc.noCollection", "id", id, "collections", COLLECTIONS);
   }
 }

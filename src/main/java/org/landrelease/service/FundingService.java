@@ -45,7 +45,8 @@ public final class FundingService {
         if (existing.equals(p) || p.iatiOrgId() == null && existing.withIati(null, null).equals(p)) {
           return false;
         }
-        throw LedgerException.conflict("partner '" + p.id() + "' already exists with another name");
+        throw LedgerException.conflict("partner '" + p.id() + "' already exists with another name")
+            .with("partner.otherName", "partner", p.id());
       }
       store.insertPartner(p);
       partners.put(p.id(), p);
@@ -59,19 +60,22 @@ public final class FundingService {
   public boolean addGrant(Grant g) throws SQLException {
     if (g.end().isBefore(g.start())) {
       throw LedgerException.unprocessable("invalid-grant-period",
-          "grant '" + g.id() + "' ends (" + g.end() + ") before it starts (" + g.start() + ")");
+          "grant '" + g.id() + "' ends (" + g.end() + ") before it starts (" + g.start() + ")")
+              .with("grant.endsBeforeStart", "grant", g.id(), "start", g.start(), "end", g.end());
     }
     writeLock.lock();
     try {
       if (!partners.containsKey(g.partner())) {
-        throw LedgerException.unprocessable("unknown-partner", "unknown partner '" + g.partner() + "'");
+        throw LedgerException.unprocessable("unknown-partner", "unknown partner '" + g.partner() + "'")
+            .with("partner.unknown", "partner", g.partner());
       }
       Grant existing = grants.get(g.id());
       if (existing != null) {
         if (sameGrant(existing, g)) {
           return false;
         }
-        throw LedgerException.conflict("grant '" + g.id() + "' already exists with other terms");
+        throw LedgerException.conflict("grant '" + g.id() + "' already exists with other terms")
+            .with("grant.otherTerms", "grant", g.id());
       }
       store.insertGrant(g);
       grants.put(g.id(), g);
@@ -96,13 +100,16 @@ public final class FundingService {
     try {
       Partner existing = partners.get(partnerId);
       if (existing == null) {
-        throw LedgerException.notFound("no partner '" + partnerId + "'");
+        throw LedgerException.notFound("no partner '" + partnerId + "'")
+            .with("partner.unknownNotFound", "partner", partnerId);
       }
       for (GrantReporting r : reportings.values()) {
         if (r.iatiIdentifier() != null && grants.get(r.grant()).partner().equals(partnerId)
             && !r.iatiIdentifier().startsWith(orgId + "-")) {
           throw LedgerException.conflict("grant '" + r.grant() + "' is published as '" + r.iatiIdentifier()
-              + "', which the new identifier '" + orgId + "' does not prefix; change the grant's first");
+              + "', which the new identifier '" + orgId + "' does not prefix; change the grant's first")
+                  .with("iati.identifierNotPrefixed", "grant", r.grant(), "identifier", r.iatiIdentifier(), "orgId",
+                      orgId);
         }
       }
       Partner p = existing.withIati(orgId, orgType);
@@ -128,7 +135,7 @@ public final class FundingService {
     try {
       Grant grant = grants.get(r.grant());
       if (grant == null) {
-        throw LedgerException.notFound("no grant '" + r.grant() + "'");
+        throw LedgerException.notFound("no grant '" + r.grant() + "'").with("grant.unknown", "grant", r.grant());
       }
       checkReporting(grant, r);
       store.replaceReporting(r);
@@ -146,11 +153,13 @@ public final class FundingService {
     if (r.iatiIdentifier() != null) {
       Partner partner = partners.get(grant.partner());
       if (partner == null) {
-        throw LedgerException.unprocessable("unknown-partner", "unknown partner '" + grant.partner() + "'");
+        throw LedgerException.unprocessable("unknown-partner", "unknown partner '" + grant.partner() + "'")
+            .with("partner.unknown", "partner", grant.partner());
       }
       if (partner.iatiOrgId() == null) {
         throw LedgerException.unprocessable("partner-without-iati-org", "partner '" + partner.id()
-            + "' has no IATI organisation identifier; set it first (PUT /api/partners/" + partner.id() + "/iati)");
+            + "' has no IATI organisation identifier; set it first (PUT /api/partners/" + partner.id() + "/iati)")
+                .with("iati.partnerWithoutOrg", "partner", partner.id());
       }
       IatiRules.checkActivityId("iatiIdentifier", r.iatiIdentifier(), partner.iatiOrgId(),
           "partner's IATI organisation identifier");
@@ -160,7 +169,8 @@ public final class FundingService {
     }
     if (r.donorActivityId() != null) {
       if (r.donorOrgId() == null) {
-        throw LedgerException.unprocessable("missing-field", "'donorActivityId' needs 'donorOrgId', its prefix");
+        throw LedgerException.unprocessable("missing-field", "'donorActivityId' needs 'donorOrgId', its prefix")
+            .with("iati.donorActivityNeedsOrg");
       }
       IatiRules.checkActivityId("donorActivityId", r.donorActivityId(), r.donorOrgId(),
           "donor's organisation identifier 'donorOrgId'");

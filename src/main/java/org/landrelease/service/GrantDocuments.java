@@ -59,20 +59,27 @@ public final class GrantDocuments {
   }
 
   public void write(GrantReport r, Format format, OutputStream out) throws IOException, SQLException {
-    String title = "Grant report " + r.grant().id();
+    write(r, format, ReportWords.english(), out);
+  }
+
+  /** The document in the words' language; the figures are the same in every language. */
+  public void write(GrantReport r, Format format, ReportWords w, OutputStream out) throws IOException, SQLException {
+    String title = w.text("grant.title", "Grant report {grant}", "grant", r.grant().id());
     if (format == Format.XLSX) {
-      XlsxReport.write(title, facts(r), map(r), tables(r), out);
+      XlsxReport.write(title, w.text("aboutSheet", "About"), facts(r, w), map(r), tables(r, w), out);
       return;
     }
-    try (PdfReport pdf = new PdfReport(title, Locale.ENGLISH)) {
-      pdf.heading(title, 18).paragraph(r.grant().title()).facts(facts(r))
-          .image(map(r), "Land released in the period by outcome, on the region boundaries (equirectangular"
-              + " projection, x scaled by the cosine of the mid-latitude).");
-      for (ReportTable t : tables(r)) {
+    try (PdfReport pdf = new PdfReport(title, w.locale())) {
+      pdf.footer(w.text("pageFooter", "{title} · page {n} of {m}"));
+      pdf.heading(title, 18).paragraph(r.grant().title()).facts(facts(r, w))
+          .image(map(r), w.text("grant.mapCaption", "Land released in the period by outcome, on the region boundaries"
+              + " (equirectangular projection, x scaled by the cosine of the mid-latitude)."));
+      for (ReportTable t : tables(r, w)) {
         pdf.table(t);
       }
-      pdf.paragraph("Areas are geodesic km² on the WGS84 ellipsoid. Land is dated by the day its event counts from"
-          + " (the later of the event's date and its approval); a reversal counts negative on its own day.");
+      pdf.paragraph(w.text("grant.areasNote", "Areas are geodesic km² on the WGS84 ellipsoid. Land is dated by the day"
+          + " its event counts from (the later of the event's date and its approval); a reversal counts negative on"
+          + " its own day."));
       pdf.write(out);
     }
   }
@@ -86,65 +93,101 @@ public final class GrantDocuments {
     return ReleaseMap.draw(pieces, outlines, MAP_WIDTH, MAP_HEIGHT);
   }
 
-  private List<ReportTable.Fact> facts(GrantReport r) {
+  private List<ReportTable.Fact> facts(GrantReport r, ReportWords w) {
     Grant g = r.grant();
     Partner partner = funding.partner(g.partner());
     GrantReport.LedgerState s = r.ledgerState();
-    return List.of(new ReportTable.Fact("Grant", g.id() + ": " + g.title()),
-        new ReportTable.Fact("Donor", g.donor()),
-        new ReportTable.Fact("Partner", partner == null ? g.partner() : partner.id() + ": " + partner.name()),
-        new ReportTable.Fact("Period", r.from() + " to " + r.to() + " (grant " + g.start() + " to " + g.end() + ")"),
-        new ReportTable.Fact("Amount", g.amount() == null ? "not stated"
+    return List.of(new ReportTable.Fact(w.term("grant", "Grant"), g.id() + ": " + g.title()),
+        new ReportTable.Fact(w.term("donor", "Donor"), g.donor()),
+        new ReportTable.Fact(w.term("partner", "Partner"),
+            partner == null ? g.partner() : partner.id() + ": " + partner.name()),
+        new ReportTable.Fact(w.text("fact.period", "Period"), w.text("grant.periodValue",
+            "{from} to {to} (grant {start} to {end})", "from", r.from(), "to", r.to(), "start", g.start(),
+            "end", g.end())),
+        new ReportTable.Fact(w.text("fact.amount", "Amount"), g.amount() == null
+            ? w.text("grant.amountNotStated", "not stated")
             // two decimals on both stores (PostgreSQL's numeric keeps a scale, H2's does not here)
-            : String.format(Locale.ENGLISH, "%,.2f", g.amount()) + (g.currency() == null ? "" : " " + g.currency())),
-        new ReportTable.Fact("Released in the period", String.format(Locale.ROOT, "%.6f km²", r.releasedKm2())),
-        new ReportTable.Fact("Ledger state", "events up to sequence " + s.lastEventSequence() + " (approval "
-            + s.appliedSequence() + "), data set " + s.dataset()),
-        new ReportTable.Fact("Computed at", s.computedAt().toString()));
+            : String.format(amountLocale(w), "%,.2f", g.amount()) + (g.currency() == null ? "" : " " + g.currency())),
+        new ReportTable.Fact(w.text("fact.releasedInPeriod", "Released in the period"),
+            String.format(numberLocale(w), "%.6f km²", r.releasedKm2())),
+        new ReportTable.Fact(w.text("fact.ledgerState", "Ledger state"), w.text("grant.ledgerStateValue",
+            "events up to sequence {sequence} (approval {applied}), data set {dataset}", "sequence",
+            s.lastEventSequence(), "applied", s.appliedSequence(), "dataset", s.dataset())),
+        new ReportTable.Fact(w.text("fact.computedAt", "Computed at"), s.computedAt().toString()));
+  }
+
+  /** English keeps its "1,234.50"; another language writes the amount in its own format. */
+  private static Locale amountLocale(ReportWords w) {
+    return w.language().equals(Translations.FALLBACK) ? Locale.ENGLISH : w.locale();
+  }
+
+  private static Locale numberLocale(ReportWords w) {
+    return w.language().equals(Translations.FALLBACK) ? Locale.ROOT : w.locale();
+  }
+
+  List<ReportTable> tables(GrantReport r) {
+    return tables(r, ReportWords.english());
   }
 
   /** The tables, in document order. */
-  List<ReportTable> tables(GrantReport r) {
+  List<ReportTable> tables(GrantReport r, ReportWords w) {
     Map<String, String> names = new HashMap<>();
     for (RegionShape s : reports.regionShapes()) {
-      names.put(s.code(), s.name());
+      names.put(s.code(), w.regionName(s.code(), s.name()));
     }
+    String releasedKm2 = w.term("released", "Released") + " km²";
     List<ReportTable> out = new ArrayList<>();
-    out.add(new ReportTable("Outcomes", "Released by outcome", List.of(Column.text("Outcome"),
-        Column.integer("Events"), Column.km2("Released km²")),
-        r.byOutcome().stream().map(o -> row(o.outcome(), o.events(), o.km2())).toList()));
-    out.add(released("Regions", "Released by region", "Region", r.byRegion(), names));
-    out.add(released("Months", "Released by month", "Month", r.byMonth(), Map.of()));
+    out.add(new ReportTable("Outcomes", w.text("grant.byOutcome", "Released by outcome"), List.of(
+        Column.text(w.text("outcome", "Outcome")), Column.integer(w.text("events", "Events")),
+        Column.km2(releasedKm2)),
+        r.byOutcome().stream().map(o -> row(outcome(o.outcome(), w), o.events(), o.km2())).toList()));
+    out.add(released(w, "Regions", w.text("grant.byRegion", "Released by region"), w.term("region", "Region"),
+        r.byRegion(), names));
+    out.add(released(w, "Months", w.text("grant.byMonth", "Released by month"), w.text("month", "Month"),
+        r.byMonth(), Map.of()));
     // the field teams' record of the land's use after release; the land-cover zoning is another question
-    out.add(released("Land use", "Released by land use after release (field record)", "Land use", r.byLandUse(),
-        Map.of()));
-    out.add(new ReportTable("Events", "Events counted in the period", List.of(Column.text("Event"),
-        Column.text("Type (NTS: non-technical survey, TS: technical survey)"), Column.date("Date"),
-        Column.date("Counted on"), Column.text("Regions"), Column.km2("Released km²")),
-        r.events().stream().map(e -> row(e.id().toString(), typeLabel(e.type()), e.date(), e.countedOn(),
+    out.add(released(w, "Land use", w.text("grant.byLandUse", "Released by land use after release (field record)"),
+        w.text("landUse", "Land use"), r.byLandUse(), Map.of()));
+    out.add(new ReportTable("Events", w.text("grant.eventsTitle", "Events counted in the period"), List.of(
+        Column.text(w.text("event", "Event")),
+        Column.text(w.text("grant.typeHeading", "Type (NTS: non-technical survey, TS: technical survey)")),
+        Column.date(w.text("date", "Date")), Column.date(w.text("countedOn", "Counted on")),
+        Column.text(w.text("regions", "Regions")), Column.km2(releasedKm2)),
+        r.events().stream().map(e -> row(e.id().toString(), typeLabel(e.type(), w), e.date(), e.countedOn(),
             e.regions(), e.releasedKm2())).toList()));
     return out;
   }
 
+  /** An outcome's name: the glossary's term (cancelled, reduced, cleared), the total in words. */
+  private static String outcome(String outcome, ReportWords w) {
+    return outcome.equals("total") ? w.text("totalLower", outcome) : w.term(outcome, outcome);
+  }
+
   /** IMAS's short names, so that the event table fits an A4 page with whole event ids. */
   static String typeLabel(EventType type) {
-    return switch (type) {
+    return typeLabel(type, ReportWords.english());
+  }
+
+  static String typeLabel(EventType type, ReportWords w) {
+    String english = switch (type) {
       case NON_TECHNICAL_SURVEY -> "NTS";
       case TECHNICAL_SURVEY -> "TS";
       case CLEARANCE -> "Clearance";
       case REVERSAL -> "Reversal";
       case HAZARD_REPORT -> "Hazard report";
     };
+    return w.text("eventType." + type.name(), english);
   }
 
-  private static ReportTable released(String sheet, String title, String keyHeading, List<ReleasedRow> rows,
-      Map<String, String> names) {
+  private static ReportTable released(ReportWords w, String sheet, String title, String keyHeading,
+      List<ReleasedRow> rows, Map<String, String> names) {
     List<Column> columns = new ArrayList<>(List.of(Column.text(keyHeading)));
     if (!names.isEmpty()) {
-      columns.add(Column.text("Name"));
+      columns.add(Column.text(w.text("name", "Name")));
     }
-    columns.addAll(List.of(Column.km2("Cancelled km²"), Column.km2("Reduced km²"), Column.km2("Cleared km²"),
-        Column.km2("Released km²")));
+    columns.addAll(List.of(Column.km2(w.term("cancelled", "Cancelled") + " km²"),
+        Column.km2(w.term("reduced", "Reduced") + " km²"), Column.km2(w.term("cleared", "Cleared") + " km²"),
+        Column.km2(w.term("released", "Released") + " km²")));
     List<List<Object>> cells = new ArrayList<>();
     for (ReleasedRow row : rows) {
       List<Object> c = new ArrayList<>(List.of(row.key()));

@@ -34,7 +34,8 @@ public final class IatiRules {
   public static void checkOrgId(String field, String orgId) {
     if (!ORG_ID.matcher(orgId).matches() || orgId.length() > 100) {
       throw LedgerException.unprocessable("invalid-iati-identifier", "'" + field + "' must be an IATI organisation "
-          + "identifier such as XM-DAC-41114 or NL-1 (agency prefix and number, no spaces), got '" + orgId + "'");
+          + "identifier such as XM-DAC-41114 or NL-1 (agency prefix and number, no spaces), got '" + orgId + "'")
+              .with("iati.invalidOrgId", "field", field, "got", orgId);
     }
   }
 
@@ -42,7 +43,7 @@ public final class IatiRules {
     if (!ORG_TYPES.contains(type)) {
       throw LedgerException.unprocessable("invalid-iati-org-type", "'" + field
           + "' must be an IATI OrganisationType code such as 21 (international NGO) or 40 (multilateral), got '"
-          + type + "'");
+          + type + "'").with("iati.invalidOrgType", "field", field, "got", type);
     }
   }
 
@@ -53,7 +54,9 @@ public final class IatiRules {
         || id.length() > 200) {
       throw LedgerException.unprocessable("invalid-iati-identifier", "'" + field + "' must be the " + orgField
           + " '" + orgId + "', a hyphen and an activity code without spaces or / ? # & %, such as '" + prefix
-          + "12345', got '" + id + "'");
+          + "12345', got '" + id + "'")
+              .with("iati.invalidActivityId", "field", field, "orgField", orgField, "orgId", orgId, "prefix", prefix,
+                  "got", id);
     }
   }
 
@@ -62,7 +65,7 @@ public final class IatiRules {
     Matcher m = QUARTER.matcher(quarter);
     if (!m.matches()) {
       throw LedgerException.unprocessable("invalid-target", "a target's 'quarter' must look like 2024-Q1, got '"
-          + quarter + "'");
+          + quarter + "'").with("iati.invalidQuarter", "got", quarter);
     }
     return LocalDate.of(Integer.parseInt(m.group(1)), 3 * Integer.parseInt(m.group(2)) - 2, 1);
   }
@@ -79,18 +82,21 @@ public final class IatiRules {
       LocalDate start = quarterStart(t.quarter());
       if (start.plusMonths(3).isBefore(grant.start().plusDays(1)) || start.isAfter(grant.end())) {
         throw LedgerException.unprocessable("invalid-target", "target quarter " + t.quarter() + " lies outside grant '"
-            + grant.id() + "' (" + grant.start() + " to " + grant.end() + ")");
+            + grant.id() + "' (" + grant.start() + " to " + grant.end() + ")")
+                .with("iati.quarterOutsideGrant", "quarter", t.quarter(), "grant", grant.id(), "start", grant.start(),
+                    "end", grant.end());
       }
       if (!OUTCOMES.contains(t.outcome())) {
         throw LedgerException.unprocessable("invalid-target", "a target's 'outcome' must be one of " + OUTCOMES
-            + ", got '" + t.outcome() + "'");
+            + ", got '" + t.outcome() + "'").with("iati.invalidOutcome", "outcomes", OUTCOMES, "got", t.outcome());
       }
       if (!Double.isFinite(t.km2()) || t.km2() < 0) {
-        throw LedgerException.unprocessable("invalid-target", "a target's 'km2' must be a number of at least 0");
+        throw LedgerException.unprocessable("invalid-target", "a target's 'km2' must be a number of at least 0")
+            .with("iati.negativeKm2");
       }
       if (!seen.add(t.quarter() + " " + t.outcome())) {
         throw LedgerException.unprocessable("invalid-target", "two targets for " + t.outcome() + " in "
-            + t.quarter());
+            + t.quarter()).with("iati.twoTargets", "outcome", t.outcome(), "quarter", t.quarter());
       }
     }
   }

@@ -41,7 +41,8 @@ public final class IatiService {
   /** An iati-activities document (UTF-8 XML) with one activity per grant, for [from, to] (either may be null). */
   public byte[] activities(List<Grant> grants, LocalDate from, LocalDate to, String baseUrl) throws SQLException {
     if (from != null && to != null && from.isAfter(to)) {
-      throw LedgerException.badRequest("invalid-period", "'from' (" + from + ") is after 'to' (" + to + ")");
+      throw LedgerException.badRequest("invalid-period", "'from' (" + from + ") is after 'to' (" + to + ")")
+          .with("request.fromAfterTo", "from", from, "to", to);
     }
     List<String> unpublished = new ArrayList<>();
     for (int attempt = 1; ; attempt++) {
@@ -59,7 +60,8 @@ public final class IatiService {
       if (activities.isEmpty()) {
         // an iati-activities file holds at least one activity (the schema's minOccurs)
         throw LedgerException.unprocessable("partner-without-iati-org", "none of these grants can be published: "
-            + "their partners have no IATI organisation identifier (" + String.join(", ", unpublished) + ")");
+            + "their partners have no IATI organisation identifier (" + String.join(", ", unpublished) + ")")
+                .with("iati.noPublishableGrant", "partners", String.join(", ", unpublished));
       }
       // the figures must all come from the state the file names: read again if an approval came in between
       if (reports.appliedUpTo() == applied || attempt == CONSISTENT_READ_ATTEMPTS) {
@@ -77,7 +79,8 @@ public final class IatiService {
     if (partner.iatiOrgId() == null) {
       throw LedgerException.unprocessable("partner-without-iati-org", "partner '" + partner.id()
           + "' has no IATI organisation identifier, which IATI requires of the reporting organisation; an "
-          + "administrator sets it with PUT /api/partners/" + partner.id() + "/iati");
+          + "administrator sets it with PUT /api/partners/" + partner.id() + "/iati")
+              .with("iati.partnerWithoutOrgForActivity", "partner", partner.id());
     }
     return activities(List.of(grant), from, to, baseUrl);
   }

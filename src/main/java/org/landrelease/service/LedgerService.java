@@ -158,7 +158,8 @@ public final class LedgerService {
     EventCommand cmd = posted.type() == EventType.REVERSAL ? Reversals.complete(posted, events) : posted;
     if (actor.is(Role.FIELD) && !cmd.partner().equals(actor.partner())) {
       throw LedgerException.forbidden("other-partner", "account '" + actor.name() + "' submits for partner '"
-          + actor.partner() + "' only, not '" + cmd.partner() + "'");
+          + actor.partner() + "' only, not '" + cmd.partner() + "'")
+          .with("access.otherPartner", "account", actor.name(), "own", actor.partner(), "partner", cmd.partner());
     }
     if (cmd.type() == EventType.REVERSAL) {
       Reversals.checkDate(cmd, LocalDate.now(clock));
@@ -173,7 +174,8 @@ public final class LedgerService {
     if (touched.isEmpty()) {
       var c = cmd.footprint().getInteriorPoint().getCoordinate();
       throw new LedgerException(LedgerException.Kind.UNPROCESSABLE, "outside-regions",
-          "the footprint lies outside every region of the ledger", new double[] {c.x, c.y});
+          "the footprint lies outside every region of the ledger", new double[] {c.x, c.y})
+          .with("event.outsideRegions");
     }
     return new Checked(cmd, touched, GeodesicArea.m2(cmd.footprint()));
   }
@@ -186,7 +188,8 @@ public final class LedgerService {
     EventCommand cmd = checked(posted, actor).cmd();
     Optional<StoredEvent> existing = events.event(cmd.id(), false);
     if (existing.isPresent() && !existing.get().command().requestHash().equals(cmd.requestHash())) {
-      throw LedgerException.conflict("event " + cmd.id() + " already exists with a different body");
+      throw LedgerException.conflict("event " + cmd.id() + " already exists with a different body")
+          .with("event.idReused", "id", cmd.id());
     }
     return existing.isPresent();
   }
@@ -249,7 +252,8 @@ public final class LedgerService {
       StoredEvent event = submitted(id, false);
       if (mustBeSubmitter != null && !mustBeSubmitter.equals(event.submittedBy())) {
         throw LedgerException.forbidden("not-submitter", "event " + id + " was submitted by '" + event.submittedBy()
-            + "'; only that account may withdraw it");
+            + "'; only that account may withdraw it")
+            .with("access.notSubmitter", "id", id, "account", event.submittedBy());
       }
       EventResult[] result = new EventResult[1];
       store.inTransaction(() -> result[0] = writeDecision(event, to, actor, reason));
@@ -275,10 +279,11 @@ public final class LedgerService {
   /** The event, which must still be SUBMITTED (caller holds the write lock). */
   private StoredEvent submitted(UUID id, boolean withFootprint) throws SQLException {
     StoredEvent event = store.eventForWrite(id, withFootprint)
-        .orElseThrow(() -> LedgerException.notFound("no event " + id));
+        .orElseThrow(() -> LedgerException.notFound("no event " + id).with("event.unknown", "id", id));
     if (event.status() != EventStatus.SUBMITTED) {
       throw new LedgerException(LedgerException.Kind.CONFLICT, "already-decided",
-          "event " + id + " is " + event.status() + ", not SUBMITTED; a decided event never changes");
+          "event " + id + " is " + event.status() + ", not SUBMITTED; a decided event never changes")
+          .with("event.alreadyDecided", "id", id, "status", event.status());
     }
     return event;
   }
@@ -359,7 +364,8 @@ public final class LedgerService {
 
   private static String checkedReason(String reason) {
     if (reason == null || reason.isBlank()) {
-      throw LedgerException.badRequest("reason-required", "a rejection needs a 'reason' the field team can act on");
+      throw LedgerException.badRequest("reason-required", "a rejection needs a 'reason' the field team can act on")
+          .with("review.reasonRequired");
     }
     return reason;
   }
@@ -372,7 +378,8 @@ public final class LedgerService {
 
   private EventResult replay(StoredEvent stored, EventCommand cmd) throws SQLException {
     if (!stored.command().requestHash().equals(cmd.requestHash())) {
-      throw LedgerException.conflict("event " + cmd.id() + " already exists with a different body");
+      throw LedgerException.conflict("event " + cmd.id() + " already exists with a different body")
+          .with("event.idReused", "id", cmd.id());
     }
     return EventResults.of(stored, events.piecesOfEvent(stored.sequence()));
   }

@@ -55,7 +55,8 @@ public final class MapService {
     PreparedGeometry regionShape = null;
     if (region != null) {
       RegionShape shape = ledger.regions().regions().stream().filter(r -> r.code().equals(region)).findFirst()
-          .orElseThrow(() -> org.landrelease.domain.LedgerException.notFound("no region '" + region + "'"));
+          .orElseThrow(() -> org.landrelease.domain.LedgerException.notFound("no region '" + region + "'")
+              .with("region.unknown", "region", region));
       regionShape = PreparedGeometryFactory.prepare(shape.geometry());
     }
     List<HazardRow> rows = layers.hazards(bbox, classification, region, limit);
@@ -95,7 +96,7 @@ public final class MapService {
     HazardRow h = layers.hazard(id).orElse(null);
     List<HazardHistoryRow> history = layers.hazardHistory(id);
     if (h == null && history.isEmpty()) {
-      throw org.landrelease.domain.LedgerException.notFound("no hazard " + id);
+      throw org.landrelease.domain.LedgerException.notFound("no hazard " + id).with("map.unknownHazard", "id", id);
     }
     return new HazardDetail(id, h, history);
   }

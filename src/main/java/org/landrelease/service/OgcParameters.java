@@ -18,7 +18,8 @@ public final class OgcParameters {
       return OgcCrs.CRS84;
     }
     return OgcCrs.of(value).orElseThrow(() -> LedgerException.badRequest("unsupported-crs",
-        "'" + name + "' " + value + " is not offered; use " + OgcCrs.offered()));
+        "'" + name + "' " + value + " is not offered; use " + OgcCrs.offered())
+            .with("ogc.unsupportedCrs", "name", name, "value", value, "crs", OgcCrs.offered()));
   }
 
   /** A bbox of four numbers in the axis order of its CRS, as a CRS84 envelope. */
@@ -44,7 +45,8 @@ public final class OgcParameters {
       return e;
     } catch (NumberFormatException | IllegalStateException e) {
       throw LedgerException.badRequest("invalid-parameter", "'bbox' must be four numbers minX,minY,maxX,maxY in the "
-          + "axis order of bbox-crs (CRS84: lon,lat; EPSG:4326: lat,lon), lower corner first; got '" + value + "'");
+          + "axis order of bbox-crs (CRS84: lon,lat; EPSG:4326: lat,lon), lower corner first; got '" + value + "'")
+              .with("ogc.invalidBbox", "got", value);
     }
   }
 
@@ -96,6 +98,7 @@ public final class OgcParameters {
 
   private static LedgerException badDatetime(String value) {
     return LedgerException.badRequest("invalid-parameter", "'datetime' must be a date or RFC 3339 timestamp, or an "
-        + "interval start/end where either end may be '..' (2024-01-01/.., ../2024-06-30); got '" + value + "'");
+        + "interval start/end where either end may be '..' (2024-01-01/.., ../2024-06-30); got '" + value + "'")
+            .with("ogc.invalidDatetime", "got", value);
   }
 }

@@ -27,11 +27,12 @@ public final class Permissions {
 
   public static void requireRead(Account reader, Grant grant) {
     if (reader == null) {
-      throw LedgerException.unauthorized("token-required", "grant reports need a bearer token");
+      throw LedgerException.unauthorized("token-required", "grant reports need a bearer token")
+          .with("access.grantReportToken");
     }
     if (!mayRead(reader, grant)) {
       throw LedgerException.forbidden("other-grant", "account '" + reader.name() + "' does not read grant '"
-          + grant.id() + "'");
+          + grant.id() + "'").with("access.otherGrant", "account", reader.name(), "grant", grant.id());
     }
   }
 

@@ -92,7 +92,7 @@ final class RegionFeatures {
         start = Integer.parseInt(r.cursor());
       } catch (NumberFormatException e) {
         throw LedgerException.badRequest("invalid-parameter", "'cursor' comes from a next link; got '" + r.cursor()
-            + "'");
+            + "'").with("ogc.invalidCursor", "got", r.cursor());
       }
     }
     int end = Math.min(matching.size(), Math.max(0, start) + r.limit());
@@ -110,7 +110,8 @@ final class RegionFeatures {
         return new Feature(f.id(), crs.fromCrs84(f.geometry()), f.properties());
       }
     }
-    throw LedgerException.notFound("collection 'regions' has no feature '" + code + "'");
+    throw LedgerException.notFound("collection 'regions' has no feature '" + code + "'")
+        .with("ogc.noFeature", "collection", "regions", "id", code);
   }
 
   /** The FIGURES properties, in their order. */

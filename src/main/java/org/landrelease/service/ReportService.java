@@ -309,7 +309,7 @@ public final class ReportService {
   public GrantReport grantReport(String grantId, LocalDate from, LocalDate to) throws SQLException {
     Grant grant = funding.grant(grantId);
     if (grant == null) {
-      throw LedgerException.notFound("no grant '" + grantId + "'");
+      throw LedgerException.notFound("no grant '" + grantId + "'").with("grant.unknown", "grant", grantId);
     }
     LocalDate start = from == null ? grant.start() : from;
     // land counts from its approval: work of the grant approved after its end still belongs to it, so a grant that
@@ -318,7 +318,8 @@ public final class ReportService {
     LocalDate end = to != null ? to : grant.end().isAfter(today) ? grant.end() : today;
     if (start.isAfter(end)) {
       throw LedgerException.badRequest("invalid-period",
-          "the period starts (" + start + ") after it ends (" + end + ")");
+          "the period starts (" + start + ") after it ends (" + end + ")")
+              .with("request.periodReversed", "start", start, "end", end);
     }
     long applied = totals.applied();
     java.time.Instant at = clock.instant();

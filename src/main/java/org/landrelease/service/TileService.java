@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Vector tiles of the ledger's map layers, from either store: PostGIS encodes them (ST_AsMVT), the embedded store's
  * rows are encoded here. A tile over {@link #MAX_TILE_BYTES} keeps its largest features and leaves out the smallest,
- * never silently: the answer says how many, and how large the smallest one kept is. Tiles are cached and made again only where an approval touched them.
+ * never silently: the answer says how many,
+     and how large the smallest one kept is. Tiles are cached and made again only where an approval touched them.
  */
 public final class TileService {
   private static final Logger LOG = LoggerFactory.getLogger(TileService.class);
@@ -310,7 +311,7 @@ public final class TileService {
     try {
       return TileGrid.of(z, x, y);
     } catch (IllegalArgumentException e) {
-      throw LedgerException.badRequest("invalid-tile", e.getMessage());
+      throw LedgerException.badRequest("invalid-tile", e.getMessage()).with("tile.invalid", "reason", e.getMessage());
     }
   }
 }

@@ -99,6 +99,11 @@ public final class Translations {
     return FALLBACK;
   }
 
+  /** True when the language's own file has the key (not only English, its fallback). */
+  public boolean hasOwn(String language, String key) {
+    return language != null && texts.getOrDefault(language.toLowerCase(Locale.ROOT), Map.of()).containsKey(key);
+  }
+
   /**
    * The text of a key in a language, with {@code {name}} placeholders filled from the arguments; the English text
    * when the language lacks the key, and {@code null} when English lacks it too (the caller keeps its own text).

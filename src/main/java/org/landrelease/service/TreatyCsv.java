@@ -14,6 +14,10 @@ final class TreatyCsv {
   private TreatyCsv() {}
 
   static ReportTable table(LandReleaseReport r) {
+    return table(r, ReportWords.english());
+  }
+
+  static ReportTable table(LandReleaseReport r, ReportWords w) {
     List<Column> columns = new ArrayList<>();
     for (String name : List.of("view", "code", "name")) {
       columns.add(Column.text(name));
@@ -45,7 +49,7 @@ final class TreatyCsv {
       List<Row> all = new ArrayList<>(v.rows());
       all.add(v.total());
       for (Row row : all) {
-        List<Object> cells = new ArrayList<>(List.of(v.view(), row.code(), row.name()));
+        List<Object> cells = new ArrayList<>(List.of(v.view(), row.code(), TreatyDocuments.rowName(row, w)));
         for (var rem : List.of(row.start(), row.end())) {
           areas(cells, rem.sha());
           areas(cells, rem.cha());
@@ -69,7 +73,7 @@ final class TreatyCsv {
         rows.add(cells);
       }
     }
-    return new ReportTable("land-release", "Land release in " + r.year(), columns, rows);
+    return new ReportTable("land-release", TreatyDocuments.title(r, w), columns, rows);
   }
 
   private static void areas(List<Object> cells, Areas a) {

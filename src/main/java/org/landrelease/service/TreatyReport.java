@@ -65,13 +65,16 @@ public final class TreatyReport {
     if (r.region() != null && !names.containsKey(r.region())) {
       throw LedgerException.notFound(r.zoning() == null
           ? "no region '" + r.region() + "'; see GET /api/regions for the codes"
-          : "no zone '" + r.region() + "' in zoning '" + r.zoning() + "'; see GET /api/zonings/" + r.zoning());
+          : "no zone '" + r.region() + "' in zoning '" + r.zoning() + "'; see GET /api/zonings/" + r.zoning())
+          .with(r.zoning() == null ? "report.unknownRegion" : "report.unknownZone", "region", r.region(),
+              "zoning", r.zoning() == null ? "" : r.zoning());
     }
     TreatyStore.State state = store.state();
     LedgerState ledger = new LedgerState(reports.dataset(), state.appliedUpTo(), state.lastEventSequence(),
         clock.instant());
     Span span = new Span(LocalDate.of(r.year() - 1, 12, 31), LocalDate.of(r.year(), 12, 31), state.appliedUpTo());
-    List<HazardPieces> pieces = withReclassifiedOut(store.hazardPieces(span, grouping, r.region()), store.confirmedFrom(span));
+    List<HazardPieces> pieces = withReclassifiedOut(store.hazardPieces(span, grouping, r.region()),
+        store.confirmedFrom(span));
     List<TreatyStore.Clearance> clearances = store.clearances(span, grouping, r.region());
     List<View> views = new ArrayList<>();
     for (TreatyView view : r.views()) {
@@ -129,6 +132,11 @@ public final class TreatyReport {
           PieceKind.RECLASSIFIED, -p.startM2(), -p.endM2(), 0));
     }
     return out;
+  }
+
+  /** The regions of the boundary file, whose name_uk a Ukrainian document shows. */
+  public List<RegionShape> regionShapes() {
+    return regions.get().regions();
   }
 
   /** Region codes and names, in the boundary file's order, with the land outside every region last. */

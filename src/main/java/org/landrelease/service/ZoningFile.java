@@ -37,7 +37,7 @@ final class ZoningFile {
   static Read read(Path file, FileFormat format, String layer, Fields fields) throws Exception {
     if (format == FileFormat.CSV) {
       throw LedgerException.unprocessable("unsupported-format",
-          "a zoning is read from a GeoJSON, GeoPackage or zipped Shapefile, not a CSV");
+          "a zoning is read from a GeoJSON, GeoPackage or zipped Shapefile, not a CSV").with("zoning.csvNotAccepted");
     }
     List<ZoneShape> zones = new ArrayList<>();
     List<ZoningCheck.Problem> problems = new ArrayList<>();
@@ -47,7 +47,7 @@ final class ZoningFile {
       for (String f : new String[] {fields.code(), fields.name(), fields.zoneClass(), fields.filterField()}) {
         if (f != null && !source.columns().contains(f)) {
           throw LedgerException.unprocessable("unknown-field", "the file has no field '" + f + "'; its fields are "
-              + source.columns());
+              + source.columns()).with("zoning.unknownField", "field", f, "fields", source.columns());
         }
       }
       crs = source.crs().name();
@@ -94,7 +94,7 @@ final class ZoningFile {
       });
     }
     if (zones.isEmpty() && problems.isEmpty()) {
-      throw LedgerException.unprocessable("no-features", "the file has no features");
+      throw LedgerException.unprocessable("no-features", "the file has no features").with("file.noFeatures");
     }
     zones.sort(java.util.Comparator.comparing(ZoneShape::code));
     problems.addAll(ZoningCheck.overlaps(zones));

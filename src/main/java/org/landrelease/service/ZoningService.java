@@ -109,7 +109,7 @@ public final class ZoningService {
         return i;
       }
     }
-    throw LedgerException.notFound("no zoning '" + name + "'");
+    throw LedgerException.notFound("no zoning '" + name + "'").with("zoning.unknown", "zoning", name);
   }
 
   /**
@@ -164,11 +164,12 @@ public final class ZoningService {
     catchUp();
     if (zoning == null || zone == null) {
       throw LedgerException.badRequest("missing-parameter", "'zoning' and 'zone' go together: the name of a loaded"
-          + " zoning and the code of one of its zones");
+          + " zoning and the code of one of its zones").with("zoning.zoneNeedsZoning");
     }
     ZoneShape z = index(zoning).zone(zone);
     if (z == null) {
-      throw LedgerException.notFound("no zone '" + zone + "' in zoning '" + zoning + "'");
+      throw LedgerException.notFound("no zone '" + zone + "' in zoning '" + zoning + "'")
+          .with("zoning.unknownZone", "zone", zone, "zoning", zoning);
     }
     return z.geometry();
   }
@@ -181,7 +182,7 @@ public final class ZoningService {
   public ZoningDetail detail(String name) throws SQLException {
     catchUp();
     Zoning z = store.zonings().stream().filter(x -> x.name().equals(name)).findFirst()
-        .orElseThrow(() -> LedgerException.notFound("no zoning '" + name + "'"));
+        .orElseThrow(() -> LedgerException.notFound("no zoning '" + name + "'").with("zoning.unknown", "zoning", name));
     List<ZoneRow> zones = index(name).zones().stream().map(ZoningService::row).toList();
     return new ZoningDetail(z, zones);
   }
@@ -193,7 +194,8 @@ public final class ZoningService {
   static void checkName(String name) {
     if (name == null || !NAME.matcher(name).matches()) {
       throw LedgerException.badRequest("invalid-zoning-name", "a zoning name is 1 to 64 lower-case letters, digits,"
-          + " '-' or '_', starting with a letter (such as raion, hromada, landcover); got '" + name + "'");
+          + " '-' or '_', starting with a letter (such as raion, hromada, landcover); got '" + name + "'")
+              .with("zoning.invalidName", "got", name);
     }
   }
 
@@ -205,7 +207,8 @@ public final class ZoningService {
     long t0 = System.nanoTime();
     checkName(r.name());
     if (r.codeField() == null || r.codeField().isBlank()) {
-      throw LedgerException.badRequest("missing-parameter", "'codeField' is required: the field with each zone's code");
+      throw LedgerException.badRequest("missing-parameter", "'codeField' is required: the field with each zone's code")
+          .with("zoning.codeFieldRequired");
     }
     ZoningFile.Read read = ZoningFile.read(file, r.format(), r.layer(),
         new ZoningFile.Fields(r.codeField(), r.nameField(), r.classField()));
@@ -242,7 +245,9 @@ public final class ZoningService {
         detail.append("and ").append(problems.size() - 5).append(" more (see a dry run)");
       }
       throw new LedgerException(LedgerException.Kind.UNPROCESSABLE, first.kind(), detail.toString().strip(),
-          first.coordinate());
+          first.coordinate())
+              .with("zoning.refused", "problems",
+                  detail.toString().strip().substring("the zoning is refused, nothing was stored: ".length()));
     }
     ZoningIndex index = new ZoningIndex(r.name(), read.zones());
     Zoning zoning = new Zoning(r.name(), title, r.synthetic(), r.source(), clock.instant(), actor.name(),
@@ -301,7 +306,7 @@ public final class ZoningService {
       });
       replaceIndex(name, null, version[0]);
       if (!existed[0]) {
-        throw LedgerException.notFound("no zoning '" + name + "'");
+        throw LedgerException.notFound("no zoning '" + name + "'").with("zoning.unknown", "zoning", name);
       }
     } finally {
       lock.unlock();

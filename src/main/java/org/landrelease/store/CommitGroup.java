@@ -45,7 +45,7 @@ final class CommitGroup {
       }
       if (failure != null) {
         throw LedgerException.unavailable("the database did not commit; nothing of this request was stored, "
-            + "try again", failure);
+            + "try again", failure).with("store.notCommitted");
       }
     }
   }

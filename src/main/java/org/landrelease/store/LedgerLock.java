@@ -51,7 +51,8 @@ public final class LedgerLock {
       } catch (SQLException e) {
         release();
         local.unlock();
-        throw LedgerException.unavailable("the database is unavailable; nothing was stored, try again shortly", e);
+        throw LedgerException.unavailable("the database is unavailable; nothing was stored, try again shortly", e)
+            .with("store.unavailable");
       }
     }
   }

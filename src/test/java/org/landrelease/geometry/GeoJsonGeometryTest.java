@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.landrelease.domain.Message;
 import org.locationtech.jts.geom.Geometry;
 
 class GeoJsonGeometryTest {
@@ -105,5 +106,34 @@ class GeoJsonGeometryTest {
   void ringWithTooFewPositionsIsRefused() {
     assertTrue(refused("{\"type\":\"Polygon\",\"coordinates\":[[[30,48],[31,48],[30,48]]]}").getMessage()
         .contains("at least 4"));
+  }
+
+  @Test
+  void bowTieNamesItsReasonByKeySoThatItCanBeTranslated() {
+    GeometryException e = refused(
+        "{\"type\":\"Polygon\",\"coordinates\":[[[30,48],[31,49],[31,48],[30,49],[30,48]]]}");
+    assertEquals("geometry.invalid", e.message().key());
+    assertEquals("Polygon", e.message().args().get("type"));
+    assertEquals(Message.of("geometry.reason.selfIntersection"), e.message().args().get("reason"));
+  }
+
+  @Test
+  void holeOutsideShellNamesItsReasonByKey() {
+    GeometryException e = refused("{\"type\":\"Polygon\",\"coordinates\":[[[30,48],[31,48],[31,49],[30,49],[30,48]],"
+        + "[[32,48],[32.5,48],[32.5,48.5],[32,48.5],[32,48]]]}");
+    assertEquals(Message.of("geometry.reason.holeOutsideShell"), e.message().args().get("reason"));
+    assertNotNull(e.location());
+  }
+
+  @Test
+  void unclosedRingNamesItsReasonByKey() {
+    GeometryException e = refused("{\"type\":\"Polygon\",\"coordinates\":[[[30,48],[31,48],[31,49],[30,49]]]}");
+    assertEquals(Message.of("geometry.ringNotClosed"), e.message());
+  }
+
+  @Test
+  void ringWithTooFewPositionsCarriesItsCount() {
+    GeometryException e = refused("{\"type\":\"Polygon\",\"coordinates\":[[[30,48],[31,48],[30,48]]]}");
+    assertEquals(Message.of("geometry.ringTooShort", "positions", 3), e.message());
   }
 }

@@ -52,7 +52,8 @@ public final class Cql2Parser {
   }
 
   static LedgerException error(String detail, int position) {
-    return LedgerException.badRequest("invalid-filter", "invalid CQL2 filter at position " + position + ": " + detail);
+    return LedgerException.badRequest("invalid-filter", "invalid CQL2 filter at position " + position + ": " + detail)
+        .with("ogc.invalidFilter", "position", position, "reason", detail);
   }
 
   private Token peek() {

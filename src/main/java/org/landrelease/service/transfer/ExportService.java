@@ -44,7 +44,9 @@ public final class ExportService {
       return Layer.valueOf(name.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException | NullPointerException e) {
       throw LedgerException.badRequest("invalid-layer", "'layer' must be one of "
-          + Arrays.stream(Layer.values()).map(l -> l.name().toLowerCase(Locale.ROOT)).toList() + ", got '" + name + "'");
+          + Arrays.stream(Layer.values()).map(l -> l.name().toLowerCase(Locale.ROOT)).toList() + ", got '" + name + "'")
+              .with("transfer.invalidLayer", "layers",
+                  Arrays.stream(Layer.values()).map(l -> l.name().toLowerCase(Locale.ROOT)).toList(), "got", name);
     }
   }
 
@@ -58,13 +60,15 @@ public final class ExportService {
   public int export(ExportRequest r, Path file) throws SQLException, IOException {
     RegionShape region = r.region() == null ? null : ledger.regions().regions().stream()
         .filter(s -> s.code().equals(r.region())).findFirst()
-        .orElseThrow(() -> LedgerException.notFound("no region '" + r.region() + "'"));
+        .orElseThrow(() -> LedgerException.notFound("no region '" + r.region() + "'")
+            .with("region.unknown", "region", r.region()));
     // a misspelt partner or grant would otherwise be an empty file, read as "released nothing"
     if (r.partner() != null && funding.partner(r.partner()) == null) {
-      throw LedgerException.notFound("no partner '" + r.partner() + "'");
+      throw LedgerException.notFound("no partner '" + r.partner() + "'")
+          .with("partner.unknownNotFound", "partner", r.partner());
     }
     if (r.grant() != null && funding.grant(r.grant()) == null) {
-      throw LedgerException.notFound("no grant '" + r.grant() + "'");
+      throw LedgerException.notFound("no grant '" + r.grant() + "'").with("grant.unknown", "grant", r.grant());
     }
     refuseFiltersThatDoNotApply(r);
     FeatureSchema schema = ExportLayers.schema(r.layer());
@@ -117,11 +121,13 @@ public final class ExportService {
     }
     if (r.layer() == Layer.HAZARDS && r.asOf() != null) {
       throw LedgerException.unprocessable("as-of-not-supported", "hazards are the ledger's current state: it keeps "
-          + "no past hazard geometry, so 'asOf' cannot apply; export layer=releases or layer=events with asOf");
+          + "no past hazard geometry, so 'asOf' cannot apply; export layer=releases or layer=events with asOf")
+              .with("transfer.asOfOnHazards");
     }
     if ((r.layer() == Layer.HAZARDS || r.layer() == Layer.REGIONS) && !given.isEmpty()) {
       throw LedgerException.unprocessable("filter-not-applicable", "layer " + r.layer().name().toLowerCase(
-          Locale.ROOT) + " has no partner, grant or date; " + given + " cannot filter it (use region)");
+          Locale.ROOT) + " has no partner, grant or date; " + given + " cannot filter it (use region)")
+              .with("transfer.filterNotApplicable", "layer", r.layer().name().toLowerCase(Locale.ROOT), "given", given);
     }
   }
 

@@ -130,7 +130,7 @@ public final class FieldMapping {
   }
 
   private static LedgerException invalid(String detail) {
-    return LedgerException.badRequest("invalid-mapping", detail);
+    return LedgerException.badRequest("invalid-mapping", detail).with("transfer.invalidMapping", "reason", detail);
   }
 
   /** How to read the file: the CSV geometry columns of the mapping with the layer and CRS of the request. */
@@ -162,7 +162,8 @@ public final class FieldMapping {
       return caseless.get(0);
     }
     throw LedgerException.unprocessable("unknown-column", "mapping '" + field + "' names column '" + wanted
-        + "', which the file does not have; its columns are " + columns);
+        + "', which the file does not have; its columns are " + columns)
+            .with("transfer.unknownColumn", "field", field, "column", wanted, "columns", columns);
   }
 
   /** The event body of one feature: the mapped fields, the event id and the footprint (GeoJSON, lon/lat). */

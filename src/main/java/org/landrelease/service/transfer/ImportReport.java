@@ -1,6 +1,9 @@
 package org.landrelease.service.transfer;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
+import java.util.function.Function;
+import org.landrelease.domain.Message;
 
 /**
  * What an import did (or, in a dry run, would do) with each feature of a file, in file order.
@@ -20,6 +23,20 @@ public record ImportReport(String sha256, String format, String crs, boolean dry
   public record FeatureOutcome(int feature, String fid, String id, String status, Double footprintKm2,
       Double releasedKm2, Double addedKm2, FeatureProblem problem) {}
 
-  /** Why a feature was refused: the problem's slug and HTTP status as if it had been posted, and where. */
-  public record FeatureProblem(String problem, int status, String detail, double[] coordinate) {}
+  /**
+   * Why a feature was refused: the problem's slug and HTTP status as if it had been posted, and where; the message
+   * (not serialised) lets the HTTP layer give the detail in the reader's language.
+   */
+  public record FeatureProblem(String problem, int status, String detail, double[] coordinate,
+      @JsonIgnore Message message) {}
+
+  /** The same report with every refused feature's detail rewritten (translated) by the function. */
+  public ImportReport withDetails(Function<FeatureProblem, String> detail) {
+    List<FeatureOutcome> out = features.stream().map(f -> f.problem() == null ? f
+        : new FeatureOutcome(f.feature(), f.fid(), f.id(), f.status(), f.footprintKm2(), f.releasedKm2(),
+            f.addedKm2(), new FeatureProblem(f.problem().problem(), f.problem().status(), detail.apply(f.problem()),
+                f.problem().coordinate(), f.problem().message()))).toList();
+    return new ImportReport(sha256, format, crs, dryRun, featureCount, created, replayed, valid, known, refused,
+        releasedKm2, addedKm2, out);
+  }
 }

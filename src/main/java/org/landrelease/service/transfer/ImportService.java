@@ -105,15 +105,16 @@ public final class ImportService {
       }
     });
     if (count[0] == 0) {
-      throw LedgerException.unprocessable("no-features", "the file has no features");
+      throw LedgerException.unprocessable("no-features", "the file has no features").with("file.noFeatures");
     }
     if (!others.isEmpty()) {
       throw count[1] > 0
           ? LedgerException.unprocessable("mixed-geometry-types", "the file mixes polygons with " + others
               + "; every feature must be a Polygon or MultiPolygon (an event footprint)")
+                  .with("transfer.mixedGeometry", "others", others)
           : LedgerException.unprocessable("not-polygons", "the file holds " + others + " geometry; an event "
               + "footprint must be a Polygon or MultiPolygon (a CSV of lon/lat points cannot make one: give a WKT "
-              + "polygon column)");
+              + "polygon column)").with("transfer.notPolygons", "others", others);
     }
     return count[0];
   }
@@ -135,17 +136,20 @@ public final class ImportService {
           r.footprintKm2(), r.releasedKm2(), r.addedKm2(), null);
     } catch (LedgerException e) {
       return new ImportReport.FeatureOutcome(f.index(), f.fid(), id, "refused", null, null, null,
-          new ImportReport.FeatureProblem(e.slug(), e.kind().status(), e.getMessage(), e.coordinate()));
+          new ImportReport.FeatureProblem(e.slug(), e.kind().status(), e.getMessage(), e.coordinate(),
+              e.message()));
     }
   }
 
   /** The footprint in lon/lat as GeoJSON, so EventParsing validates it like a posted one (validity, coordinate). */
   private JsonNode footprint(SourceFeature f, Reprojection crs) {
     if (f.geometryProblem() != null) {
-      throw LedgerException.unprocessable("invalid-geometry", f.geometryProblem());
+      throw LedgerException.unprocessable("invalid-geometry", f.geometryProblem())
+          .with("transfer.invalidGeometry", "reason", f.geometryProblem());
     }
     if (f.geometry() == null || f.geometry().isEmpty()) {
-      throw LedgerException.unprocessable("missing-geometry", "feature " + f.index() + " has no geometry");
+      throw LedgerException.unprocessable("missing-geometry", "feature " + f.index() + " has no geometry")
+          .with("transfer.missingGeometry", "index", f.index());
     }
     Geometry lonLat;
     try {
@@ -153,7 +157,8 @@ public final class ImportService {
     } catch (RuntimeException e) {
       var c = f.geometry().getCoordinate();
       throw new LedgerException(LedgerException.Kind.UNPROCESSABLE, "reprojection-failed", "feature " + f.index()
-          + " cannot be moved from " + crs.name() + " to WGS84: " + e.getMessage(), new double[] {c.x, c.y});
+          + " cannot be moved from " + crs.name() + " to WGS84: " + e.getMessage(), new double[] {c.x, c.y})
+              .with("transfer.reprojectionFailed", "index", f.index(), "crs", crs.name(), "reason", e.getMessage());
     }
     try (TokenBuffer buffer = new TokenBuffer(mapper, false)) {
       GeoJsonGeometry.write(lonLat, buffer);
