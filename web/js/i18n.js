@@ -3,6 +3,8 @@
 // synchronous everywhere, even at a module's top level. A key the language lacks falls back to English, then to the
 // key itself: a missing text shows, it never breaks the page. Switching reloads the page with its view kept (resume).
 
+import { readJson } from './response.js';
+
 export const LANG_KEY = 'ledger.lang';
 const RESUME_KEY = 'ledger.resume';
 const FALLBACK = 'en';
@@ -18,7 +20,7 @@ function storage() {
 async function fetchJson(url) {
   try {
     const res = await fetch(url, { headers: { Accept: 'application/json' } });
-    return res.ok ? await res.json() : null;
+    return res.ok ? await readJson(res) : null;
   } catch {
     return null; // offline and not cached: the keys show, the page still works
   }

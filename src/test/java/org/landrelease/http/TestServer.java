@@ -70,14 +70,23 @@ public class TestServer implements AutoCloseable {
     return new TestServer(dir, true, null, true);
   }
 
+  /** The service serving the web client (and its language files, web/i18n) from webDir instead of web/. */
+  public static TestServer withWebDir(Path webDir) throws Exception {
+    return new TestServer(Files.createTempDirectory("ledger-test"), true, null, false, webDir);
+  }
+
   private TestServer(Path dir, boolean publicReads, Path demoDir) throws Exception {
     this(dir, publicReads, demoDir, false);
   }
 
   private TestServer(Path dir, boolean publicReads, Path demoDir, boolean postgres) throws Exception {
+    this(dir, publicReads, demoDir, postgres, Path.of("web"));
+  }
+
+  private TestServer(Path dir, boolean publicReads, Path demoDir, boolean postgres, Path webDir) throws Exception {
     this.dir = dir;
     Config config = new Config("127.0.0.1", 0, dir.resolve("db"), Path.of("data/ukraine-oblasts.geojson"),
-        Path.of("web"), demoDir == null ? Path.of("data/demo") : demoDir, demoDir != null, publicReads);
+        webDir, demoDir == null ? Path.of("data/demo") : demoDir, demoDir != null, publicReads);
     app = LedgerApp.start(postgres ? TestStore.onPostgres(config) : TestStore.configure(config));
     String suffix = Long.toString(System.nanoTime(), 36);
     adminToken = token("test-admin-" + suffix, Role.ADMIN, null, null);
