@@ -207,7 +207,15 @@ export function createMap(el, { config, statusEl, onError }) {
   const layers = L.control.layers({ [t('ui.map.layer.outlines')]: outlines }, overlays, { collapsed: true }).addTo(map);
   const layersButton = layers.getContainer().querySelector('.leaflet-control-layers-toggle');
   if (layersButton) layersButton.title = t('ui.map.layersTitle');
-  L.control.scale({ imperial: false, position: 'bottomleft' }).addTo(map);
+  const scale = L.control.scale({ imperial: false, position: 'bottomleft' });
+  // Leaflet writes "km" and "m" itself: the same bar, with the language's units and numbers
+  scale._updateMetric = function updateMetric(maxMeters) {
+    const meters = this._getRoundNum(maxMeters);
+    const text = meters < 1000 ? t('ui.unit.m', { v: formatNumber(meters) })
+      : t('ui.unit.km', { v: formatNumber(meters / 1000) });
+    this._updateScale(this._mScale, text, meters / maxMeters);
+  };
+  scale.addTo(map);
   legend(narrow).addTo(map);
 
   let flashed = null;

@@ -128,6 +128,8 @@ class UkrainianClientTest {
     assertEquals(uk.get("ui.map.zoomInTitle"),
         driver.findElement(By.cssSelector(".leaflet-control-zoom-in")).getAttribute("title"));
     assertEquals(uk.get("ui.signin.signOut"), text("signout"));
+    String scale = driver.findElement(By.cssSelector(".leaflet-control-scale-line")).getText();
+    assertTrue(scale.matches("\\d+ (км|м)"), "the scale bar's units: " + scale);
     // the summary panel and its numbers: comma decimals, space thousands
     assertEquals(uk.get("ui.summary.heading"), driver.findElement(By.cssSelector("#summary-h span")).getText());
     assertEquals(uk.get("ui.summary.events"), driver.findElement(By.cssSelector(".fig-events dt")).getText());
