@@ -136,7 +136,7 @@ async function main() {
     resume: () => ({
       tab: document.querySelector('[role="tab"][aria-selected="true"]')?.id ?? null,
       center: mapView.map.getCenter(), zoom: mapView.map.getZoom(),
-      donor: $('donor').value, grant: $('grant').value,
+      donor: $('donor').value, grant: $('grant').value, form: form.draft(),
     }),
   }).catch((err) => app.errors.push(`language switch: ${err.message}`));
   app.map = mapView.map;
@@ -231,6 +231,7 @@ async function main() {
 
   // ---- the view as it was before a language switch: map, tab, donor and grant
   async function restore(view) {
+    form.restore(view.form); // before the map's view: an area from a file moves the map to itself
     if (view.center && Number.isFinite(view.zoom)) mapView.map.setView(view.center, view.zoom, { animate: false });
     await checked; // the review tab shows once the account is known
     const tab = view.tab && $(view.tab);

@@ -341,6 +341,32 @@ export function createSubmitForm(root, { mapView, queue, auth, onSignIn, onSubmi
       showAccount();
     },
     renderQueue,
+    /** What the form holds (fields and area), kept across a language switch's reload; null when untouched. */
+    draft() {
+      const fields = {};
+      for (const el of form.querySelectorAll('select[name], input[name], textarea[name]')) {
+        if (el.type === 'file') continue;
+        if (el.type === 'checkbox' || el.type === 'radio') fields[`${el.name}=${el.value}`] = el.checked;
+        else fields[el.name] = el.value;
+      }
+      return { fields, geometry };
+    },
+    restore(d) {
+      if (!d?.fields) return;
+      const set = (el, v) => {
+        if (el.type === 'checkbox' || el.type === 'radio') el.checked = !!v;
+        else el.value = v;
+      };
+      for (const el of form.querySelectorAll('select[name], input[name], textarea[name]')) {
+        if (el.name === 'grant' || el.type === 'file') continue; // the grants follow the partner and date
+        const key = el.type === 'checkbox' || el.type === 'radio' ? `${el.name}=${el.value}` : el.name;
+        if (key in d.fields) set(el, d.fields[key]);
+      }
+      showTypeFields();
+      fillGrants();
+      if ([...grant.options].some((o) => o.value === d.fields.grant && !o.disabled)) grant.value = d.fields.grant;
+      if (d.geometry) setGeometry(d.geometry, t('ui.form.geometry.kept'));
+    },
     showFlush(s) {
       if (!s.sent && !s.error) return;
       const n = queue.size();

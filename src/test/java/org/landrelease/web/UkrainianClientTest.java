@@ -200,6 +200,30 @@ class UkrainianClientTest {
   }
 
   @Test
+  void aSwitchKeepsAHalfFilledForm() throws Exception {
+    Browser.openSignedOut(driver, server.base());
+    showTab("tab-submit");
+    new Select(driver.findElement(By.id("f-type"))).selectByValue("NON_TECHNICAL_SURVEY");
+    driver.findElement(By.id("f-notes")).sendKeys("the north field");
+    driver.findElement(By.cssSelector("#panel-submit details summary")).click();
+    driver.findElement(By.id("f-paste")).sendKeys(TestServer.square(36.2, 49.9, 0.01));
+    driver.findElement(By.id("f-paste-use")).click();
+    Browser.waiting(driver, 5).until(d -> text("f-geometry-status").startsWith("Polygon"));
+
+    driver.findElement(By.cssSelector("#lang-switch button[data-lang='uk']")).click();
+    Browser.waiting(driver, 20).until(d -> "uk".equals(Browser.js(d, "return document.documentElement.lang"))
+        && "true".equals(Browser.js(d, "return document.documentElement.dataset.loaded")));
+    assertEquals("true", driver.findElement(By.id("tab-submit")).getAttribute("aria-selected"));
+    assertEquals("NON_TECHNICAL_SURVEY", new Select(driver.findElement(By.id("f-type"))).getFirstSelectedOption()
+        .getAttribute("value"));
+    assertEquals("the north field", driver.findElement(By.id("f-notes")).getAttribute("value"));
+    String status = text("f-geometry-status");
+    assertTrue(status.startsWith(uk.get("ui.form.geometry.polygon")) && status.contains(uk.get("ui.form.geometry.kept")),
+        status);
+    assertEquals(List.of(), Browser.pageErrors(driver));
+  }
+
+  @Test
   void aFirstVisitFollowsTheBrowsersLanguage() throws Exception {
     WebDriver ukrainian = Browser.start(1280, 800, "uk");
     try {
