@@ -1,5 +1,6 @@
 // The field-submission event: building the API body from the form's values and checking what the browser can
 // check before sending. No DOM. The server stays the judge (grant rules, geometry validity).
+import { classShorts } from './format.js';
 import { t } from './i18n.js';
 
 export const EVENT_TYPES = ['HAZARD_REPORT', 'NON_TECHNICAL_SURVEY', 'TECHNICAL_SURVEY', 'CLEARANCE'];
@@ -44,7 +45,7 @@ export function buildEvent(values, { id, today, grants = null } = {}) {
   if (v.date && today && v.date > today) errors.push({ field: 'date', message: t('ui.form.error.future', { today }) });
   const show = fieldsFor(v.type);
   if (show.classification) {
-    need('classification', CLASSIFICATIONS.includes(v.classification), t('ui.form.error.classification'));
+    need('classification', CLASSIFICATIONS.includes(v.classification), t('ui.form.error.classification', classShorts()));
   }
   if (show.method) need('method', METHODS.includes(v.method), t('ui.form.error.method'));
   if (show.landUse && v.landUse) need('landUse', LAND_USES.includes(v.landUse), t('ui.form.error.landUse'));

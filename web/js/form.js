@@ -4,7 +4,7 @@
 import {
   buildEvent, changedArea, CLASSIFICATIONS, EVENT_TYPES, fieldsFor, grantsFor, HAZARD_TYPES, LAND_USES, METHODS,
 } from './event.js';
-import { escapeHtml as e, formatKm2, formatNumber, label, todayUtc } from './format.js';
+import { classShorts, escapeHtml as e, formatKm2, formatNumber, label, todayUtc } from './format.js';
 import { countVertices, parsePolygonalGeoJson } from './geo.js';
 import { t, tn } from './i18n.js';
 import { submitEvent, uuid } from './queue.js';
@@ -231,7 +231,7 @@ export function createSubmitForm(root, { mapView, queue, auth, onSignIn, onSubmi
       <dl class="figures figures-compact">
         <div><dt>${e(t('ui.result.footprint'))}</dt><dd>${e(formatKm2(r.footprintKm2))}</dd></div>
         <div><dt>${e(changed[0])}</dt><dd id="result-changed" data-value="${changed[1]}">${e(formatKm2(changed[1]))}</dd></div>
-        ${r.reclassifiedKm2 ? `<div><dt>${e(t('ui.result.reclassified'))}</dt><dd>${e(formatKm2(r.reclassifiedKm2))}</dd></div>` : ''}
+        ${r.reclassifiedKm2 ? `<div><dt>${e(t('ui.result.reclassified', classShorts()))}</dt><dd>${e(formatKm2(r.reclassifiedKm2))}</dd></div>` : ''}
         <div><dt>${e(t('ui.result.outside'))}</dt><dd>${e(formatKm2(r.outsideContaminationKm2))}</dd></div>
       </dl>
       <table class="data" id="result-regions"><caption>${e(t('ui.result.byRegion'))}</caption><thead><tr><th scope="col">${

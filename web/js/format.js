@@ -111,10 +111,24 @@ const TERMS = {
   cleared: 'cleared',
 };
 
+/**
+ * The abbreviation of a classification (SHA, CHA): the glossary's (glossary.shaShort) where the language has one,
+ * else the client's ui.short.*. Every text that names SHA or CHA takes it from here ({short}, {sha}, {cha}).
+ */
+export function classShort(code) {
+  return term(code === 'CHA' ? 'chaShort' : 'shaShort', `ui.short.${code === 'CHA' ? 'CHA' : 'SHA'}`);
+}
+
+/** Both abbreviations, as the placeholders {sha} and {cha} of a text. */
+export function classShorts() {
+  return { sha: classShort('SHA'), cha: classShort('CHA') };
+}
+
 /** A readable label for an API code (event type, classification, hazard type, outcome...); the code if unknown. */
 export function label(code) {
   const key = `ui.label.${code}`;
-  const text = TERMS[code] ? term(TERMS[code], key) : t(key);
+  const args = code === 'SHA' || code === 'CHA' ? { short: classShort(code) } : undefined;
+  const text = TERMS[code] ? term(TERMS[code], key, args) : t(key, args);
   return text === key ? String(code ?? '') : text;
 }
 

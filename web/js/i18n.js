@@ -160,9 +160,14 @@ export async function createLanguageSwitch(root, { resume } = {}) {
 
 /**
  * An IMAS term: the official term of the glossary (glossary.*, with its source) in a language that has it, else the
- * client's own text. English keeps the client's text, whose wording the page was written around.
+ * client's own text. English keeps the client's text, whose wording the page was written around. The glossary writes
+ * terms in lower case; where the client's text begins with a capital (a label, a heading), so does the term.
  */
 export function term(glossaryKey, uiKey, args) {
-  const g = `glossary.${glossaryKey}`;
-  return chosen !== FALLBACK && g in texts && texts[g] ? texts[g] : t(uiKey, args);
+  const g = texts[`glossary.${glossaryKey}`];
+  const own = t(uiKey, args);
+  if (chosen === FALLBACK || !g) return own;
+  const first = own.charAt(0);
+  const capital = first !== first.toLocaleLowerCase(locale());
+  return capital ? g.charAt(0).toLocaleUpperCase(locale()) + g.slice(1) : g;
 }

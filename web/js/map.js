@@ -2,7 +2,7 @@
 // service's vector tiles, popups, legend, scale, layer control, the draft polygon and the marker of a refused geometry.
 /* global L */
 import { api, auth } from './api.js';
-import { escapeHtml as e, formatArea, formatNumber, share } from './format.js';
+import { classShort, classShorts, escapeHtml as e, formatArea, formatNumber, share } from './format.js';
 import { DETAIL_ZOOM, HAZARD_STYLES, OUTCOME_COLORS, SHARE_CLASSES, geometryContains, shareColor } from './geo.js';
 import { localName, t, term, tn } from './i18n.js';
 import { isPhoneLayout } from './layout.js';
@@ -184,7 +184,7 @@ export function createMap(el, { config, statusEl, onError }) {
 
   const overlays = {
     [t('ui.map.layer.choropleth')]: choropleth,
-    [t('ui.map.layer.hazards')]: hazards,
+    [t('ui.map.layer.hazards', classShorts())]: hazards,
     [t('ui.map.layer.releases')]: releases,
     [t('ui.map.layer.draft')]: draft,
   };
@@ -364,7 +364,7 @@ function legend(collapsed) {
     const classes = SHARE_CLASSES.map((c) => `<li><span class="swatch" style="background:${c.color}"></span>${
       e(shareClassLabel(c))}</li>`).join('');
     const hz = Object.entries(HAZARD_STYLES).map(([k, s]) => `<li><span class="swatch swatch-line" style="background:${
-      s.fillColor};border-color:${s.color};border-style:${s.dashArray ? 'dashed' : 'solid'}"></span>${e(t(`ui.legend.${k}`))}</li>`).join('');
+      s.fillColor};border-color:${s.color};border-style:${s.dashArray ? 'dashed' : 'solid'}"></span>${e(t(`ui.legend.${k}`, { short: classShort(k) }))}</li>`).join('');
     const out = Object.entries(OUTCOME_COLORS).map(([k, c]) => `<li><span class="swatch" style="background:${c}">
       </span>${e(term(k, `ui.outcome.${k}`))}</li>`).join('');
     // the map shows the choropleth or the detail layers, and the legend only what is shown

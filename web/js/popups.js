@@ -1,5 +1,5 @@
 // HTML of the map popups, built from API properties. Every value is escaped.
-import { escapeHtml as e, formatArea, formatDate, formatKm2, formatShare, label } from './format.js';
+import { classShort, escapeHtml as e, formatArea, formatDate, formatKm2, formatShare, label } from './format.js';
 import { lang, localName, t, term } from './i18n.js';
 
 function rows(pairs) {
@@ -49,7 +49,7 @@ export function historyTable(history, regionName = (c) => c) {
 export function hazardPopup(p, history, regionName) {
   return `<div class="popup popup-hazard">
     <h3>${e(t('ui.popup.hazard', { id: p.id }))} <span class="tag tag-${e(p.classification)}">${
-      e(term(p.classification === 'SHA' ? 'shaShort' : 'chaShort', `ui.popup.short.${p.classification}`))}</span></h3>
+      e(classShort(p.classification))}</span></h3>
     <table class="kv">${rows([
     [t('ui.popup.classification'), e(label(p.classification))],
     [t('ui.popup.hazardTypes'), e((p.hazardTypes ?? []).map(label).join(', ') || '–')],

@@ -1,6 +1,6 @@
 // What the reviewers' panel writes: a queue row, the figures of an approval, the outcome of a batch. Pure functions
 // of the API's answers; every text goes through escapeHtml.
-import { escapeHtml as e, formatDate, formatKm2, label } from './format.js';
+import { classShorts, escapeHtml as e, formatDate, formatKm2, label } from './format.js';
 import { changedArea } from './event.js';
 import { t, term } from './i18n.js';
 import { isAlreadyDecided } from './review.js';
@@ -45,7 +45,7 @@ export function approvalFiguresHtml(r, regionName) {
   return `<dl class="figures figures-compact">
       ${changed ? `<div><dt>${e(changed[0])}</dt><dd class="review-changed" data-value="${e(changed[1])}">${
         e(formatKm2(changed[1]))}</dd></div>` : ''}
-      ${r.reclassifiedKm2 ? `<div><dt>${e(t('ui.result.reclassified'))}</dt><dd>${e(formatKm2(r.reclassifiedKm2))}</dd></div>`
+      ${r.reclassifiedKm2 ? `<div><dt>${e(t('ui.result.reclassified', classShorts()))}</dt><dd>${e(formatKm2(r.reclassifiedKm2))}</dd></div>`
         : ''}
       ${typeof r.outsideContaminationKm2 === 'number' ? `<div><dt>${e(t('ui.result.outside'))}</dt><dd>${
         e(formatKm2(r.outsideContaminationKm2))}</dd></div>` : ''}
