@@ -17,7 +17,7 @@ export const auth = createAuth({ storage: pageStorage(), fetch: (...a) => global
 /** A refusal by the service: the RFC 9457 problem it sent. */
 export class ProblemError extends Error {
   constructor(problem, status) {
-    super(problem?.detail || problem?.title || `HTTP ${status}`);
+    super(problem?.detail || problem?.title || `HTTP ${status}`); // the server wrote them in the language asked
     this.name = 'ProblemError';
     this.problem = problem ?? { status };
     this.status = status;

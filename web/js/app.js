@@ -4,7 +4,8 @@ import config from '../config.js';
 import { api, auth, debounce, getJson, isAuthError, latestOnly, query } from './api.js';
 import { createDonorView } from './donors.js';
 import { createSubmitForm } from './form.js';
-import { addDays, daysBetween, formatDate, todayUtc } from './format.js';
+import { addDays, daysBetween, formatDate, formatNumber, todayUtc } from './format.js';
+import { createLanguageSwitch, t, takeResume, tn, translatePage } from './i18n.js';
 import { isPhoneLayout } from './layout.js';
 import { createMap } from './map.js';
 import { createMonthChart, createRegionTable, monthTableHtml, renderSummary } from './panels.js';
@@ -27,17 +28,16 @@ function reportError(err) {
   const unreachable = !navigator.onLine || err instanceof TypeError;
   if (unreachable) {
     const net = $('net-state');
-    net.textContent = navigator.onLine ? 'Service unreachable' : 'Offline';
+    net.textContent = navigator.onLine ? t('ui.net.unreachable') : t('ui.net.offline');
     net.dataset.state = 'offline';
-    notice('The service cannot be reached: the figures are the last ones this device saw, and submissions wait '
-      + 'in the offline queue.', 'offline');
+    notice(t('ui.notice.unreachable'), 'offline');
   } else if (err?.status === 401) {
-    notice(`Sign in to see this: ${err.message}`);
+    notice(t('ui.notice.signIn', { detail: err.message }));
   } else if (err?.status === 403) {
-    notice(`Not allowed for this account: ${err.message}`);
+    notice(t('ui.notice.forbidden', { detail: err.message }));
   } else {
     app.errors.push(String(err?.message ?? err));
-    notice(`Could not load data: ${err?.message ?? err}`);
+    notice(t('ui.notice.loadFailed', { detail: err?.message ?? err }));
   }
 }
 
@@ -79,6 +79,8 @@ function unlessRefused(promise, fallback) {
 }
 
 async function main() {
+  translatePage();
+  const resume = takeResume(); // the view kept across a language switch
   const checked = auth.check().catch(() => null); // who the kept token is; requests carry it meanwhile
   const signIn = createSignIn($('account'), { auth });
   document.addEventListener('click', (ev) => {
@@ -100,12 +102,12 @@ async function main() {
   const badge = $('queue-badge');
   const net = $('net-state');
   const showNet = () => {
-    net.textContent = navigator.onLine ? 'Online' : 'Offline';
+    net.textContent = navigator.onLine ? t('ui.net.online') : t('ui.net.offline');
     net.dataset.state = navigator.onLine ? 'online' : 'offline';
     const n = queue.size();
     badge.hidden = n === 0;
-    badge.textContent = `${n} queued`;
-    badge.setAttribute('aria-label', `${n} event${n === 1 ? '' : 's'} waiting to be sent: open the submit panel`);
+    badge.textContent = tn('ui.net.queued', n, { count: formatNumber(n) });
+    badge.setAttribute('aria-label', tn('ui.net.queuedLabel', n, { count: formatNumber(n) }));
   };
   queue.subscribe(showNet);
   showNet();
@@ -129,6 +131,14 @@ async function main() {
     if (id === 'tab-review') review.reload();
   });
   app.showTab = showTab;
+  // the language switch reloads the page in the chosen language, and this view comes back (restore below)
+  createLanguageSwitch($('lang-switch'), {
+    resume: () => ({
+      tab: document.querySelector('[role="tab"][aria-selected="true"]')?.id ?? null,
+      center: mapView.map.getCenter(), zoom: mapView.map.getZoom(),
+      donor: $('donor').value, grant: $('grant').value, form: form.draft(),
+    }),
+  }).catch((err) => app.errors.push(`language switch: ${err.message}`));
   app.map = mapView.map;
   app.tiles = mapView.detailLayers;
   app.queue = queue;
@@ -156,7 +166,7 @@ async function main() {
   async function loadMonths() {
     const months = await api.releasedBy('month');
     monthChart.setData(months);
-    $('month-table').innerHTML = monthTableHtml(months, 'Released per month by outcome, km²');
+    $('month-table').innerHTML = monthTableHtml(months, t('ui.chart.tableCaption'));
     return months;
   }
 
@@ -212,10 +222,28 @@ async function main() {
     reportError(err);
   }
   setUpSlider(months, first);
+  if (resume) await restore(resume);
   document.documentElement.dataset.loaded = 'true';
   // reloading without a connection then still shows the client and the last figures (see sw.js)
   if (config.offlineCache && 'serviceWorker' in navigator && window.isSecureContext) {
     navigator.serviceWorker.register('/sw.js').catch((err) => app.errors.push(`service worker: ${err.message}`));
+  }
+
+  // ---- the view as it was before a language switch: map, tab, donor and grant
+  async function restore(view) {
+    form.restore(view.form); // before the map's view: an area from a file moves the map to itself
+    if (view.center && Number.isFinite(view.zoom)) mapView.map.setView(view.center, view.zoom, { animate: false });
+    await checked; // the review tab shows once the account is known
+    const tab = view.tab && $(view.tab);
+    if (tab && !tab.hidden) showTab(view.tab);
+    const pick = (id, value) => {
+      const sel = $(id);
+      if (!value || ![...sel.options].some((o) => o.value === value)) return false;
+      sel.value = value;
+      sel.dispatchEvent(new Event('change'));
+      return true;
+    };
+    if (pick('donor', view.donor)) pick('grant', view.grant);
   }
 
   // ---- "as of" slider
@@ -234,8 +262,8 @@ async function main() {
     const dateAt = (v) => (Number(v) >= max ? null : addDays(start, Number(v)));
     const show = () => {
       const d = dateAt(range.value);
-      out.value = d ? formatDate(d) : 'today';
-      range.setAttribute('aria-valuetext', d ? formatDate(d) : 'today');
+      out.value = d ? formatDate(d) : t('ui.asof.today');
+      range.setAttribute('aria-valuetext', d ? formatDate(d) : t('ui.asof.today'));
     };
     const apply = debounce(async () => {
       asOf = dateAt(range.value);
@@ -257,13 +285,13 @@ async function main() {
       clearInterval(timer);
       timer = null;
       play.setAttribute('aria-pressed', 'false');
-      play.textContent = 'Play';
+      play.textContent = t('ui.asof.play');
     };
     play.addEventListener('click', () => {
       if (timer) return stop();
       if (Number(range.value) >= max) range.value = '0';
       play.setAttribute('aria-pressed', 'true');
-      play.textContent = 'Pause';
+      play.textContent = t('ui.asof.pause');
       timer = setInterval(() => {
         range.value = String(Math.min(max, Number(range.value) + 30));
         show();

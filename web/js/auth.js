@@ -1,18 +1,20 @@
 // Who the client speaks as: the bearer token kept on this device and the account the service says it is. No DOM:
 // the storage and fetch are injected (the page uses localStorage and window.fetch), so the logic is tested with fakes.
 
+import { lang, t } from './i18n.js';
 import { readJson } from './response.js';
 
 export const TOKEN_KEY = 'ledger.token';
 
 /** What the user reads when the service refused the kept token and the client forgot it. */
-export const INVALID_TOKEN_NOTE = 'The saved token is no longer valid (unknown or revoked): sign in again.';
+export const INVALID_TOKEN_NOTE = t('ui.signin.invalidToken');
 
 /** "field-halo (FIELD, HALO)": the account as the sign-in control names it. */
 export function describeAccount(a) {
   if (!a) return '';
   const bound = a.partner ?? a.donor;
-  return `${a.name} (${a.role}${bound ? `, ${bound}` : ''})`;
+  const role = t(`ui.role.${a.role}`);
+  return `${a.name} (${role.startsWith('ui.role.') ? a.role : role}${bound ? `, ${bound}` : ''})`;
 }
 
 /** True when the problem says the token sent was not valid (unknown or revoked), not that one is missing. */
@@ -45,10 +47,11 @@ export function createAuth({ storage, fetch }) {
     get note() {
       return note;
     },
-    /** The headers given plus Authorization when a token is kept. */
+    /** The headers given plus Authorization when a token is kept, and the language shown (problems come in it). */
     headers(extra = {}) {
-      const t = read();
-      return t ? { ...extra, Authorization: `Bearer ${t}` } : { ...extra };
+      const kept = read();
+      const h = { 'Accept-Language': lang(), ...extra };
+      return kept ? { ...h, Authorization: `Bearer ${kept}` } : h;
     },
     /** Calls fn(account, note) after every change; returns a function that unsubscribes. */
     subscribe(fn) {
@@ -60,22 +63,23 @@ export function createAuth({ storage, fetch }) {
      * kept and resolves to { problem, status }. A network failure keeps the token (checked again later): { offline }.
      */
     async signIn(token) {
-      const t = String(token ?? '').trim();
-      if (!t) return { status: 0, problem: { detail: 'enter a token' } };
+      const tok = String(token ?? '').trim();
+      if (!tok) return { status: 0, problem: { detail: t('ui.signin.enterToken') } };
       let res;
       try {
-        res = await fetch('/api/me', { headers: { Accept: 'application/json', Authorization: `Bearer ${t}` } });
+        res = await fetch('/api/me', { headers: { Accept: 'application/json', 'Accept-Language': lang(),
+          Authorization: `Bearer ${tok}` } });
       } catch (e) {
         if (!(e instanceof TypeError)) throw e;
-        storage?.setItem(TOKEN_KEY, t);
+        storage?.setItem(TOKEN_KEY, tok);
         account = null;
-        note = 'The service cannot be reached to check the token; it is kept and checked when it returns.';
+        note = t('ui.signin.unreachable');
         changed();
         return { offline: true };
       }
       const body = await readJson(res);
       if (!res.ok) return { status: res.status, problem: body };
-      storage?.setItem(TOKEN_KEY, t);
+      storage?.setItem(TOKEN_KEY, tok);
       account = body;
       note = '';
       changed();
@@ -83,10 +87,10 @@ export function createAuth({ storage, fetch }) {
     },
     /** Checks the kept token again (at start-up); forgets it when the service says it is not valid. */
     async check() {
-      const t = read();
-      if (!t) return null;
-      const r = await auth.signIn(t);
-      auth.forgetIfRevoked(r.status, r.problem, t);
+      const kept = read();
+      if (!kept) return null;
+      const r = await auth.signIn(kept);
+      auth.forgetIfRevoked(r.status, r.problem, kept);
       return r;
     },
     /**

@@ -4,7 +4,8 @@
 import { api } from './api.js';
 import { grantReportCsv, grantReportFileName } from './csv.js';
 import { escapeHtml as e, formatDate, formatKm2, formatNumber, todayUtc } from './format.js';
-import { createMonthChart, monthTableHtml } from './panels.js';
+import { t, term, tn } from './i18n.js';
+import { createMonthChart, monthTableHtml, outcomeHeadings } from './panels.js';
 
 export function createDonorView(root, { regionName, onError, onGrant }) {
   const donorSel = root.querySelector('#donor');
@@ -25,16 +26,17 @@ export function createDonorView(root, { regionName, onError, onGrant }) {
   function fillDonors() {
     const donors = [...new Set(grants.map((g) => g.donor))].sort((a, b) => a.localeCompare(b));
     const keep = donorSel.value;
-    donorSel.innerHTML = '<option value="">Choose a donor…</option>' + donors.map((d) => {
+    donorSel.innerHTML = `<option value="">${e(t('ui.donors.chooseDonor'))}</option>` + donors.map((d) => {
       const km2 = byDonor.get(d);
-      return `<option value="${e(d)}">${e(d)}${km2 !== undefined ? ` (${e(formatKm2(km2))} released)` : ''}</option>`;
+      return `<option value="${e(d)}">${e(d)}${km2 !== undefined ? ` (${e(t('ui.donors.released', { km2: formatKm2(km2) }))})`
+        : ''}</option>`;
     }).join('');
     if (donors.includes(keep)) donorSel.value = keep;
   }
 
   function fillGrants() {
     const list = grants.filter((g) => g.donor === donorSel.value);
-    grantSel.innerHTML = `<option value="">${list.length ? 'Choose a grant…' : 'Choose a donor first'}</option>`
+    grantSel.innerHTML = `<option value="">${e(list.length ? t('ui.donors.chooseGrant') : t('ui.donors.chooseDonorFirst'))}</option>`
       + list.map((g) => `<option value="${e(g.id)}">${e(g.id)}: ${e(g.title)} (${e(g.partner)})</option>`).join('');
     grantSel.disabled = !list.length;
     if (list.length === 1) {
@@ -86,21 +88,21 @@ export function createDonorView(root, { regionName, onError, onGrant }) {
     out.innerHTML = `
       <h3>${e(g.title)}</h3>
       <p class="muted">${e(g.id)} · ${e(g.donor)} → ${e(g.partner)} · ${e(formatNumber(g.amount))} ${e(g.currency)}
-        · ${e(formatDate(g.start))} – ${e(formatDate(g.end))} · ${e(formatNumber(report.events.length))} events</p>
+        · ${e(formatDate(g.start))} – ${e(formatDate(g.end))} · ${e(tn('ui.donors.events', report.events.length,
+        { count: formatNumber(report.events.length) }))}</p>
       <dl class="figures figures-compact" id="grant-figures">
-        <div><dt>Released</dt><dd data-value="${report.releasedKm2}">${e(formatKm2(report.releasedKm2))}</dd></div>
-        <div><dt>Cancelled</dt><dd data-value="${report.cancelledKm2}">${e(formatKm2(report.cancelledKm2))}</dd></div>
-        <div><dt>Reduced</dt><dd data-value="${report.reducedKm2}">${e(formatKm2(report.reducedKm2))}</dd></div>
-        <div><dt>Cleared</dt><dd data-value="${report.clearedKm2}">${e(formatKm2(report.clearedKm2))}</dd></div>
+        <div><dt>${e(term('released', 'ui.outcome.released'))}</dt><dd data-value="${report.releasedKm2}">${e(formatKm2(report.releasedKm2))}</dd></div>
+        <div><dt>${e(term('cancelled', 'ui.outcome.cancelled'))}</dt><dd data-value="${report.cancelledKm2}">${e(formatKm2(report.cancelledKm2))}</dd></div>
+        <div><dt>${e(term('reduced', 'ui.outcome.reduced'))}</dt><dd data-value="${report.reducedKm2}">${e(formatKm2(report.reducedKm2))}</dd></div>
+        <div><dt>${e(term('cleared', 'ui.outcome.cleared'))}</dt><dd data-value="${report.clearedKm2}">${e(formatKm2(report.clearedKm2))}</dd></div>
       </dl>
       <div class="chart-box chart-small"><canvas id="grant-chart" role="img"
-        aria-label="Released km² per month under grant ${e(g.id)}, stacked by outcome"></canvas></div>
-      <details><summary>By month (table)</summary><div class="table-scroll">${monthTableHtml(report.byMonth,
-        `Released per month, ${g.id}, km²`)}</div></details>
-      <div class="table-scroll"><table class="data"><caption>Released by region, km²</caption><thead><tr>
-        <th scope="col">Region</th><th scope="col" class="num">Cancelled</th><th scope="col" class="num">Reduced</th>
-        <th scope="col" class="num">Cleared</th><th scope="col" class="num">Released</th></tr></thead>
-        <tbody>${regionRows || '<tr><td colspan="5">Nothing released yet.</td></tr>'}</tbody></table></div>`;
+        aria-label="${e(t('ui.donors.chartLabel', { grant: g.id }))}"></canvas></div>
+      <details><summary>${e(t('ui.donors.byMonth'))}</summary><div class="table-scroll">${monthTableHtml(report.byMonth,
+        t('ui.donors.monthCaption', { grant: g.id }))}</div></details>
+      <div class="table-scroll"><table class="data"><caption>${e(t('ui.donors.regionCaption'))}</caption><thead><tr>
+        <th scope="col">${e(t('ui.regions.region'))}</th>${outcomeHeadings()}</tr></thead>
+        <tbody>${regionRows || `<tr><td colspan="5">${e(t('ui.donors.nothing'))}</td></tr>`}</tbody></table></div>`;
     chart?.chart?.destroy();
     chart = createMonthChart(out.querySelector('#grant-chart'), {});
     chart.setData(report.byMonth);
@@ -129,14 +131,14 @@ export function createDonorView(root, { regionName, onError, onGrant }) {
   async function downloadIati() {
     if (!report) return;
     const id = report.grant.id;
-    downloadNote.textContent = 'Preparing the IATI file…';
+    downloadNote.textContent = t('ui.donors.preparingIati');
     try {
       const { blob } = await api.grantIati(id);
       const name = `grant-${id.replace(/[^A-Za-z0-9._-]/g, '_')}-iati-${todayUtc()}.xml`;
       save(blob, name);
-      downloadNote.textContent = `Downloaded ${name} (${formatNumber(blob.size)} bytes, IATI 2.03).`;
+      downloadNote.textContent = t('ui.donors.downloadedIati', { name, bytes: formatNumber(blob.size) });
     } catch (err) {
-      downloadNote.textContent = `No IATI file: ${err.message}`;
+      downloadNote.textContent = t('ui.donors.noIati', { detail: err.message });
       onError?.(err);
     }
   }
@@ -148,14 +150,14 @@ export function createDonorView(root, { regionName, onError, onGrant }) {
     const id = report.grant.id;
     btn.disabled = true;
     btn.setAttribute('aria-busy', 'true');
-    downloadNote.textContent = `Preparing the ${format.toUpperCase()} report…`;
+    downloadNote.textContent = t('ui.donors.preparing', { format: format.toUpperCase() });
     try {
       const { blob, fileName } = await api.grantDocument(id, format);
       const name = fileName ?? `grant-${id}.${format}`;
       save(blob, name);
-      downloadNote.textContent = `Downloaded ${name} (${formatNumber(blob.size)} bytes).`;
+      downloadNote.textContent = t('ui.donors.downloaded', { name, bytes: formatNumber(blob.size) });
     } catch (err) {
-      downloadNote.textContent = `No ${format.toUpperCase()} report: ${err.message}`;
+      downloadNote.textContent = t('ui.donors.noReport', { format: format.toUpperCase(), detail: err.message });
       onError?.(err);
     } finally {
       btn.removeAttribute('aria-busy');

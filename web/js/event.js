@@ -1,5 +1,7 @@
 // The field-submission event: building the API body from the form's values and checking what the browser can
 // check before sending. No DOM. The server stays the judge (grant rules, geometry validity).
+import { classShorts } from './format.js';
+import { t } from './i18n.js';
 
 export const EVENT_TYPES = ['HAZARD_REPORT', 'NON_TECHNICAL_SURVEY', 'TECHNICAL_SURVEY', 'CLEARANCE'];
 export const HAZARD_TYPES = ['AP_MINE', 'AT_MINE', 'CLUSTER_MUNITION', 'UXO', 'IED', 'OTHER'];
@@ -37,26 +39,26 @@ export function buildEvent(values, { id, today, grants = null } = {}) {
   const need = (field, ok, message) => {
     if (!ok) errors.push({ field, message });
   };
-  need('type', EVENT_TYPES.includes(v.type), 'choose the type of event');
-  need('partner', !!v.partner, 'choose the partner');
-  need('date', /^\d{4}-\d{2}-\d{2}$/.test(v.date ?? ''), 'give the date as YYYY-MM-DD');
-  if (v.date && today && v.date > today) errors.push({ field: 'date', message: `the date is after today (${today})` });
+  need('type', EVENT_TYPES.includes(v.type), t('ui.form.error.type'));
+  need('partner', !!v.partner, t('ui.form.error.partner'));
+  need('date', /^\d{4}-\d{2}-\d{2}$/.test(v.date ?? ''), t('ui.form.error.date'));
+  if (v.date && today && v.date > today) errors.push({ field: 'date', message: t('ui.form.error.future', { today }) });
   const show = fieldsFor(v.type);
   if (show.classification) {
-    need('classification', CLASSIFICATIONS.includes(v.classification), 'choose SHA or CHA');
+    need('classification', CLASSIFICATIONS.includes(v.classification), t('ui.form.error.classification', classShorts()));
   }
-  if (show.method) need('method', METHODS.includes(v.method), 'choose the clearance method');
-  if (show.landUse && v.landUse) need('landUse', LAND_USES.includes(v.landUse), 'choose a land use from the list');
+  if (show.method) need('method', METHODS.includes(v.method), t('ui.form.error.method'));
+  if (show.landUse && v.landUse) need('landUse', LAND_USES.includes(v.landUse), t('ui.form.error.landUse'));
   if (v.grant && grants) {
     const g = grants.find((x) => x.id === v.grant);
     if (!g || g.partner !== v.partner) {
-      errors.push({ field: 'grant', message: 'this grant does not belong to the partner' });
+      errors.push({ field: 'grant', message: t('ui.form.error.grantPartner') });
     } else if (v.date && (v.date < g.start || v.date > g.end)) {
-      errors.push({ field: 'grant', message: `the grant runs from ${g.start} to ${g.end}` });
+      errors.push({ field: 'grant', message: t('ui.form.error.grantPeriod', { start: g.start, end: g.end }) });
     }
   }
   const geometryOk = v.geometry && (v.geometry.type === 'Polygon' || v.geometry.type === 'MultiPolygon');
-  need('geometry', geometryOk, 'draw a polygon on the map or upload a GeoJSON file');
+  need('geometry', geometryOk, t('ui.form.error.geometry'));
 
   const event = { id, type: v.type, date: v.date, partner: v.partner };
   if (v.grant) event.grant = v.grant;
@@ -68,13 +70,13 @@ export function buildEvent(values, { id, today, grants = null } = {}) {
   if (show.landUse && v.landUse) event.landUse = v.landUse;
   if (show.devicesFound) {
     const devices = {};
-    for (const [t, n] of Object.entries(v.devicesFound ?? {})) {
+    for (const [type, n] of Object.entries(v.devicesFound ?? {})) {
       if (n === '' || n === null || n === undefined) continue;
       const count = Number(n);
-      if (!HAZARD_TYPES.includes(t) || !Number.isInteger(count) || count < 0) {
-        errors.push({ field: `devices-${t}`, message: 'a device count is a whole number, 0 or more' });
+      if (!HAZARD_TYPES.includes(type) || !Number.isInteger(count) || count < 0) {
+        errors.push({ field: `devices-${type}`, message: t('ui.form.error.devices') });
       } else if (count > 0) {
-        devices[t] = count;
+        devices[type] = count;
       }
     }
     if (Object.keys(devices).length) event.devicesFound = devices;
@@ -87,7 +89,7 @@ export function buildEvent(values, { id, today, grants = null } = {}) {
 
 /** What an approval changed: ['Released', km²] for a release or reversal, ['Added', km²] for a hazard report. */
 export function changedArea(result) {
-  if (typeof result?.releasedKm2 === 'number') return ['Released', result.releasedKm2];
-  if (typeof result?.addedKm2 === 'number') return ['Added', result.addedKm2];
+  if (typeof result?.releasedKm2 === 'number') return [t('ui.result.released'), result.releasedKm2];
+  if (typeof result?.addedKm2 === 'number') return [t('ui.result.added'), result.addedKm2];
   return null;
 }

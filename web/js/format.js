@@ -1,7 +1,9 @@
-// Number, area and date formatting for the client. Pure functions: no DOM, tested in the browser from JUnit.
+// Number, area and date formatting for the client, in the locale of the language shown (Intl: Ukrainian writes
+// 1 234,5 with a non-breaking space, English 1,234.5). Pure functions: no DOM, tested in the browser from JUnit.
 // Areas arrive from the API in km² (6 decimals); 1 km² = 100 ha.
+import { locale, t, term } from './i18n.js';
 
-const LOCALE = 'en-GB';
+const LOCALE = locale();
 const formatters = new Map();
 
 function numberFormat(digits) {
@@ -30,7 +32,7 @@ export function formatNumber(v, digits = 0) {
   if (!isNumber(v)) return '–';
   // -0.00 reads as an error to a donor: the ledger's tiny negative zeros (1e-9) print as 0
   const s = numberFormat(digits).format(v);
-  return /^-0(\.0+)?$/.test(s) ? s.slice(1) : s;
+  return /^-0([.,]0+)?$/.test(s) ? s.slice(1) : s;
 }
 
 /** km² with the unit, e.g. "125,600.02 km²"; pass { unit: false } for the bare number. */
@@ -38,7 +40,7 @@ export function formatKm2(km2, { unit = true, digits } = {}) {
   if (!isNumber(km2)) return '–';
   const v = Math.abs(km2) < 5e-7 ? 0 : km2; // below the API's last decimal: a rounding residue of the ledger
   const s = formatNumber(v, digits ?? km2Digits(v));
-  return unit ? `${s} km²` : s;
+  return unit ? t('ui.unit.km2', { v: s }) : s;
 }
 
 export function km2ToHa(km2) {
@@ -49,7 +51,7 @@ export function km2ToHa(km2) {
 export function formatHa(ha, { unit = true } = {}) {
   if (!isNumber(ha)) return '–';
   const s = formatNumber(ha, 2);
-  return unit ? `${s} ha` : s;
+  return unit ? t('ui.unit.ha', { v: s }) : s;
 }
 
 /** "0.37 km² (37.06 ha)": the form every popup uses. */
@@ -62,28 +64,29 @@ export function formatArea(km2, ha) {
 export function formatShare(part, whole) {
   if (!isNumber(part) || !isNumber(whole) || whole <= 0) return '–';
   const pct = (100 * part) / whole;
-  if (pct > 0 && pct < 0.05) return '<0.1 %';
-  return `${formatNumber(pct, 1)} %`;
+  if (pct > 0 && pct < 0.05) return t('ui.unit.percentBelow', { v: formatNumber(0.1, 1) });
+  return t('ui.unit.percent', { v: formatNumber(pct, 1) });
 }
 
 export function share(part, whole) {
   return isNumber(part) && isNumber(whole) && whole > 0 ? part / whole : 0;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const monthFormat = new Intl.DateTimeFormat(LOCALE, { month: 'short', year: 'numeric', timeZone: 'UTC' });
+const dateFormat = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
-/** "2024-03" → "Mar 2024"; anything else is returned unchanged. */
+/** "2024-03" → "Mar 2024" ("бер. 2024 р." in Ukrainian); anything else is returned unchanged. */
 export function formatMonth(key) {
   const m = /^(\d{4})-(\d{2})$/.exec(key ?? '');
   if (!m || +m[2] < 1 || +m[2] > 12) return String(key ?? '');
-  return `${MONTHS[+m[2] - 1]} ${m[1]}`;
+  return monthFormat.format(Date.UTC(+m[1], +m[2] - 1, 1));
 }
 
-/** "2024-03-05" → "5 Mar 2024"; dates are kept as ISO strings everywhere else. */
+/** "2024-03-05" → "5 Mar 2024" ("5 бер. 2024 р."); dates are kept as ISO strings everywhere else. */
 export function formatDate(iso) {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? '');
   if (!m || +m[2] < 1 || +m[2] > 12) return String(iso ?? '');
-  return `${+m[3]} ${MONTHS[+m[2] - 1]} ${m[1]}`;
+  return dateFormat.format(Date.UTC(+m[1], +m[2] - 1, +m[3]));
 }
 
 /** Today's date in UTC as YYYY-MM-DD: the server refuses dates after its UTC today. */
@@ -100,39 +103,33 @@ export function addDays(iso, n) {
   return new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86400000).toISOString().slice(0, 10);
 }
 
-const LABELS = {
-  HAZARD_REPORT: 'Hazard report',
-  NON_TECHNICAL_SURVEY: 'Non-technical survey',
-  TECHNICAL_SURVEY: 'Technical survey',
-  CLEARANCE: 'Clearance',
-  SHA: 'Suspected hazardous area (SHA)',
-  CHA: 'Confirmed hazardous area (CHA)',
-  AP_MINE: 'Anti-personnel mine',
-  AT_MINE: 'Anti-vehicle mine',
-  CLUSTER_MUNITION: 'Cluster munition',
-  UXO: 'Unexploded ordnance',
-  IED: 'Improvised explosive device',
-  OTHER: 'Other',
-  MANUAL: 'Manual',
-  MECHANICAL: 'Mechanical',
-  MDD: 'Mine detection dogs',
-  COMBINED: 'Combined',
-  AGRICULTURE: 'Agriculture',
-  RESIDENTIAL: 'Residential',
-  INFRASTRUCTURE: 'Infrastructure',
-  FOREST: 'Forest',
-  WATER: 'Water',
-  unknown: 'Not recorded',
-  cancelled: 'Cancelled',
-  reduced: 'Reduced',
-  cleared: 'Cleared',
-  added: 'Added',
-  reclassified: 'Reclassified',
+// the API's codes whose words are IMAS terms: the glossary's official term where the language has one
+const TERMS = {
+  HAZARD_REPORT: 'hazardReport', NON_TECHNICAL_SURVEY: 'nonTechnicalSurvey', TECHNICAL_SURVEY: 'technicalSurvey',
+  CLEARANCE: 'clearance', SHA: 'sha', CHA: 'cha', CLUSTER_MUNITION: 'cluster', UXO: 'uxo', IED: 'ied',
+  MANUAL: 'manual', MECHANICAL: 'mechanical', MDD: 'mdd', cancelled: 'cancelled', reduced: 'reduced',
+  cleared: 'cleared',
 };
 
-/** A readable label for an API code (event type, classification, hazard type, outcome...). */
+/**
+ * The abbreviation of a classification (SHA, CHA): the glossary's (glossary.shaShort) where the language has one,
+ * else the client's ui.short.*. Every text that names SHA or CHA takes it from here ({short}, {sha}, {cha}).
+ */
+export function classShort(code) {
+  return term(code === 'CHA' ? 'chaShort' : 'shaShort', `ui.short.${code === 'CHA' ? 'CHA' : 'SHA'}`);
+}
+
+/** Both abbreviations, as the placeholders {sha} and {cha} of a text. */
+export function classShorts() {
+  return { sha: classShort('SHA'), cha: classShort('CHA') };
+}
+
+/** A readable label for an API code (event type, classification, hazard type, outcome...); the code if unknown. */
 export function label(code) {
-  return LABELS[code] ?? String(code ?? '');
+  const key = `ui.label.${code}`;
+  const args = code === 'SHA' || code === 'CHA' ? { short: classShort(code) } : undefined;
+  const text = TERMS[code] ? term(TERMS[code], key, args) : t(key, args);
+  return text === key ? String(code ?? '') : text;
 }
 
 /** Escapes text for HTML built with template strings (popups, tables). */

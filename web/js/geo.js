@@ -1,11 +1,12 @@
 // Map arithmetic and GeoJSON handling without Leaflet or the DOM: the detail zoom, the choropleth classes and styles,
 // the region under a point, and reading a polygon out of an uploaded GeoJSON file.
+import { t } from './i18n.js';
 import { containsPoint } from './tiledata.js';
 
 /** From this zoom on, the map draws hazards and released pieces from the vector tiles; below it the choropleth. */
 export const DETAIL_ZOOM = 8;
 
-/** Choropleth classes of remaining contamination as a share of the region's area. */
+/** Choropleth classes of remaining contamination as a share of the region's area (label: English; the legend words them per language). */
 export const SHARE_CLASSES = [
   { min: 0, max: 0, color: '#f4f1ea', label: 'none' },
   { min: 0, max: 0.01, color: '#fde8c8', label: 'under 1 %' },
@@ -46,22 +47,22 @@ export function extractPolygonal(doc) {
     if (!g || typeof g !== 'object') return;
     switch (g.type) {
       case 'FeatureCollection':
-        if (!Array.isArray(g.features)) throw new Error('the FeatureCollection has no "features" array');
+        if (!Array.isArray(g.features)) throw new Error(t('ui.geojson.noFeatures'));
         g.features.forEach(visit);
         break;
       case 'Feature':
-        if (!g.geometry) throw new Error('a Feature has no geometry');
+        if (!g.geometry) throw new Error(t('ui.geojson.noGeometry'));
         visit(g.geometry);
         break;
       case 'GeometryCollection':
         (g.geometries ?? []).forEach(visit);
         break;
       case 'Polygon':
-        if (!Array.isArray(g.coordinates)) throw new Error('a Polygon has no "coordinates"');
+        if (!Array.isArray(g.coordinates)) throw new Error(t('ui.geojson.noCoordinates', { type: 'Polygon' }));
         polygons.push(g.coordinates);
         break;
       case 'MultiPolygon':
-        if (!Array.isArray(g.coordinates)) throw new Error('a MultiPolygon has no "coordinates"');
+        if (!Array.isArray(g.coordinates)) throw new Error(t('ui.geojson.noCoordinates', { type: 'MultiPolygon' }));
         polygons.push(...g.coordinates);
         break;
       default:
@@ -69,13 +70,13 @@ export function extractPolygonal(doc) {
     }
   };
   if (!doc || typeof doc !== 'object' || typeof doc.type !== 'string') {
-    throw new Error('this is not GeoJSON: it has no "type"');
+    throw new Error(t('ui.geojson.noType'));
   }
   visit(doc);
   if (others.size) {
-    throw new Error(`only polygons can be submitted; the file also holds ${[...others].join(', ')}`);
+    throw new Error(t('ui.geojson.notPolygons', { types: [...others].join(', ') }));
   }
-  if (!polygons.length) throw new Error('the file holds no Polygon or MultiPolygon');
+  if (!polygons.length) throw new Error(t('ui.geojson.noPolygon'));
   return polygons.length === 1 ? { type: 'Polygon', coordinates: polygons[0] }
     : { type: 'MultiPolygon', coordinates: polygons };
 }
@@ -86,7 +87,7 @@ export function parsePolygonalGeoJson(text) {
   try {
     doc = JSON.parse(text);
   } catch (e) {
-    throw new Error(`the file is not valid JSON (${e.message})`);
+    throw new Error(t('ui.geojson.notJson', { detail: e.message }));
   }
   return extractPolygonal(doc);
 }

@@ -2,8 +2,9 @@
 // service's vector tiles, popups, legend, scale, layer control, the draft polygon and the marker of a refused geometry.
 /* global L */
 import { api, auth } from './api.js';
-import { escapeHtml as e, formatArea, formatNumber, share } from './format.js';
+import { classShort, classShorts, escapeHtml as e, formatArea, formatNumber, share } from './format.js';
 import { DETAIL_ZOOM, HAZARD_STYLES, OUTCOME_COLORS, SHARE_CLASSES, geometryContains, shareColor } from './geo.js';
+import { localName, t, term, tn } from './i18n.js';
 import { isPhoneLayout } from './layout.js';
 import { hazardPopup, historyTable, regionPopup, releasePopup } from './popups.js';
 import { hazardFromTile, releaseFromTile, releaseKey } from './tiledata.js';
@@ -12,14 +13,19 @@ import { vectorTileLayer } from './tiles.js';
 const UKRAINE = [[44.3, 22.1], [52.4, 40.3]];
 
 export function createMap(el, { config, statusEl, onError }) {
-  const map = L.map(el, { minZoom: 4, maxZoom: 18, zoomSnap: 0.25, keyboard: true, worldCopyJump: false });
+  const map = L.map(el, { minZoom: 4, maxZoom: 18, zoomSnap: 0.25, keyboard: true, worldCopyJump: false,
+    zoomControl: false });
+  // Leaflet's own words (zoom buttons, popup close, layers button) in the language shown
+  L.control.zoom({ zoomInTitle: t('ui.map.zoomInTitle'), zoomOutTitle: t('ui.map.zoomOutTitle') }).addTo(map);
+  map.on('popupopen', (ev) => ev.popup.getElement()?.querySelector('.leaflet-popup-close-button')
+    ?.setAttribute('aria-label', t('ui.map.closePopup')));
   map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
   map.fitBounds(UKRAINE, { padding: [4, 4] });
   const panes = { regions: 350, choropleth: 360, releases: 420, hazards: 430, draft: 450 };
   for (const [name, z] of Object.entries(panes)) map.createPane(name).style.zIndex = String(z);
 
   const state = { asOf: null, grant: null, regionsByCode: new Map(), shapesByCode: new Map() };
-  const regionName = (code) => state.shapesByCode.get(code)?.name ?? code;
+  const regionName = (code) => localName(state.shapesByCode.get(code)) || code;
 
   // Base layer: the region outlines from the service, so the map needs no internet.
   const outlines = L.geoJSON(null, {
@@ -109,9 +115,10 @@ export function createMap(el, { config, statusEl, onError }) {
   async function sourceHazardHistory(hazardId) {
     const full = await api.hazard(hazardId);
     if (full.properties.status === 'released') {
-      return `<p class="muted">Hazard #${e(hazardId)} has no land left: it was released in full.</p>`;
+      return `<p class="muted">${e(t('ui.popup.hazardGone', { id: hazardId }))}</p>`;
     }
-    return `<h4>Hazard #${e(hazardId)}: ${e(formatArea(full.properties.areaKm2, full.properties.areaHa))} left</h4>`
+    return `<h4>${e(t('ui.popup.hazardLeft', { id: hazardId, area: formatArea(full.properties.areaKm2,
+      full.properties.areaHa) }))}</h4>`
       + historyTable(full.properties.history ?? [], regionName);
   }
 
@@ -153,7 +160,7 @@ export function createMap(el, { config, statusEl, onError }) {
     const centre = map.getCenter();
     const popup = openAt(centre, regionLayerAt(centre));
     if (!popup) {
-      flashStatus('Nothing at the centre of the map: move it with the arrow keys, then press Enter.');
+      flashStatus(t('ui.map.nothingHere'));
       return;
     }
     const content = popup.getElement()?.querySelector('.leaflet-popup-content');
@@ -176,14 +183,14 @@ export function createMap(el, { config, statusEl, onError }) {
   problems.addTo(map);
 
   const overlays = {
-    'Remaining contamination by region': choropleth,
-    'Hazards (SHA / CHA)': hazards,
-    'Released land (by outcome)': releases,
-    'Submission area': draft,
+    [t('ui.map.layer.choropleth')]: choropleth,
+    [t('ui.map.layer.hazards', classShorts())]: hazards,
+    [t('ui.map.layer.releases')]: releases,
+    [t('ui.map.layer.draft')]: draft,
   };
   if (config.tileUrl) {
     const tiles = L.tileLayer(config.tileUrl, { attribution: config.tileAttribution, maxZoom: config.tileMaxZoom });
-    overlays['Online background map'] = tiles;
+    overlays[t('ui.map.layer.tiles')] = tiles;
     // the offline base layer is opaque; it turns to outlines only while the tiles show
     const seeThrough = (on) => {
       state.tilesOn = on;
@@ -197,8 +204,18 @@ export function createMap(el, { config, statusEl, onError }) {
     }
   }
   const narrow = isPhoneLayout();
-  L.control.layers({ 'Region boundaries (offline)': outlines }, overlays, { collapsed: true }).addTo(map);
-  L.control.scale({ imperial: false, position: 'bottomleft' }).addTo(map);
+  const layers = L.control.layers({ [t('ui.map.layer.outlines')]: outlines }, overlays, { collapsed: true }).addTo(map);
+  const layersButton = layers.getContainer().querySelector('.leaflet-control-layers-toggle');
+  if (layersButton) layersButton.title = t('ui.map.layersTitle');
+  const scale = L.control.scale({ imperial: false, position: 'bottomleft' });
+  // Leaflet writes "km" and "m" itself: the same bar, with the language's units and numbers
+  scale._updateMetric = function updateMetric(maxMeters) {
+    const meters = this._getRoundNum(maxMeters);
+    const text = meters < 1000 ? t('ui.unit.m', { v: formatNumber(meters) })
+      : t('ui.unit.km', { v: formatNumber(meters / 1000) });
+    this._updateScale(this._mScale, text, meters / maxMeters);
+  };
+  scale.addTo(map);
   legend(narrow).addTo(map);
 
   let flashed = null;
@@ -227,7 +244,7 @@ export function createMap(el, { config, statusEl, onError }) {
     if (zoom < DETAIL_ZOOM) {
       el.dataset.hazards = '0';
       el.dataset.releases = '0';
-      if (!flashed) setStatus('Zoom in to see hazards and released land');
+      if (!flashed) setStatus(t('ui.map.zoomIn'));
       return;
     }
     const parts = [];
@@ -238,15 +255,15 @@ export function createMap(el, { config, statusEl, onError }) {
       dropped += drawn.dropped;
       if (!map.hasLayer(layer)) continue;
       const n = drawn.count;
-      parts.push(name === 'hazards' ? `${formatNumber(n)} hazard${n === 1 ? '' : 's'}`
-        : `${formatNumber(n)} released piece${n === 1 ? '' : 's'}`);
+      parts.push(tn(name === 'hazards' ? 'ui.map.hazards' : 'ui.map.releases', n, { count: formatNumber(n) }));
     }
     el.dataset.dropped = String(dropped);
     const notes = [];
-    if (dropped) notes.push('small features left out: zoom in');
-    if (state.asOf && map.hasLayer(hazards)) notes.push('hazards are shown as of today');
-    if (state.grant && map.hasLayer(releases)) notes.push(`released land of grant ${state.grant} only`);
-    const text = parts.length ? `Showing ${parts.join(' and ')}${notes.map((x) => ` · ${x}`).join('')}` : '';
+    if (dropped) notes.push(t('ui.map.dropped'));
+    if (state.asOf && map.hasLayer(hazards)) notes.push(t('ui.map.hazardsToday'));
+    if (state.grant && map.hasLayer(releases)) notes.push(t('ui.map.grantOnly', { grant: state.grant }));
+    const text = parts.length ? t('ui.map.showing', { what: parts.join(t('ui.map.and')) })
+      + notes.map((x) => ` · ${x}`).join('') : '';
     if (!flashed) setStatus(text);
   }
 
@@ -317,9 +334,9 @@ export function createMap(el, { config, statusEl, onError }) {
       const [lon, lat] = coordinate;
       const icon = L.divIcon({ className: 'lr-problem-marker', html: '<span aria-hidden="true">!</span>',
         iconSize: [28, 28], iconAnchor: [14, 14] });
-      const marker = L.marker([lat, lon], { icon, title: 'Invalid geometry here', alt: 'Invalid geometry here',
-        keyboard: true, riseOnHover: true }).bindPopup(`<strong>Invalid geometry</strong><br>${e(text)}
-        <br><span class="muted">at ${e(lon)}, ${e(lat)}</span>`);
+      const marker = L.marker([lat, lon], { icon, title: t('ui.map.problemHere'), alt: t('ui.map.problemHere'),
+        keyboard: true, riseOnHover: true }).bindPopup(`<strong>${e(t('ui.map.problem'))}</strong><br>${e(text)}
+        <br><span class="muted">${e(t('ui.map.problemAt', { lon, lat }))}</span>`);
       problems.addLayer(marker);
       map.setView([lat, lon], Math.max(map.getZoom(), 13));
       marker.openPopup();
@@ -331,23 +348,31 @@ export function createMap(el, { config, statusEl, onError }) {
   };
 }
 
+/** "under 1 %", "1–5 %", "50 % and more": a class of the choropleth in the language's numbers. */
+function shareClassLabel(c) {
+  const pct = (x) => formatNumber(100 * x, 0);
+  if (c.max === 0) return t('ui.legend.none');
+  if (c.min === 0) return t('ui.legend.under', { max: pct(c.max) });
+  if (c.max === Infinity) return t('ui.legend.andMore', { min: pct(c.min) });
+  return t('ui.legend.range', { min: pct(c.min), max: pct(c.max) });
+}
+
 function legend(collapsed) {
   const control = L.control({ position: 'bottomleft' });
   control.onAdd = () => {
     const div = L.DomUtil.create('div', 'leaflet-control lr-legend');
     const classes = SHARE_CLASSES.map((c) => `<li><span class="swatch" style="background:${c.color}"></span>${
-      e(c.label)}</li>`).join('');
+      e(shareClassLabel(c))}</li>`).join('');
     const hz = Object.entries(HAZARD_STYLES).map(([k, s]) => `<li><span class="swatch swatch-line" style="background:${
-      s.fillColor};border-color:${s.color};border-style:${s.dashArray ? 'dashed' : 'solid'}"></span>${k === 'SHA'
-      ? 'Suspected (SHA)' : 'Confirmed (CHA)'}</li>`).join('');
+      s.fillColor};border-color:${s.color};border-style:${s.dashArray ? 'dashed' : 'solid'}"></span>${e(t(`ui.legend.${k}`, { short: classShort(k) }))}</li>`).join('');
     const out = Object.entries(OUTCOME_COLORS).map(([k, c]) => `<li><span class="swatch" style="background:${c}">
-      </span>${k[0].toUpperCase()}${k.slice(1)}</li>`).join('');
+      </span>${e(term(k, `ui.outcome.${k}`))}</li>`).join('');
     // the map shows the choropleth or the detail layers, and the legend only what is shown
-    div.innerHTML = `<details ${collapsed ? '' : 'open'}><summary>Legend</summary>
-      <div class="legend-country"><h4>Remaining contamination, share of region</h4><ul>${classes}</ul>
-      <p class="muted">Zoom in to see hazards and released land.</p></div>
-      <div class="legend-detail"><h4>Hazards</h4><ul>${hz}</ul>
-      <h4>Released land</h4><ul>${out}</ul></div></details>`;
+    div.innerHTML = `<details ${collapsed ? '' : 'open'}><summary>${e(t('ui.legend.title'))}</summary>
+      <div class="legend-country"><h4>${e(t('ui.legend.share'))}</h4><ul>${classes}</ul>
+      <p class="muted">${e(t('ui.legend.zoomIn'))}</p></div>
+      <div class="legend-detail"><h4>${e(t('ui.legend.hazards'))}</h4><ul>${hz}</ul>
+      <h4>${e(t('ui.legend.released'))}</h4><ul>${out}</ul></div></details>`;
     L.DomEvent.disableClickPropagation(div);
     L.DomEvent.disableScrollPropagation(div);
     return div;

@@ -2,6 +2,7 @@
 /* global Chart */
 import { escapeHtml as e, formatDate, formatKm2, formatMonth, formatNumber, formatShare, share } from './format.js';
 import { OUTCOME_COLORS } from './geo.js';
+import { lang, locale, localName, t, term } from './i18n.js';
 
 export const SUMMARY_FIELDS = ['reportedKm2', 'contaminatedKm2', 'releasedKm2', 'cancelledKm2', 'reducedKm2',
   'clearedKm2'];
@@ -16,21 +17,22 @@ export function renderSummary(root, s, asOf) {
   const events = root.querySelector('#sum-events');
   events.textContent = formatNumber(s.events);
   events.dataset.value = String(s.events);
-  root.querySelector('#sum-asof').textContent = asOf ? `as of ${formatDate(asOf)}` : 'today';
+  root.querySelector('#sum-asof').textContent = asOf ? t('ui.summary.asOf', { date: formatDate(asOf) })
+    : t('ui.asof.today');
   const share = root.querySelector('#sum-share');
-  share.textContent = s.reportedKm2 > 0 ? `${formatShare(s.releasedKm2, s.reportedKm2)} of the reported land released`
+  share.textContent = s.reportedKm2 > 0 ? t('ui.summary.share', { share: formatShare(s.releasedKm2, s.reportedKm2) })
     : '';
 }
 
 const COLUMNS = [
-  { key: 'name', label: 'Region', num: false, value: (r) => r.name },
-  { key: 'areaKm2', label: 'Area', num: true, value: (r) => r.areaKm2, title: 'area of the region, km²' },
-  { key: 'contaminatedKm2', label: 'Remaining', num: true, value: (r) => r.contaminatedKm2,
-    title: 'land still in a hazard area, km²' },
-  { key: 'releasedKm2', label: 'Released', num: true, value: (r) => r.releasedKm2,
-    title: 'land released (cancelled, reduced or cleared), km²' },
-  { key: 'share', label: 'Share', num: true, value: (r) => share(r.contaminatedKm2, r.areaKm2),
-    title: 'remaining contamination as a share of the region' },
+  { key: 'name', label: t('ui.regions.region'), num: false, value: (r) => localName(r) },
+  { key: 'areaKm2', label: t('ui.regions.area'), num: true, value: (r) => r.areaKm2, title: t('ui.regions.areaTitle') },
+  { key: 'contaminatedKm2', label: t('ui.regions.remaining'), num: true, value: (r) => r.contaminatedKm2,
+    title: t('ui.regions.remainingTitle') },
+  { key: 'releasedKm2', label: t('ui.regions.released'), num: true, value: (r) => r.releasedKm2,
+    title: t('ui.regions.releasedTitle') },
+  { key: 'share', label: t('ui.regions.share'), num: true, value: (r) => share(r.contaminatedKm2, r.areaKm2),
+    title: t('ui.regions.shareTitle') },
 ];
 
 /** Sorts region rows by a column; the "unassigned" row (no area) always comes last. */
@@ -41,7 +43,7 @@ export function sortRegions(rows, key, dir) {
     if ((a.code === 'unassigned') !== (b.code === 'unassigned')) return a.code === 'unassigned' ? 1 : -1;
     const va = col.value(a);
     const vb = col.value(b);
-    const c = col.num ? va - vb : String(va).localeCompare(String(vb), 'en');
+    const c = col.num ? va - vb : String(va).localeCompare(String(vb), lang());
     return sign * c || a.code.localeCompare(b.code);
   });
 }
@@ -83,15 +85,15 @@ export function createRegionTable(table, { onSelect }) {
     tbody.innerHTML = sortRegions(visible, state.key, state.dir).map((r) => {
       const link = r.code !== 'unassigned';
       return `<tr data-code="${e(r.code)}" ${link ? 'tabindex="0" class="link"' : ''}
-        ${link ? `aria-label="${e(r.name)}: zoom the map to the region"` : ''}>
-        <th scope="row">${e(r.name)}</th>
+        ${link ? `aria-label="${e(t('ui.regions.zoomTo', { region: localName(r) }))}"` : ''}>
+        <th scope="row">${e(localName(r))}</th>
         <td class="num">${e(formatKm2(r.areaKm2, { unit: false, digits: 0 }))}</td>
         <td class="num" data-value="${r.contaminatedKm2}">${e(formatKm2(r.contaminatedKm2, { unit: false, digits: 2 }))}</td>
         <td class="num" data-value="${r.releasedKm2}">${e(formatKm2(r.releasedKm2, { unit: false, digits: 2 }))}</td>
         <td class="num">${e(formatShare(r.contaminatedKm2, r.areaKm2))}</td></tr>`;
     }).join('');
     const sum = (k) => state.rows.reduce((a, r) => a + (r[k] || 0), 0);
-    table.querySelector('tfoot').innerHTML = `<tr><th scope="row">All regions</th>
+    table.querySelector('tfoot').innerHTML = `<tr><th scope="row">${e(t('ui.regions.all'))}</th>
       <td class="num">${e(formatKm2(sum('areaKm2'), { unit: false, digits: 0 }))}</td>
       <td class="num">${e(formatKm2(sum('contaminatedKm2'), { unit: false, digits: 2 }))}</td>
       <td class="num">${e(formatKm2(sum('releasedKm2'), { unit: false, digits: 2 }))}</td>
@@ -106,8 +108,9 @@ export function createRegionTable(table, { onSelect }) {
   };
 }
 
-const OUTCOMES = [['cancelled', 'cancelledKm2', 'Cancelled'], ['reduced', 'reducedKm2', 'Reduced'],
-  ['cleared', 'clearedKm2', 'Cleared']];
+const OUTCOMES = [['cancelled', 'cancelledKm2', term('cancelled', 'ui.outcome.cancelled')],
+  ['reduced', 'reducedKm2', term('reduced', 'ui.outcome.reduced')], ['cleared', 'clearedKm2', term('cleared', 'ui.outcome.cleared')]];
+const RELEASED = term('released', 'ui.outcome.released');
 
 /** A stacked bar chart of released km² per month by outcome; months after asOf are drawn faded. */
 export function createMonthChart(canvas, { title }) {
@@ -127,17 +130,18 @@ export function createMonthChart(canvas, { title }) {
         stack: 'released' })) },
       options: {
         animation: false,
+        locale: locale(), // the axis ticks in the language's number format
         responsive: true,
         maintainAspectRatio: false,
         interaction: { mode: 'index', intersect: false },
         plugins: {
           title: { display: !!title, text: title },
           tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${formatKm2(c.parsed.y)}`,
-            footer: (items) => `Released: ${formatKm2(items.reduce((a, i) => a + i.parsed.y, 0))}` } },
+            footer: (items) => `${RELEASED}: ${formatKm2(items.reduce((a, i) => a + i.parsed.y, 0))}` } },
         },
         scales: {
-          x: { stacked: true, ticks: { autoSkip: true, maxRotation: 0 } },
-          y: { stacked: true, beginAtZero: true, title: { display: true, text: 'km² released' } },
+          x: { stacked: true, ticks: { autoSkip: true, maxRotation: 0 }, title: { display: true, text: t('ui.chart.month') } },
+          y: { stacked: true, beginAtZero: true, title: { display: true, text: t('ui.chart.yAxis') } },
         },
       },
     });
@@ -178,8 +182,12 @@ export function monthTableHtml(rows, caption) {
   const body = rows.map((r) => `<tr><th scope="row">${e(formatMonth(r.key))}</th>${OUTCOMES.map(([, f]) =>
     `<td class="num">${e(formatKm2(r[f], { unit: false, digits: 2 }))}</td>`).join('')}<td class="num">${
     e(formatKm2(r.km2, { unit: false, digits: 2 }))}</td></tr>`).join('');
-  return `<table class="data"><caption>${e(caption)}</caption><thead><tr><th scope="col">Month</th>
-    <th scope="col" class="num">Cancelled</th><th scope="col" class="num">Reduced</th>
-    <th scope="col" class="num">Cleared</th><th scope="col" class="num">Released</th></tr></thead>
+  return `<table class="data"><caption>${e(caption)}</caption><thead><tr><th scope="col">${e(t('ui.chart.month'))}</th>
+    ${outcomeHeadings()}</tr></thead>
     <tbody>${body}</tbody></table>`;
+}
+
+/** The headings of the outcome columns: cancelled, reduced, cleared, released. */
+export function outcomeHeadings() {
+  return [...OUTCOMES.map(([, , l]) => l), RELEASED].map((l) => `<th scope="col" class="num">${e(l)}</th>`).join('');
 }

@@ -4,6 +4,7 @@
 // sender (no token, a revoked one, an account that may not send this partner's events), never about the event:
 // such events stay queued until someone who may send them signs in.
 
+import { lang } from './i18n.js';
 import { readJson } from './response.js';
 
 export const QUEUE_KEY = 'landrelease.offlineQueue.v1';
@@ -28,7 +29,7 @@ export function isAuthStatus(status) {
 
 /** The JSON headers of a POST, with the bearer token when there is one. */
 function postHeaders(token) {
-  const h = { 'Content-Type': 'application/json', Accept: 'application/json' };
+  const h = { 'Content-Type': 'application/json', Accept: 'application/json', 'Accept-Language': lang() };
   if (token) h.Authorization = `Bearer ${token}`;
   return h;
 }

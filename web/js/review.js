@@ -1,6 +1,7 @@
 // The reviewers' side of the approval workflow: the queue of submitted events and the decisions on them, one by one
 // or in a batch. No DOM: fetch and the headers (with the token) are injected, so the logic is tested with fakes.
 import { ProblemError, query } from './api.js';
+import { t } from './i18n.js';
 import { readJson } from './response.js';
 
 export { changedArea } from './event.js';
@@ -35,7 +36,7 @@ export function sortDecisions(ids, answers, failure = null) {
     if (r && r.status === 200) out.approved.push({ id, result: r.result });
     else {
       out.refused.push({ id, status: r?.status ?? failure?.status ?? 0,
-        problem: r?.problem ?? failure?.problem ?? { detail: 'the service gave no answer for this event' } });
+        problem: r?.problem ?? failure?.problem ?? { detail: t('ui.review.noAnswer') } });
     }
   }
   return out;
@@ -65,7 +66,7 @@ export function createReviewClient({ fetch, headers }) {
     /** The service refuses a rejection without a reason; so does this, before sending. */
     async reject(id, reason) {
       const why = String(reason ?? '').trim();
-      if (!why) throw new ProblemError({ title: 'Reason required', detail: 'give a reason the field team can act on' }, 400);
+      if (!why) throw new ProblemError({ title: t('ui.review.reasonRequired'), detail: t('ui.review.reasonDetail') }, 400);
       return call('POST', eventPath(id, '/reject'), { reason: why });
     },
     /** Approves the events in the order given (approval order is ledger order), in batches the service accepts. */
@@ -79,7 +80,7 @@ export function createReviewClient({ fetch, headers }) {
           // the batches already answered stand: say which were decided and which were not sent
           if (!answers.length) throw err;
           return sortDecisions(ids, answers, { status: err.status ?? 0,
-            problem: err.problem ?? { title: 'Not sent', detail: err.message } });
+            problem: err.problem ?? { title: t('ui.common.notSent'), detail: err.message } });
         }
       }
       return sortDecisions(ids, answers);

@@ -3,6 +3,7 @@
 // the queue read-only (the service lets reviewers alone decide); any other account never sees the tab.
 /* global L */
 import { escapeHtml as e, formatDate } from './format.js';
+import { t, tn } from './i18n.js';
 import { isPhoneLayout } from './layout.js';
 import { createReviewClient, isAlreadyDecided, reviewAccess } from './review.js';
 import { approvalFiguresHtml, batchHtml, describeEvent as describe, queueRowHtml } from './reviewhtml.js';
@@ -39,17 +40,17 @@ export function createReviewPanel(root, { auth, tab, map, regionName, onDecided,
     selectAll.checked = all.length > 0 && chosen === all.length;
     selectAll.indeterminate = chosen > 0 && chosen < all.length;
     approveSelected.disabled = chosen === 0;
-    approveSelected.textContent = chosen ? `Approve selected (${chosen})` : 'Approve selected';
+    approveSelected.textContent = chosen ? t('ui.review.approveSelectedN', { n: chosen }) : t('ui.review.approveSelected');
   }
 
   function showCount() {
     const n = queue.length;
     const plus = nextCursor ? '+' : '';
-    tab.textContent = n ? `Review (${n}${plus})` : 'Review';
+    tab.textContent = n ? t('ui.review.tabN', { n: `${n}${plus}` }) : t('ui.tabs.review');
     root.dataset.count = String(n);
     statusEl.className = '';
-    statusEl.textContent = n ? `${n}${plus} event${n === 1 && !plus ? '' : 's'} awaiting review.`
-      : 'No event awaits review.';
+    statusEl.textContent = n ? tn('ui.review.awaiting', n, { count: `${n}${plus}` })
+      : t('ui.review.none');
     more.hidden = !nextCursor;
     updateSelection();
   }
@@ -82,14 +83,14 @@ export function createReviewPanel(root, { auth, tab, map, regionName, onDecided,
       if (gen !== generation) return;
       refused(err);
       statusEl.className = 'error';
-      statusEl.textContent = `The queue could not be loaded: ${problemText(err)}`;
+      statusEl.textContent = t('ui.review.loadFailed', { detail: problemText(err) });
     } finally {
       if (gen === generation) root.removeAttribute('aria-busy');
     }
   }
 
   function problemText(err) {
-    if (err instanceof TypeError) return 'the service cannot be reached';
+    if (err instanceof TypeError) return t('ui.review.unreachable');
     return err?.problem?.detail ?? err?.message ?? String(err);
   }
 
@@ -114,22 +115,25 @@ export function createReviewPanel(root, { auth, tab, map, regionName, onDecided,
       const h = await client.history(ev.id);
       const last = h.history?.[h.history.length - 1];
       const at = last?.at ? `${formatDate(last.at.slice(0, 10))}, ${last.at.slice(11, 16)} UTC` : '';
-      if (last) now = `It is now ${last.to}, by ${last.by} on ${at}${last.reason ? ` (${last.reason})` : ''}.`;
+      if (last) {
+        now = t(last.reason ? 'ui.review.nowReason' : 'ui.review.now', { status: t(`ui.status.${last.to}`), by: last.by,
+          at, reason: last.reason });
+      }
     } catch {
       now = ''; // the problem's detail already says its status
     }
-    show('conflict', `<div role="alert"><h3>Already decided by someone else</h3>
+    show('conflict', `<div role="alert"><h3>${e(t('ui.review.alreadyDecided'))}</h3>
       <p>${e(describe(ev))}: <span class="review-problem-detail">${e(err.problem?.detail ?? err.message)}</span></p>
       ${now ? `<p class="review-now">${e(now)}</p>` : ''}
-      <p>Nothing was changed here; the event is off the queue.</p></div>`, ev.id);
+      <p>${e(t('ui.review.nothingChanged'))}</p></div>`, ev.id);
     onDecided?.(); // someone else's decision may have changed the figures
   }
 
   function showRefusal(ev, err, row) {
     refused(err);
     const detail = problemText(err);
-    show('error', `<div role="alert"><h3>Refused: ${e(err.problem?.title ?? `HTTP ${err.status ?? '–'}`)}${
-      err.status ? ` (${e(err.status)})` : ''}</h3><p>${e(describe(ev))}:
+    show('error', `<div role="alert"><h3>${e(t(err.status ? 'ui.result.refused' : 'ui.result.refusedNoStatus', {
+      title: err.problem?.title ?? `HTTP ${err.status ?? '–'}`, status: err.status }))}</h3><p>${e(describe(ev))}:
       <span class="review-problem-detail">${e(detail)}</span></p></div>`, ev.id);
     if (row) row.querySelector('.review-row-status').textContent = detail;
   }
@@ -153,7 +157,7 @@ export function createReviewPanel(root, { auth, tab, map, regionName, onDecided,
 
   function approve(ev, row) {
     return decide(ev, row, () => client.approve(ev.id), (r) => {
-      show('approved', `<h3>Approved: ${e(describe(ev))}</h3>${approvalFiguresHtml(r, regionName)}`, ev.id);
+      show('approved', `<h3>${e(t('ui.review.approved', { event: describe(ev) }))}</h3>${approvalFiguresHtml(r, regionName)}`, ev.id);
       onDecided?.();
     });
   }
@@ -164,14 +168,14 @@ export function createReviewPanel(root, { auth, tab, map, regionName, onDecided,
     const reason = input.value.trim();
     if (!reason) {
       input.setAttribute('aria-invalid', 'true');
-      row.querySelector('.review-row-status').textContent = 'Give a reason the field team can act on.';
+      row.querySelector('.review-row-status').textContent = t('ui.review.giveReason');
       input.focus();
       return undefined;
     }
     input.removeAttribute('aria-invalid');
     return decide(ev, row, () => client.reject(ev.id, reason), () => {
-      show('rejected', `<h3>Rejected: ${e(describe(ev))}</h3><p>Reason given: <span class="review-reason-shown">${
-        e(reason)}</span>. It never counts; the field team sees the reason in the event's history.</p>`, ev.id);
+      show('rejected', `<h3>${e(t('ui.review.rejected', { event: describe(ev) }))}</h3><p>${e(t('ui.review.reasonGiven'))}
+        <span class="review-reason-shown">${e(reason)}</span>. ${e(t('ui.review.neverCounts'))}</p>`, ev.id);
     });
   }
 
@@ -180,13 +184,13 @@ export function createReviewPanel(root, { auth, tab, map, regionName, onDecided,
     const events = ids.map(find).filter(Boolean);
     if (!events.length) return;
     approveSelected.disabled = true;
-    statusEl.textContent = `Approving ${events.length}…`;
+    statusEl.textContent = t('ui.review.approving', { n: events.length });
     let out;
     try {
       out = await client.approveAll(events.map((x) => x.id));
     } catch (err) {
       refused(err);
-      show('error', `<div role="alert"><h3>Nothing approved${err.status ? ` (${e(err.status)})` : ''}</h3>
+      show('error', `<div role="alert"><h3>${e(t('ui.review.nothingApproved'))}${err.status ? ` (${e(err.status)})` : ''}</h3>
         <p class="review-problem-detail">${e(problemText(err))}</p></div>`);
       showCount();
       return;
@@ -207,7 +211,7 @@ export function createReviewPanel(root, { auth, tab, map, regionName, onDecided,
       footprint.clearLayers();
       shownId = ev.id;
       footprint.addData({ type: 'Feature', geometry: full.geometry, properties: {} });
-      footprint.eachLayer((l) => l.bindPopup(`<strong>Awaiting review</strong><br>${e(describe(ev))}`));
+      footprint.eachLayer((l) => l.bindPopup(`<strong>${e(t('ui.review.awaitingPopup'))}</strong><br>${e(describe(ev))}`));
       const bounds = footprint.getBounds();
       if (bounds.isValid()) map.fitBounds(bounds, { maxZoom: 15, padding: [24, 24] });
       root.dataset.shown = ev.id;
@@ -265,7 +269,7 @@ export function createReviewPanel(root, { auth, tab, map, regionName, onDecided,
     resultBox.innerHTML = '';
     footprint.clearLayers();
     delete root.dataset.loaded;
-    tab.textContent = 'Review';
+    tab.textContent = t('ui.tabs.review');
     if (access) load();
     else if (was) onHidden?.(); // signed out (or another account) while the queue was open
   }

@@ -1,6 +1,7 @@
 // The sign-in control of the header: a token (kept on this device) in, "Signed in as …" and Sign out after.
 import { describeAccount } from './auth.js';
 import { escapeHtml as e } from './format.js';
+import { t } from './i18n.js';
 
 export function createSignIn(root, { auth }) {
   const $ = (sel) => root.querySelector(sel);
@@ -15,7 +16,7 @@ export function createSignIn(root, { auth }) {
     const a = auth.account;
     const kept = auth.token() !== null;
     root.dataset.signedIn = String(kept);
-    state.textContent = a ? `Signed in as ${describeAccount(a)}` : kept ? 'Signed in (token not checked yet)' : '';
+    state.textContent = a ? t('ui.signin.as', { account: describeAccount(a) }) : kept ? t('ui.signin.unchecked') : '';
     state.hidden = !kept;
     state.title = auth.note;
     toggle.hidden = kept;
@@ -52,12 +53,12 @@ export function createSignIn(root, { auth }) {
     ev.preventDefault();
     const submit = $('#signin-submit');
     submit.disabled = true;
-    error.textContent = 'Checking the token…';
+    error.textContent = t('ui.signin.checking');
     try {
       const r = await auth.signIn(input.value);
       if (r.problem) {
-        error.innerHTML = r.status === 401 ? 'The service does not know this token (mistyped, or revoked).'
-          : e(r.problem.detail ?? `HTTP ${r.status}`);
+        error.innerHTML = r.status === 401 ? e(t('ui.signin.unknownToken'))
+          : e(r.problem?.detail ?? `HTTP ${r.status}`);
         input.setAttribute('aria-invalid', 'true');
         input.select();
         return;

@@ -49,6 +49,11 @@ final class Browser {
   }
 
   static ChromeDriver start(int width, int height) throws IOException {
+    return start(width, height, "en-GB");
+  }
+
+  /** A browser whose language (navigator.languages, Accept-Language) is lang, e.g. "uk". */
+  static ChromeDriver start(int width, int height, String lang) throws IOException {
     require();
     System.setProperty("SE_OFFLINE", "true");
     System.setProperty("SE_AVOID_STATS", "true");
@@ -57,8 +62,12 @@ final class Browser {
     options.setBinary(CHROMIUM.toFile());
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-        "--window-size=" + width + "," + height, "--user-data-dir=" + profile.toAbsolutePath(), "--lang=en-GB");
+        "--window-size=" + width + "," + height, "--user-data-dir=" + profile.toAbsolutePath(), "--lang=" + lang);
     options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+    if (!lang.equals("en-GB")) {
+      // headless chromium takes navigator.languages from this preference rather than from --lang
+      options.setExperimentalOption("prefs", Map.of("intl.accept_languages", lang));
+    }
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
     ChromeDriver driver = new ChromeDriver(service, options);
