@@ -25,7 +25,8 @@ public record Country(String code, String name, String nameUk, boolean synthetic
     String c = code == null ? null : code.strip().toUpperCase(Locale.ROOT);
     if (!validCode(c)) {
       throw LedgerException.badRequest("invalid-country", "'" + code
-          + "' is not a country code: use the ISO 3166-1 alpha-2 code, such as UA");
+          + "' is not a country code: use the ISO 3166-1 alpha-2 code, such as UA").with("country.invalidCode", "code",
+          String.valueOf(code));
     }
     return c;
   }

@@ -35,7 +35,8 @@ final class CountryFile {
   static Read read(Path file, String code, CountryService.LoadRequest r) throws Exception {
     if (r.codeField() == null || r.codeField().isBlank()) {
       throw LedgerException.badRequest("missing-parameter",
-          "'codeField' is required: the field with each region's code (Natural Earth: iso_3166_2)");
+          "'codeField' is required: the field with each region's code (Natural Earth: iso_3166_2)")
+          .with("country.codeFieldRequired");
     }
     ZoningFile.Read read = ZoningFile.read(file, r.format(), r.layer(), new ZoningFile.Fields(r.codeField(),
         r.nameField(), r.nameUkField(), blank(r.countryField()) ? null : r.countryField(), code));
@@ -72,7 +73,8 @@ final class CountryFile {
       regions.add(new RegionShape(regionCode, z.name(), z.zoneClass(), z.geometry(), z.areaM2()));
     }
     if (regions.isEmpty() && problems.isEmpty()) {
-      throw LedgerException.unprocessable("no-features", "the file has no regions of country " + code);
+      throw LedgerException.unprocessable("no-features", "the file has no regions of country " + code)
+          .with("country.noRegions", "code", code);
     }
     regions.sort(Comparator.comparing(RegionShape::code));
     return new Read(regions, problems, warnings, crs);

@@ -138,7 +138,8 @@ public final class CountryService {
   public String known(String code) {
     String c = Country.parseCode(code);
     if (!codes().contains(c)) {
-      throw LedgerException.notFound("no country '" + c + "' in the ledger; it has " + codes());
+      throw LedgerException.notFound("no country '" + c + "' in the ledger; it has " + codes())
+          .with("country.unknown", "code", c, "known", String.join(", ", codes()));
     }
     return c;
   }
@@ -146,7 +147,8 @@ public final class CountryService {
   public CountryDetail detail(String code) throws SQLException {
     String c = Country.parseCode(code);
     Country country = list().stream().filter(k -> k.code().equals(c)).findFirst()
-        .orElseThrow(() -> LedgerException.notFound("no country '" + c + "' in the ledger"));
+        .orElseThrow(() -> LedgerException.notFound("no country '" + c + "' in the ledger; it has " + codes())
+            .with("country.unknown", "code", c, "known", String.join(", ", codes())));
     List<RegionRow> rows = service.regions().regions().stream().filter(r -> c.equals(Country.ofRegion(r.code())))
         .map(CountryService::row).toList();
     return new CountryDetail(country, rows);
@@ -178,7 +180,8 @@ public final class CountryService {
     List<RegionRow> rows = read.regions().stream().map(CountryService::row).toList();
     double km2 = Km2.of(read.regions().stream().mapToDouble(RegionShape::areaM2).sum());
     if (r.name() == null || r.name().isBlank()) {
-      throw LedgerException.badRequest("missing-parameter", "'name' is required: the country's name in English");
+      throw LedgerException.badRequest("missing-parameter", "'name' is required: the country's name in English")
+          .with("country.nameRequired");
     }
     if (r.dryRun()) {
       return new LoadReport(code, r.name(), true, false, read.crs(), rows.size(), km2, read.problems(),
@@ -192,7 +195,7 @@ public final class CountryService {
         detail.append("and ").append(read.problems().size() - 5).append(" more (see a dry run)");
       }
       throw new LedgerException(LedgerException.Kind.UNPROCESSABLE, first.kind(), detail.toString().strip(),
-          first.coordinate());
+          first.coordinate()).with("country.refused", "problems", detail.substring(detail.indexOf(": ") + 2).strip());
     }
     Country country = new Country(code, r.name().strip(), r.nameUk() == null ? null : r.nameUk().strip(),
         r.synthetic(), r.source(), clock.instant(), actor.name(), rows.size(), km2);

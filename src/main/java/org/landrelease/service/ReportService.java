@@ -92,7 +92,8 @@ public final class ReportService {
     }
     String c = Country.parseCode(code);
     if (!countries().contains(c)) {
-      throw LedgerException.notFound("no country '" + c + "' in the ledger; it has " + countries());
+      throw LedgerException.notFound("no country '" + c + "' in the ledger; it has " + countries())
+          .with("country.unknown", "code", c, "known", String.join(", ", countries()));
     }
     return c;
   }
