@@ -8,7 +8,7 @@
 const CACHE = 'landrelease-v2'; // v1 held grant reports: activating v2 deletes it
 const SHELL = ['/', '/index.html', '/css/app.css', '/config.js', '/favicon.svg', '/js/app.js', '/js/api.js',
   '/js/i18n.js', '/i18n/en.json', '/i18n/uk.json', '/api/languages',
-  '/js/auth.js', '/js/csv.js', '/js/donors.js', '/js/event.js', '/js/form.js', '/js/format.js', '/js/geo.js',
+  '/js/auth.js', '/js/countries.js', '/js/csv.js', '/js/donors.js', '/js/event.js', '/js/form.js', '/js/format.js', '/js/geo.js',
   '/js/layout.js', '/js/map.js', '/js/panels.js', '/js/popups.js', '/js/queue.js', '/js/response.js',
   '/js/review.js', '/js/reviewhtml.js', '/js/reviewpanel.js', '/js/signin.js', '/js/tiledata.js', '/js/tiles.js',
   '/vendor/mapbox-vector-tile-3.0.0/index.js', '/vendor/pbf-5.2.1/index.js',
@@ -16,7 +16,7 @@ const SHELL = ['/', '/index.html', '/css/app.css', '/config.js', '/favicon.svg',
   '/webjars/leaflet/1.9.4/dist/leaflet.js', '/webjars/leaflet/1.9.4/dist/leaflet.css',
   '/webjars/leaflet-draw/1.0.2/dist/leaflet.draw.js', '/webjars/leaflet-draw/1.0.2/dist/leaflet.draw.css',
   '/webjars/chart.js/4.4.1/dist/chart.umd.js'];
-const CACHED_API = /^\/api\/(regions|regions\/boundaries|stats\/summary|stats\/released|partners|languages)$/;
+const CACHED_API = /^\/api\/(regions|regions\/boundaries|stats\/summary|stats\/released|partners|languages|countries)$/;
 const PRIVATE_BY = new Set(['grant', 'donor']);
 const TILES = 'landrelease-tiles-v1';
 const TILE_LIMIT = 3000;

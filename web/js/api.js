@@ -76,6 +76,8 @@ export const api = {
   releasedBy: (by, from, to) => getJson(`/api/stats/released${query({ by, from, to })}`),
   partners: () => getJson('/api/partners'),
   grants: () => getJson('/api/grants'),
+  releasedForDonor: (by, donor) => getJson(`/api/stats/released${query({ by, donor })}`),
+  countries: () => getJson('/api/countries'),
   grantReport: (id) => getJson(`/api/grants/${encodeURIComponent(id)}/report`),
   grantIati: (id) => getFile(`/api/grants/${encodeURIComponent(id)}/iati`, 'application/xml'),
   grantDocument: (id, format) => getFile(`/api/grants/${encodeURIComponent(id)}/report?format=${encodeURIComponent(format)}`,

@@ -2,6 +2,7 @@
 // triggers.
 import config from '../config.js';
 import { api, auth, debounce, getJson, isAuthError, latestOnly, query } from './api.js';
+import { createCountrySelect } from './countries.js';
 import { createDonorView } from './donors.js';
 import { createSubmitForm } from './form.js';
 import { addDays, daysBetween, formatDate, formatNumber, todayUtc } from './format.js';
@@ -144,14 +145,16 @@ async function main() {
   app.queue = queue;
   app.review = review;
 
-  // ---- figures, replayed through time with asOf
+  // ---- figures, replayed through time with asOf, of one country or all of them
   let asOf = null;
+  let country = null;
   const figures = latestOnly();
   async function loadFigures() {
     const when = asOf;
+    const of = country ?? undefined;
     const got = await figures.run((signal) => Promise.all([
-      getJson(`/api/stats/summary${query({ asOf: when })}`, { signal }),
-      getJson(`/api/regions${query({ asOf: when })}`, { signal }),
+      getJson(`/api/stats/summary${query({ asOf: when, country: of })}`, { signal }),
+      getJson(`/api/regions${query({ asOf: when, country: of })}`, { signal }),
     ]));
     if (!got) return false;
     const [summary, regions] = got;
@@ -199,8 +202,17 @@ async function main() {
 
   // ---- first meaningful render: boundaries, choropleth, summary and the region table
   try {
+    const chosen = await createCountrySelect($('country'), {
+      onChange: (code) => {
+        country = code;
+        mapView.fitCountry(code);
+        loadFigures().catch(reportError);
+      },
+    }).catch(() => ({ code: null }));
+    country = chosen.code;
     const [boundaries] = await Promise.all([api.boundaries(0.01), loadFigures()]);
     mapView.setBoundaries(boundaries);
+    if (country) mapView.fitCountry(country);
     app.firstRenderMs = Math.round(performance.now());
     performance.mark('landrelease-first-render');
     document.documentElement.dataset.ready = 'true';

@@ -4,7 +4,7 @@
 import { api } from './api.js';
 import { grantReportCsv, grantReportFileName } from './csv.js';
 import { escapeHtml as e, formatDate, formatKm2, formatNumber, todayUtc } from './format.js';
-import { t, term, tn } from './i18n.js';
+import { localName, t, term, tn } from './i18n.js';
 import { createMonthChart, monthTableHtml, outcomeHeadings } from './panels.js';
 
 export function createDonorView(root, { regionName, onError, onGrant }) {
@@ -17,6 +17,7 @@ export function createDonorView(root, { regionName, onError, onGrant }) {
   const downloadNote = root.querySelector('#grant-download');
   const signInNeeded = root.querySelector('#donors-signin');
   const fields = root.querySelector('#donors-fields');
+  const byCountryOut = root.querySelector('#donor-countries');
   let grants = [];
   let byDonor = new Map();
   let report = null;
@@ -165,6 +166,38 @@ export function createDonorView(root, { regionName, onError, onGrant }) {
     }
   }
 
+  /**
+   * What the chosen donor's money released in each country, across all its grants (a ledger of one country shows
+   * nothing here: the grant report says it all).
+   */
+  async function loadCountries() {
+    const donor = donorSel.value;
+    byCountryOut.innerHTML = '';
+    if (!donor) return;
+    try {
+      const [rows, countries] = await Promise.all([api.releasedForDonor('country', donor), api.countries()]);
+      if (donorSel.value !== donor || countries.length < 2) return;
+      const names = new Map(countries.map((c) => [c.code, c.synthetic
+        ? t('ui.country.synthetic', { name: localName(c) }) : localName(c)]));
+      const sum = (f) => rows.reduce((a, r) => a + r[f], 0);
+      const line = (name, r) => `<tr><th scope="row">${e(name)}</th>
+        <td class="num">${e(formatKm2(r.cancelledKm2, { unit: false, digits: 2 }))}</td>
+        <td class="num">${e(formatKm2(r.reducedKm2, { unit: false, digits: 2 }))}</td>
+        <td class="num">${e(formatKm2(r.clearedKm2, { unit: false, digits: 2 }))}</td>
+        <td class="num" data-value="${r.km2}">${e(formatKm2(r.km2, { unit: false, digits: 2 }))}</td></tr>`;
+      const total = { cancelledKm2: sum('cancelledKm2'), reducedKm2: sum('reducedKm2'), clearedKm2: sum('clearedKm2'),
+        km2: sum('km2') };
+      byCountryOut.innerHTML = `<div class="table-scroll"><table class="data" id="donor-country-table">
+        <caption>${e(t('ui.country.byCountry'))}: ${e(donor)}</caption><thead><tr>
+        <th scope="col">${e(t('ui.country.label'))}</th>${outcomeHeadings()}</tr></thead>
+        <tbody>${rows.map((r) => line(names.get(r.key) ?? r.key, r)).join('')}</tbody>
+        <tfoot>${line(t('ui.country.total'), total)}</tfoot></table></div>`;
+    } catch (err) {
+      onError?.(err);
+    }
+  }
+
+  donorSel.addEventListener('change', loadCountries);
   donorSel.addEventListener('change', fillGrants);
   grantSel.addEventListener('change', load);
   csvBtn.addEventListener('click', downloadCsv);
@@ -179,6 +212,7 @@ export function createDonorView(root, { regionName, onError, onGrant }) {
       signInNeeded.hidden = signedIn;
       fields.hidden = !signedIn;
       fillDonors();
+      loadCountries();
       if (!signedIn) {
         grantSel.value = '';
         fillGrants();

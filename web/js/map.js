@@ -298,6 +298,16 @@ export function createMap(el, { config, statusEl, onError }) {
       outlines.clearLayers().addData(fc);
       choropleth.clearLayers().addData(fc);
     },
+    /** Fits the map to one country's regions (their codes carry its prefix), or to every region for null. */
+    fitCountry(code) {
+      const bounds = L.latLngBounds([]);
+      outlines.eachLayer((layer) => {
+        if (!code || String(layer.feature?.properties?.code ?? '').startsWith(`${code}-`)) {
+          bounds.extend(layer.getBounds());
+        }
+      });
+      if (bounds.isValid()) map.fitBounds(bounds, { padding: [4, 4] });
+    },
     setRegions(rows, asOf) {
       state.regionsByCode = new Map(rows.map((r) => [r.code, r]));
       state.asOf = asOf;

@@ -57,7 +57,7 @@ final class StatsResource {
       releasedByZone(ctx);
       return;
     }
-    HttpApi.allowOnly(ctx, Set.of("by", "from", "to", "landUse", "country"));
+    HttpApi.allowOnly(ctx, Set.of("by", "from", "to", "landUse", "country", "donor"));
     String by = ctx.queryParam("by");
     String landUse = landUseParam(ctx);
     if (by == null) {
@@ -69,6 +69,11 @@ final class StatsResource {
         .filter(b -> b.param().equalsIgnoreCase(by)).findFirst().orElseThrow(() -> LedgerException.badRequest(
             "invalid-parameter", "'by' must be " + BY_VALUES + ", got '" + by + "'")
             .with("request.parameterOneOf", "name", "by", "values", BY_VALUES, "got", by));
+    String donor = blankToNull(ctx.queryParam("donor"));
+    if (donor != null) {
+      releasedForDonor(ctx, group, donor, landUse);
+      return;
+    }
     var rows = reports.released(group, HttpApi.dateParam(ctx, "from"), HttpApi.dateParam(ctx, "to"), landUse,
         country(ctx));
     if (group == ReportService.By.GRANT || group == ReportService.By.DONOR) {
@@ -84,6 +89,27 @@ final class StatsResource {
           : Permissions.mayReadDonor(reader, r.key()))).toList();
     }
     ctx.json(rows);
+  }
+
+  /**
+   * Released land of one donor's grants, by any grouping (by=country: what its money released in each country). Read
+   * by the accounts that may read the donor's figures, as by=donor.
+   */
+  private void releasedForDonor(Context ctx, ReportService.By group, String donor, String landUse) {
+    var reader = Access.account(ctx);
+    if (reader == null) {
+      throw LedgerException.unauthorized("token-required", "released for a donor needs a bearer token")
+          .with("stats.donorToken");
+    }
+    if (!Permissions.mayReadDonor(reader, donor)) {
+      throw LedgerException.notFound("no donor '" + donor + "'").with("stats.unknownDonor", "donor", donor);
+    }
+    if (landUse != null || ctx.queryParam("country") != null) {
+      throw LedgerException.badRequest("invalid-parameter", "'donor' is not combined with 'landUse' or 'country'")
+          .with("stats.donorAlone");
+    }
+    ctx.header(COUNTRIES_HEADER, String.join(", ", reports.countries()));
+    ctx.json(reports.releasedForDonor(group, HttpApi.dateParam(ctx, "from"), HttpApi.dateParam(ctx, "to"), donor));
   }
 
   /**

@@ -180,6 +180,24 @@ public final class ReportService {
     return c == null ? f.region() : c;
   }
 
+  /**
+   * Released land per key of a grouping, of one donor's grants only: how much the Netherlands' money released in each
+   * country, region or month, across all its grants.
+   */
+  public List<ReleasedRow> releasedForDonor(By by, LocalDate from, LocalDate to, String donor) {
+    Function<Fact, String> key = switch (by) {
+      case REGION -> Fact::region;
+      case PARTNER -> Fact::partner;
+      case MONTH -> Fact::month;
+      case LAND_USE -> f -> LandUse.key(f.landUse());
+      case GRANT, DONOR -> Fact::grant;
+      case TYPE -> f -> f.kind().label();
+      case COUNTRY -> ReportService::countryKey;
+    };
+    return releasedRows(from, to, f -> f.grant() != null && donor.equals(funding.donorOf(f.grant())),
+        by == By.DONOR ? f -> donor : key);
+  }
+
   /** Merges rows under new keys; a null key (no grant, no donor) becomes "none". */
   private static Map<String, double[]> regroup(Map<String, double[]> sums, Function<String, String> newKey) {
     Map<String, double[]> out = new java.util.HashMap<>();
