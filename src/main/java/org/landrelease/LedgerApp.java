@@ -6,7 +6,6 @@ import org.landrelease.store.LedgerLock;
 import org.landrelease.cli.AccountBootstrap;
 import org.landrelease.demo.DemoLoader;
 import org.landrelease.config.Config;
-import org.landrelease.geometry.RegionBoundaries;
 import org.landrelease.geometry.RegionIndex;
 import org.landrelease.http.HttpApi;
 import org.landrelease.service.AccountService;
@@ -27,6 +26,8 @@ import org.landrelease.store.EventStore;
 import org.landrelease.store.FeatureStore;
 import org.landrelease.store.FundingStore;
 import org.landrelease.store.LedgerStore;
+import org.landrelease.store.CountryStore;
+import org.landrelease.service.CountryService;
 import org.landrelease.store.MapStore;
 import org.landrelease.store.TileStore;
 import org.landrelease.store.TreatyStore;
@@ -36,8 +37,6 @@ import org.slf4j.LoggerFactory;
 /** The running service: its database, services and HTTP server, wired by hand. */
 public final class LedgerApp implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LedgerApp.class);
-  /** Grid of the region index, in degrees: cells of about 20 km. */
-  private static final double REGION_CELL_DEGREES = 0.2;
 
   private final Database db;
   private final Javalin http;
@@ -71,19 +70,23 @@ public final class LedgerApp implements AutoCloseable {
 
   private static LedgerApp start(Config config, java.util.concurrent.ExecutorService startup, long t0)
       throws Exception {
-    java.util.concurrent.CompletableFuture<RegionIndex> regionIndex = java.util.concurrent.CompletableFuture
-        .supplyAsync(() -> {
-          try {
-            return new RegionIndex(RegionBoundaries.read(config.regionsFile(), Json.mapper()), REGION_CELL_DEGREES);
-          } catch (Exception e) {
-            throw new java.util.concurrent.CompletionException(e);
-          }
-        }, startup);
     Database db = config.postgres()
         ? Database.openPostgres(config.databaseUrl(), config.dbUser(), config.dbPassword())
         : Database.openH2(config.databaseDir());
     LedgerLock writeLock = db.lock();
     LedgerStore store = new LedgerStore(db);
+    CountryStore countryStore = new CountryStore(db);
+    // the countries' regions are the database's; a ledger without any gets the boundary file's country (Ukraine)
+    java.util.concurrent.CompletableFuture<Object[]> regionIndex = java.util.concurrent.CompletableFuture
+        .supplyAsync(() -> {
+          try {
+            CountryService.seed(countryStore, store, writeLock, config.regionsFile(), Clock.systemUTC());
+            long version = countryStore.version();
+            return new Object[] {CountryService.index(countryStore), version};
+          } catch (Exception e) {
+            throw new java.util.concurrent.CompletionException(e);
+          }
+        }, startup);
     EventStore events = new EventStore(db);
     FundingService funding = new FundingService(new FundingStore(db), writeLock);
     // the totals hold every approval up to this order; on PostgreSQL others may apply more meanwhile (LedgerSync)
@@ -105,21 +108,18 @@ public final class LedgerApp implements AutoCloseable {
     double hazardM2 = area.m2() - store.appliedBetween(applied, area.applied()).stream()
         .mapToDouble(LedgerStore.AppliedEvent::hazardDeltaM2).sum();
     totals.load(pieces, counts, hazardM2, applied);
-    RegionIndex regions = join(regionIndex, db);
-    writeLock.lock();
-    try {
-      store.replaceRegions(regions.regions().stream().map(r -> new LedgerStore.RegionRow(r.code(), r.name(),
-          r.nameUk(), r.areaM2(), r.geometry())).toList());
-    } finally {
-      writeLock.unlock();
-    }
+    Object[] indexed = join(regionIndex, db);
+    RegionIndex regions = (RegionIndex) indexed[0];
     var zonings = new org.landrelease.service.ZoningService(new org.landrelease.store.ZoningStore(db), store,
         writeLock, config.postgres(), Clock.systemUTC());
     zonings.reload();
     LedgerService ledger = new LedgerService(store, events, funding, regions, totals, writeLock, Clock.systemUTC(),
         zonings);
+    CountryService countries = new CountryService(countryStore, store, ledger, totals, zonings, writeLock,
+        config.postgres(), Clock.systemUTC());
+    countries.started((Long) indexed[1]);
     AccountService accounts = new AccountService(new AccountStore(db), funding, writeLock, Clock.systemUTC());
-    LedgerSync sync = new LedgerSync(store, totals, funding, accounts, config.postgres());
+    LedgerSync sync = new LedgerSync(store, totals, funding, accounts, config.postgres()).follow(countries);
     ReportService reports = new ReportService(totals, ledger, funding, new org.landrelease.store.GrantReportStore(db),
         events, Clock.systemUTC());
     MapService map = new MapService(events, new MapStore(db), ledger);
@@ -143,13 +143,13 @@ public final class LedgerApp implements AutoCloseable {
     FeatureService features = new FeatureService(new FeatureStore(db), reports, map, zonings, zoneFigures);
     var services = new HttpApi.Services(ledger, reports, funding, map, accounts, backups, imports, exports, features,
         sync, new TileService(new TileStore(db), ledger, reports, totals::applied, Clock.systemUTC()), zonings,
-        zoneFigures, new TreatyReport(new TreatyStore(db), regions, reports, zonings, Clock.systemUTC()),
+        zoneFigures, new TreatyReport(new TreatyStore(db), ledger::regions, reports, zonings, Clock.systemUTC()),
         new org.landrelease.service.IatiService(funding, reports, ledger, Clock.systemUTC()),
-        new org.landrelease.service.GrantDocuments(reports, funding));
+        new org.landrelease.service.GrantDocuments(reports, funding), countries);
     Javalin http = HttpApi.create(services, config.publicReads(), config.webDir())
         .start(config.host(), config.port());
     LOG.info("started in {} ms: {} regions in {} index cells, database {}", (System.nanoTime() - t0) / 1_000_000,
-        regions.regions().size(), regions.cellCount(),
+        ledger.regions().regions().size(), ledger.regions().cellCount(),
         config.postgres() ? config.databaseUrl() : config.databaseDir().toAbsolutePath());
     return new LedgerApp(db, http, ledger, reports, funding, accounts);
   }

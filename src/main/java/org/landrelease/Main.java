@@ -8,6 +8,7 @@ import org.landrelease.bench.OgcBench;
 import org.landrelease.bench.TransferBench;
 import org.landrelease.cli.AdminCommands;
 import org.landrelease.cli.ImportCommand;
+import org.landrelease.cli.CountryCommand;
 import org.landrelease.cli.ZoningCommand;
 import org.landrelease.config.ArgumentException;
 import org.landrelease.config.Command;
@@ -28,6 +29,7 @@ public final class Main {
         create-user      add an account to a stopped service's database (or to PostgreSQL)
         backup           back up a stopped service's H2 database to a zip
         restore          restore such a zip into a new database directory
+        country          load (or replace) a country's regions, or list the countries
         zoning           load, list or delete a zoning (raion, hromada, land cover) that figures are split by
         generate-demo    regenerate the synthetic demonstration scenario in data/demo
         bench            the ledger benchmark (generates a workload, replays it over HTTP)
@@ -43,7 +45,7 @@ public final class Main {
       Map.entry("restore", AdminCommands.RESTORE), Map.entry("import", ImportCommand.COMMAND),
       Map.entry("bench-ogc", OgcBench.COMMAND), Map.entry("bench-transfer", TransferBench.COMMAND),
       Map.entry("bench-tiles", BenchTiles.COMMAND),
-      Map.entry("zoning", ZoningCommand.COMMAND));
+      Map.entry("zoning", ZoningCommand.COMMAND), Map.entry("country", CountryCommand.COMMAND));
 
   private Main() {}
 
@@ -81,6 +83,7 @@ public final class Main {
       case "restore" -> AdminCommands.restore(rest);
       case "import" -> ImportCommand.main(rest);
       case "zoning" -> ZoningCommand.main(rest);
+      case "country" -> CountryCommand.main(rest);
       case "bench-ogc" -> OgcBench.main(rest);
       case "bench-transfer" -> TransferBench.main(rest);
       case "bench-tiles" -> BenchTiles.main(rest);

@@ -35,11 +35,12 @@ public final class HttpApi {
       org.landrelease.service.FeatureService features, org.landrelease.service.LedgerSync sync,
       org.landrelease.service.TileService tiles, org.landrelease.service.ZoningService zonings,
       org.landrelease.service.ZoneFigures zoneFigures, org.landrelease.service.TreatyReport treaty,
-      org.landrelease.service.IatiService iati, org.landrelease.service.GrantDocuments grantDocuments) {
+      org.landrelease.service.IatiService iati, org.landrelease.service.GrantDocuments grantDocuments,
+      org.landrelease.service.CountryService countries) {
     /** No service at all: the routes are declared, none can answer. */
     public static Services none() {
       return new Services(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-          null);
+          null, null);
     }
   }
 
@@ -65,6 +66,7 @@ public final class HttpApi {
     FundingResource fundingResource = new FundingResource(funding, reports, s.grantDocuments(), mapper);
     StatsResource stats = new StatsResource(reports, funding, s.zoneFigures());
     ZoningResource zonings = new ZoningResource(zoningService);
+    CountryResource countries = new CountryResource(s.countries());
     IatiResource iati = new IatiResource(funding, s.iati(), mapper);
     MapResource layers = new MapResource(map, mapper, zoningService);
     TileResource tiles = new TileResource(tileService, funding, mapper);
@@ -140,6 +142,9 @@ public final class HttpApi {
       routes.get("/api/stats/zones", stats::zones, Access.PUBLIC_READ);
       routes.get("/api/reports/land-release", reportResource::landRelease, Access.PUBLIC_READ);
       // zonings: loaded and deleted by an administrator; which exist (and which are synthetic) is public like figures
+      routes.get("/api/countries", countries::list, Access.PUBLIC_READ);
+      routes.get("/api/countries/{code}", countries::get, Access.PUBLIC_READ);
+      routes.post("/api/countries/{code}", countries::load, Access.ADMIN);
       routes.get("/api/zonings", zonings::list, Access.PUBLIC_READ);
       routes.get("/api/zonings/{name}", zonings::get, Access.PUBLIC_READ);
       routes.post("/api/zonings/{name}", zonings::load, Access.ADMIN);

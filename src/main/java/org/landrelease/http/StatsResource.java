@@ -16,6 +16,8 @@ import org.landrelease.service.ZoneFigures;
 final class StatsResource {
   private static final String BY_VALUES = Arrays.stream(ReportService.By.values()).map(ReportService.By::param)
       .collect(Collectors.joining(", ")) + ", zone or zoneClass";
+  /** The countries a figure covers (RFC 9110 field syntax: a comma-separated list). */
+  static final String COUNTRIES_HEADER = "Ledger-Countries";
   private final ReportService reports;
   private final FundingService funding;
   private final ZoneFigures zones;
@@ -27,8 +29,8 @@ final class StatsResource {
   }
 
   void summary(Context ctx) {
-    HttpApi.allowOnly(ctx, Set.of("asOf"));
-    ctx.json(reports.summary(HttpApi.dateParam(ctx, "asOf")));
+    HttpApi.allowOnly(ctx, Set.of("asOf", "country"));
+    ctx.json(reports.summary(HttpApi.dateParam(ctx, "asOf"), country(ctx)));
   }
 
   /** The landUse filter: a LandUse name or "unknown" (releases that recorded none); null when absent. */
@@ -53,7 +55,7 @@ final class StatsResource {
       releasedByZone(ctx);
       return;
     }
-    HttpApi.allowOnly(ctx, Set.of("by", "from", "to", "landUse"));
+    HttpApi.allowOnly(ctx, Set.of("by", "from", "to", "landUse", "country"));
     String by = ctx.queryParam("by");
     String landUse = landUseParam(ctx);
     if (by == null) {
@@ -63,7 +65,8 @@ final class StatsResource {
     ReportService.By group = Arrays.stream(ReportService.By.values())
         .filter(b -> b.param().equalsIgnoreCase(by)).findFirst().orElseThrow(() -> LedgerException.badRequest(
             "invalid-parameter", "'by' must be " + BY_VALUES + ", got '" + by + "'"));
-    var rows = reports.released(group, HttpApi.dateParam(ctx, "from"), HttpApi.dateParam(ctx, "to"), landUse);
+    var rows = reports.released(group, HttpApi.dateParam(ctx, "from"), HttpApi.dateParam(ctx, "to"), landUse,
+        country(ctx));
     if (group == ReportService.By.GRANT || group == ReportService.By.DONOR) {
       // funding figures are not public: each account sees the rows of the grants (donors) it may read
       var reader = Access.account(ctx);
@@ -116,7 +119,17 @@ final class StatsResource {
   }
 
   void regions(Context ctx) {
-    HttpApi.allowOnly(ctx, Set.of("asOf"));
-    ctx.json(reports.regions(HttpApi.dateParam(ctx, "asOf")));
+    HttpApi.allowOnly(ctx, Set.of("asOf", "country"));
+    ctx.json(reports.regions(HttpApi.dateParam(ctx, "asOf"), country(ctx)));
+  }
+
+  /**
+   * The country parameter (null: every country), and the countries the answer covers, in the Ledger-Countries
+   * header: a list of figures has no field of its own to say it.
+   */
+  private String country(Context ctx) {
+    String country = reports.country(ctx.queryParam("country"));
+    ctx.header(COUNTRIES_HEADER, country != null ? country : String.join(", ", reports.countries()));
+    return country;
   }
 }

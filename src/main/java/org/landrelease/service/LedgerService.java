@@ -34,11 +34,13 @@ public final class LedgerService {
   private final LedgerStore store;
   private final EventStore events;
   private final FundingService funding;
-  private final RegionIndex regions;
+  private volatile RegionIndex regions;
   private final LedgerTotals totals;
   private final LedgerLock writeLock;
   private final Clock clock;
-  private final LandChange land;
+  private volatile LandChange land;
+  /** Brings the region index level with the database before a write (another instance may have replaced it). */
+  private volatile RegionCheck regionCheck = () -> {};
   private final ZoningService zonings;
 
   /** The totals must already hold what the store holds (LedgerTotals.load). */
@@ -63,6 +65,25 @@ public final class LedgerService {
 
   public RegionIndex regions() {
     return regions;
+  }
+
+  /** A check, under the write lock, that the region index is the database's current one. */
+  @FunctionalInterface
+  public interface RegionCheck {
+    void ensureCurrent() throws SQLException;
+  }
+
+  /**
+   * Splits by a new region index from now on (a country loaded or replaced; caller holds the write lock, or is
+   * starting up).
+   */
+  public void useRegions(RegionIndex index) throws SQLException {
+    this.land = new LandChange(store, index);
+    this.regions = index;
+  }
+
+  public void regionCheck(RegionCheck check) {
+    this.regionCheck = check;
   }
 
   /**
@@ -145,6 +166,10 @@ public final class LedgerService {
       EventRules.check(cmd, funding, LocalDate.now(clock));
     }
     List<String> touched = regions.touching(cmd.footprint());
+    if (touched.isEmpty()) {
+      regionCheck.ensureCurrent();
+      touched = regions.touching(cmd.footprint());
+    }
     if (touched.isEmpty()) {
       var c = cmd.footprint().getInteriorPoint().getCoordinate();
       throw new LedgerException(LedgerException.Kind.UNPROCESSABLE, "outside-regions",
@@ -285,16 +310,17 @@ public final class LedgerService {
 
   /** An approval written in the open transaction: what it answers, and what it adds to the running totals. */
   private record Approval(EventResult result, long applied, LocalDate countedOn, String partner, String grant,
-      List<org.landrelease.domain.PieceRow> pieces, double hazardDeltaM2) {
+      List<org.landrelease.domain.PieceRow> pieces, double hazardDeltaM2, String regions) {
     /** Counts the approval in the running totals, once it is committed. */
     void count(LedgerTotals totals) {
-      totals.addEvent(applied, countedOn, partner, grant, pieces, hazardDeltaM2);
+      totals.addEvent(applied, countedOn, partner, grant, pieces, hazardDeltaM2, regions);
     }
   }
 
   /** Applies an approved event in the open transaction; the caller commits (or rolls back) and then counts it. */
   private Approval applyApproved(StoredEvent event, Transition submission, Transition approval, LocalDate countedOn)
       throws SQLException {
+    regionCheck.ensureCurrent();
     EventCommand cmd = event.command();
     Long reversedSeq = null;
     LandChange.Change change;
@@ -317,7 +343,7 @@ public final class LedgerService {
     long applied = store.writeApproval(approved, submission, approval, change.pieces, zoneAreas, change.writes,
         reversedSeq, change.hazardDeltaM2);
     return new Approval(EventResults.of(approved, change.pieces), applied, countedOn, cmd.partner(), cmd.grant(),
-        change.pieces, change.hazardDeltaM2);
+        change.pieces, change.hazardDeltaM2, event.regions());
   }
 
   /** One decision of a reviewer's batch: approve (reject false) or reject with a reason. */

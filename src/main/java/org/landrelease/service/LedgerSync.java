@@ -22,6 +22,7 @@ public final class LedgerSync {
   private final boolean shared;
   private volatile long fundingVersion = -1;
   private volatile long accountVersion = -1;
+  private volatile CountryService countries;
 
   public LedgerSync(LedgerStore store, LedgerTotals totals, FundingService funding, AccountService accounts,
       boolean shared) {
@@ -30,6 +31,12 @@ public final class LedgerSync {
     this.funding = funding;
     this.accounts = accounts;
     this.shared = shared;
+  }
+
+  /** Follows the countries' regions too: another instance may load or replace one. */
+  public LedgerSync follow(CountryService countries) {
+    this.countries = countries;
+    return this;
   }
 
   public boolean shared() {
@@ -42,13 +49,17 @@ public final class LedgerSync {
       return;
     }
     SharedState state = store.sharedState();
+    if (countries != null && state.regionVersion() != countries.version()) {
+      countries.catchUp();
+    }
     while (totals.applied() < state.applied()) {
       long after = totals.applied();
       List<AppliedEvent> events = store.appliedBetween(after, state.applied());
       var pieces = store.piecesAppliedBetween(after, state.applied());
       List<LocalDate> days = events.stream().map(AppliedEvent::countedOn).toList();
       double delta = events.stream().mapToDouble(AppliedEvent::hazardDeltaM2).sum();
-      totals.addApplied(after, state.applied(), days, delta, pieces);
+      totals.addApplied(after, state.applied(), days, events.stream().map(AppliedEvent::regions).toList(), delta,
+          pieces);
     }
     if (state.fundingVersion() != fundingVersion) {
       funding.reload();

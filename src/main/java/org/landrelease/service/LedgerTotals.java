@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.landrelease.domain.Country;
 import org.landrelease.domain.LandUse;
 import org.landrelease.domain.PieceKind;
 import org.landrelease.domain.PieceRow;
@@ -74,7 +75,7 @@ public final class LedgerTotals {
   private record Key(String region, String partner, String grant, PieceKind kind, LandUse landUse) {}
 
   /** The dimensions the figures are read by, each kept summed per day so that a report adds up days, not cells. */
-  public enum Dimension { REGION, PARTNER, GRANT, MONTH, LAND_USE }
+  public enum Dimension { REGION, PARTNER, GRANT, MONTH, LAND_USE, COUNTRY }
 
   /**
    * A day's cells (a map to merge into, and a list to scan without allocating) and the same m² summed per region,
@@ -84,12 +85,22 @@ public final class LedgerTotals {
     final String month;
     final double[] kindM2 = new double[PieceKind.values().length];
     int events;
+    /** The day's events per country their footprints touch (an event across a border counts in each). */
+    final Map<String, Integer> eventsByCountry = new HashMap<>(4);
     final Map<Key, Fact> index = new HashMap<>();
     final List<Fact> facts = new ArrayList<>();
     final Map<String, double[]> byRegion = new HashMap<>();
     final Map<String, double[]> byPartner = new HashMap<>();
     final Map<String, double[]> byGrant = new HashMap<>();
     final Map<String, double[]> byLandUse = new HashMap<>();
+    final Map<String, double[]> byCountry = new HashMap<>();
+
+    void count(String eventRegions, int n) {
+      events += n;
+      for (String c : Country.ofRegions(eventRegions)) {
+        eventsByCountry.merge(c, n, Integer::sum);
+      }
+    }
 
     Day(LocalDate date) {
       month = date.toString().substring(0, 7);
@@ -121,7 +132,7 @@ public final class LedgerTotals {
         add(p.date(), new Key(p.region(), p.partner(), p.grant(), p.kind(), p.landUse()), p.m2());
       }
       for (DayCount c : counts) {
-        days.computeIfAbsent(c.date(), Day::new).events += c.events();
+        days.computeIfAbsent(c.date(), Day::new).count(c.regions(), c.events());
       }
     } finally {
       lock.writeLock().unlock();
@@ -144,6 +155,12 @@ public final class LedgerTotals {
    */
   public void addEvent(long appliedSeq, LocalDate date, String partner, String grant, List<PieceRow> pieces,
       double hazardDeltaM2) {
+    addEvent(appliedSeq, date, partner, grant, pieces, hazardDeltaM2, null);
+  }
+
+  /** As above, with the regions the event's footprint touches (",UA-05,"), which count it in their countries. */
+  public void addEvent(long appliedSeq, LocalDate date, String partner, String grant, List<PieceRow> pieces,
+      double hazardDeltaM2, String eventRegions) {
     lock.writeLock().lock();
     try {
       if (appliedSeq != applied + 1) {
@@ -151,7 +168,7 @@ public final class LedgerTotals {
       }
       applied = appliedSeq;
       hazardM2 += hazardDeltaM2;
-      days.computeIfAbsent(date, Day::new).events++;
+      days.computeIfAbsent(date, Day::new).count(eventRegions, 1);
       for (PieceRow p : pieces) {
         add(date, new Key(p.region(), partner, grant, p.kind(), p.landUse()), p.m2());
       }
@@ -166,6 +183,12 @@ public final class LedgerTotals {
    */
   public boolean addApplied(long after, long upTo, List<LocalDate> countedOn, double hazardDeltaM2,
       List<PieceTotal> pieces) {
+    return addApplied(after, upTo, countedOn, null, hazardDeltaM2, pieces);
+  }
+
+  /** As above, with the regions each event's footprint touches (parallel to countedOn; null: not known). */
+  public boolean addApplied(long after, long upTo, List<LocalDate> countedOn, List<String> eventRegions,
+      double hazardDeltaM2, List<PieceTotal> pieces) {
     lock.writeLock().lock();
     try {
       if (applied != after) {
@@ -173,8 +196,8 @@ public final class LedgerTotals {
       }
       applied = upTo;
       hazardM2 += hazardDeltaM2;
-      for (LocalDate d : countedOn) {
-        days.computeIfAbsent(d, Day::new).events++;
+      for (int i = 0; i < countedOn.size(); i++) {
+        days.computeIfAbsent(countedOn.get(i), Day::new).count(eventRegions == null ? null : eventRegions.get(i), 1);
       }
       for (PieceTotal p : pieces) {
         add(p.date(), new Key(p.region(), p.partner(), p.grant(), p.kind(), p.landUse()), p.m2());
@@ -196,6 +219,8 @@ public final class LedgerTotals {
     addTo(day.byPartner, key.partner(), key.kind(), m2);
     addTo(day.byGrant, key.grant(), key.kind(), m2);
     addTo(day.byLandUse, LandUse.key(key.landUse()), key.kind(), m2);
+    String country = Country.ofRegion(key.region());
+    addTo(day.byCountry, country == null ? key.region() : country, key.kind(), m2);
     Fact fact = day.index.get(key);
     if (fact == null) {
       fact = new Fact(date, key);
@@ -239,6 +264,20 @@ public final class LedgerTotals {
     }
   }
 
+  /** The events dated on or before asOf (null: all) whose footprints touch a country. */
+  public int events(String country, LocalDate asOf) {
+    lock.readLock().lock();
+    try {
+      int n = 0;
+      for (Day day : (asOf == null ? days : days.headMap(asOf, true)).values()) {
+        n += day.eventsByCountry.getOrDefault(country, 0);
+      }
+      return n;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
   /** The dates of the first and last events, or nulls for an empty ledger. */
   public LocalDate[] dateRange() {
     lock.readLock().lock();
@@ -269,6 +308,7 @@ public final class LedgerTotals {
           case REGION -> day.byRegion;
           case PARTNER -> day.byPartner;
           case LAND_USE -> day.byLandUse;
+          case COUNTRY -> day.byCountry;
           default -> day.byGrant;
         };
         for (var e : sums.entrySet()) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.landrelease.domain.Country;
 import org.landrelease.domain.Grant;
 import org.landrelease.domain.LandUse;
 import org.landrelease.domain.LedgerException;
@@ -23,7 +24,7 @@ import org.landrelease.store.GrantReportStore;
 public final class ReportService {
   /** How released land is grouped. */
   public enum By {
-    REGION, PARTNER, GRANT, DONOR, TYPE, MONTH, LAND_USE;
+    REGION, PARTNER, GRANT, DONOR, TYPE, MONTH, LAND_USE, COUNTRY;
 
     /** The API's name of a grouping: "region", ..., "landUse". */
     public String param() {
@@ -31,10 +32,14 @@ public final class ReportService {
     }
   }
 
-  /** National figures; firstDate and lastDate are the dates of the ledger's first and last events. */
+  /**
+   * National figures of one country, or the cross-country totals when country is null; countries says which
+   * countries the figures cover. firstDate and lastDate are the dates of the ledger's first and last events.
+   * hazardAreaKm2, the current hazards' own area (a check of contaminatedKm2), is given for the whole ledger today.
+   */
   public record Summary(String dataset, LocalDate asOf, double reportedKm2, double contaminatedKm2,
       double releasedKm2, double cancelledKm2, double reducedKm2, double clearedKm2, Double hazardAreaKm2,
-      int events, LocalDate firstDate, LocalDate lastDate) {}
+      int events, LocalDate firstDate, LocalDate lastDate, String country, List<String> countries) {}
 
   public record ReleasedRow(String key, double km2, double cancelledKm2, double reducedKm2, double clearedKm2) {}
 
@@ -68,19 +73,54 @@ public final class ReportService {
     return dataset;
   }
 
+  /** The countries of the ledger (those with regions), in code order. */
+  public List<String> countries() {
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    for (RegionShape r : ledger.regions().regions()) {
+      String c = Country.ofRegion(r.code());
+      if (c != null) {
+        out.add(c);
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** The country a figure is asked for: null (every country), or a loaded one (404 otherwise). */
+  public String country(String code) {
+    if (code == null || code.isBlank()) {
+      return null;
+    }
+    String c = Country.parseCode(code);
+    if (!countries().contains(c)) {
+      throw LedgerException.notFound("no country '" + c + "' in the ledger; it has " + countries());
+    }
+    return c;
+  }
+
   public Summary summary(LocalDate asOf) {
+    return summary(asOf, null);
+  }
+
+  /** The figures of one country (its regions' pieces), or of every country and the land outside them (null). */
+  public Summary summary(LocalDate asOf, String country) {
     int[] events = new int[1];
     double[] hazardM2 = new double[1];
     double[] m2 = totals.kindTotals(asOf, events, hazardM2);
+    if (country != null) {
+      m2 = totals.sumBy(LedgerTotals.Dimension.COUNTRY, null, asOf).getOrDefault(country,
+          new double[PieceKind.values().length]);
+      events[0] = totals.events(country, asOf);
+    }
     double reported = m2[PieceKind.ADDED.ordinal()];
     double cancelled = m2[PieceKind.CANCELLED.ordinal()];
     double reduced = m2[PieceKind.REDUCED.ordinal()];
     double cleared = m2[PieceKind.CLEARED.ordinal()];
     double released = cancelled + reduced + cleared;
-    Double hazardKm2 = asOf == null ? Km2.of(hazardM2[0]) : null;
+    Double hazardKm2 = asOf == null && country == null ? Km2.of(hazardM2[0]) : null;
     LocalDate[] range = totals.dateRange();
     return new Summary(dataset, asOf, Km2.of(reported), Km2.of(reported - released), Km2.of(released),
-        Km2.of(cancelled), Km2.of(reduced), Km2.of(cleared), hazardKm2, events[0], range[0], range[1]);
+        Km2.of(cancelled), Km2.of(reduced), Km2.of(cleared), hazardKm2, events[0], range[0], range[1], country,
+        country == null ? countries() : List.of(country));
   }
 
   /**
@@ -88,9 +128,23 @@ public final class ReportService {
    * or "unknown" for none): how much farmland was released per oblast, as the field teams recorded it.
    */
   public List<ReleasedRow> released(By by, LocalDate from, LocalDate to, String landUse) {
-    if (landUse == null) {
+    return released(by, from, to, landUse, null);
+  }
+
+  /**
+   * Released land per key of a grouping, of one country's regions only (country null: every country, and the land
+   * outside them under region "unassigned"), and optionally of one land use.
+   */
+  public List<ReleasedRow> released(By by, LocalDate from, LocalDate to, String landUse, String country) {
+    if (country != null && by == By.REGION && landUse == null) {
+      // the region sums are kept per day: take the country's rows of them
+      return released(by, from, to).stream().filter(r -> country.equals(Country.ofRegion(r.key()))).toList();
+    }
+    if (landUse == null && country == null) {
       return released(by, from, to);
     }
+    Predicate<Fact> inCountry = country == null ? f -> true : f -> country.equals(Country.ofRegion(f.region()));
+    Predicate<Fact> ofUse = landUse == null ? f -> true : f -> landUse.equals(LandUse.key(f.landUse()));
     Function<Fact, String> key = switch (by) {
       case REGION -> Fact::region;
       case PARTNER -> Fact::partner;
@@ -99,8 +153,9 @@ public final class ReportService {
       case GRANT -> f -> f.grant() == null ? "none" : f.grant();
       case DONOR -> f -> f.grant() == null || funding.donorOf(f.grant()) == null ? "none" : funding.donorOf(f.grant());
       case TYPE -> f -> f.kind().label();
+      case COUNTRY -> ReportService::countryKey;
     };
-    return releasedRows(from, to, f -> landUse.equals(LandUse.key(f.landUse())), key);
+    return releasedRows(from, to, inCountry.and(ofUse), key);
   }
 
   public List<ReleasedRow> released(By by, LocalDate from, LocalDate to) {
@@ -113,8 +168,15 @@ public final class ReportService {
       case GRANT -> regroup(totals.sumBy(LedgerTotals.Dimension.GRANT, from, to), g -> g);
       case DONOR -> regroup(totals.sumBy(LedgerTotals.Dimension.GRANT, from, to), funding::donorOf);
       case TYPE -> byKind(totals.sumBy(LedgerTotals.Dimension.MONTH, from, to));
+      case COUNTRY -> totals.sumBy(LedgerTotals.Dimension.COUNTRY, from, to);
     };
     return rows(sums);
+  }
+
+  /** A cell's country, or "unassigned" for land outside every region. */
+  private static String countryKey(Fact f) {
+    String c = Country.ofRegion(f.region());
+    return c == null ? f.region() : c;
   }
 
   /** Merges rows under new keys; a null key (no grant, no donor) becomes "none". */
@@ -175,11 +237,24 @@ public final class ReportService {
   }
 
   public List<RegionRow> regions(LocalDate asOf) {
+    return regions(asOf, null);
+  }
+
+  /**
+   * The region table of one country (null: every country, and the land outside every region): per region its
+   * area, reported, remaining and released km² as of a date.
+   */
+  public List<RegionRow> regions(LocalDate asOf, String country) {
     Map<String, double[]> sums = new LinkedHashMap<>();
     for (RegionShape r : ledger.regions().regions()) {
-      sums.put(r.code(), new double[PieceKind.values().length]);
+      if (country == null || country.equals(Country.ofRegion(r.code()))) {
+        sums.put(r.code(), new double[PieceKind.values().length]);
+      }
     }
     totals.sumBy(LedgerTotals.Dimension.REGION, null, asOf).forEach((code, m2) -> {
+      if (country != null && !country.equals(Country.ofRegion(code))) {
+        return;
+      }
       double[] sum = sums.computeIfAbsent(code, k -> new double[PieceKind.values().length]);
       for (int i = 0; i < sum.length; i++) {
         sum[i] += m2[i];

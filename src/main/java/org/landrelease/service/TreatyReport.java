@@ -34,12 +34,12 @@ import org.slf4j.LoggerFactory;
 public final class TreatyReport {
   private static final Logger LOG = LoggerFactory.getLogger(TreatyReport.class);
   private final TreatyStore store;
-  private final RegionIndex regions;
+  private final java.util.function.Supplier<RegionIndex> regions;
   private final ReportService reports;
   private final ZoningService zonings;
   private final Clock clock;
 
-  public TreatyReport(TreatyStore store, RegionIndex regions, ReportService reports, ZoningService zonings,
+  public TreatyReport(TreatyStore store, java.util.function.Supplier<RegionIndex> regions, ReportService reports, ZoningService zonings,
       Clock clock) {
     this.zonings = zonings;
     this.store = store;
@@ -134,7 +134,7 @@ public final class TreatyReport {
   /** Region codes and names, in the boundary file's order, with the land outside every region last. */
   private Map<String, String> keyNames() {
     Map<String, String> names = new LinkedHashMap<>();
-    for (RegionShape shape : regions.regions()) {
+    for (RegionShape shape : regions.get().regions()) {
       names.put(shape.code(), shape.name());
     }
     names.put(RegionIndex.UNASSIGNED, "Outside every region");

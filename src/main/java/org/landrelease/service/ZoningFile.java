@@ -23,7 +23,11 @@ import org.locationtech.jts.geom.Geometry;
  */
 final class ZoningFile {
   /** Which attribute holds each zone's code, name and (optional) class. */
-  record Fields(String code, String name, String zoneClass) {}
+  record Fields(String code, String name, String zoneClass, String filterField, String filterValue) {
+    Fields(String code, String name, String zoneClass) {
+      this(code, name, zoneClass, null, null);
+    }
+  }
 
   /** The zones read (in code order) and what is wrong with the file. */
   record Read(List<ZoneShape> zones, List<ZoningCheck.Problem> problems, String crs) {}
@@ -40,7 +44,7 @@ final class ZoningFile {
     Map<String, Integer> seen = new HashMap<>();
     String crs;
     try (FeatureSource source = FeatureSources.open(file, format, new SourceOptions(layer, null, null, null, null))) {
-      for (String f : new String[] {fields.code(), fields.name(), fields.zoneClass()}) {
+      for (String f : new String[] {fields.code(), fields.name(), fields.zoneClass(), fields.filterField()}) {
         if (f != null && !source.columns().contains(f)) {
           throw LedgerException.unprocessable("unknown-field", "the file has no field '" + f + "'; its fields are "
               + source.columns());
@@ -48,6 +52,13 @@ final class ZoningFile {
       }
       crs = source.crs().name();
       source.forEach(feature -> {
+        if (fields.filterField() != null) {
+          // one country's features of a file of many (Natural Earth's admin-1 of the world: iso_a2 = 'LB')
+          Object value = feature.attributes().get(fields.filterField());
+          if (value == null || !value.toString().strip().equalsIgnoreCase(fields.filterValue())) {
+            return;
+          }
+        }
         Object codeValue = feature.attributes().get(fields.code());
         String code = codeValue == null ? "" : codeValue.toString().strip();
         if (code.isEmpty()) {

@@ -138,6 +138,22 @@ public final class ZoningService {
   }
 
   /**
+   * Splits pieces written again (a country's re-split) by every loaded zoning and writes their splits, in the open
+   * transaction (caller holds the lock); marks the zonings changed, so that figures cached by zone are made again.
+   * pieces.get(i) was written with id ids[i].
+   */
+  void splitRewritten(List<PieceRow> pieces, long[] ids, List<ZoningStore.SplitRow> attributes) throws SQLException {
+    List<ZoningStore.SplitRow> rows = new ArrayList<>();
+    for (PieceZoneArea a : split(pieces)) {
+      ZoningStore.SplitRow p = attributes.get(a.piece());
+      rows.add(new ZoningStore.SplitRow(a.zoning(), ids[a.piece()], a.zone(), a.m2(), p.kind(), p.date(), p.partner(),
+          p.grant()));
+    }
+    store.insertSplits(rows);
+    store.markChanged();
+  }
+
+  /**
    * The boundary of one zone, for the zone filter of events and hazards: both names or neither (null), a 404 for an
    * unknown zoning or zone.
    */

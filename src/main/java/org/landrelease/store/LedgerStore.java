@@ -459,17 +459,23 @@ public final class LedgerStore {
     });
   }
 
-  public record DayCount(LocalDate date, int events) {}
+  /** Events counted on a day that touch the same regions (",UA-05,UA-07,"; null: not known). */
+  public record DayCount(LocalDate date, int events, String regions) {
+    public DayCount(LocalDate date, int events) {
+      this(date, events, null);
+    }
+  }
 
   public List<DayCount> eventCountsByDay(long upTo) throws SQLException {
     return db.read(c -> {
       try (PreparedStatement st = c.prepareStatement(
-          "SELECT counted_on, COUNT(*) FROM event WHERE status = 'APPROVED' AND applied_seq <= ? GROUP BY counted_on")) {
+          "SELECT counted_on, regions, COUNT(*) FROM event WHERE status = 'APPROVED' AND applied_seq <= ? "
+              + "GROUP BY counted_on, regions")) {
         st.setLong(1, upTo);
         ResultSet rs = st.executeQuery();
         List<DayCount> out = new ArrayList<>();
         while (rs.next()) {
-          out.add(new DayCount(rs.getDate(1).toLocalDate(), rs.getInt(2)));
+          out.add(new DayCount(rs.getDate(1).toLocalDate(), rs.getInt(3), rs.getString(2)));
         }
         return out;
       }
@@ -505,66 +511,26 @@ public final class LedgerStore {
     });
   }
 
-  /** A region as the region table holds it. */
-  public record RegionRow(String code, String name, String nameUk, double areaM2, Geometry geometry) {}
-
-  /**
-   * Writes the region boundaries the service splits by into the region table, replacing what was there (caller
-   * holds the lock): the database's own views answer per region with the same boundaries as the service.
-   */
-  public void replaceRegions(List<RegionRow> regions) throws SQLException {
-    java.util.Map<String, Double> stored = new java.util.HashMap<>();
-    try (Statement st = db.writer().createStatement();
-        ResultSet rs = st.executeQuery("SELECT code, area_m2 FROM region")) {
-      while (rs.next()) {
-        stored.put(rs.getString(1), rs.getDouble(2));
-      }
-    }
-    java.util.Map<String, Double> current = new java.util.HashMap<>();
-    regions.forEach(r -> current.put(r.code(), r.areaM2()));
-    if (stored.equals(current)) {
-      return; // the same boundaries as at the last start: nothing to write
-    }
-    inTransaction(() -> {
-      Connection c = db.writer();
-      try (Statement st = c.createStatement()) {
-        st.executeUpdate("DELETE FROM region");
-      }
-      try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO region (code, name, name_uk, area_m2, geom) VALUES (?, ?, ?, ?, ?)")) {
-        for (RegionRow r : regions) {
-          ps.setString(1, r.code());
-          ps.setString(2, r.name());
-          ps.setString(3, r.nameUk());
-          ps.setDouble(4, r.areaM2());
-          Dialect.setGeometry(ps, 5, r.geometry());
-          ps.addBatch();
-        }
-        ps.executeBatch();
-      }
-    });
-  }
-
   /** What every instance agrees on now (read on the pool). */
   public SharedState sharedState() throws SQLException {
     return db.read(SharedState::read);
   }
 
   /** One applied approval as the running totals take it: its order, day and change to the hazard area. */
-  public record AppliedEvent(long applied, LocalDate countedOn, double hazardDeltaM2) {}
+  public record AppliedEvent(long applied, LocalDate countedOn, double hazardDeltaM2, String regions) {}
 
   /** Approvals applied after the given order, up to and including upTo, in order. */
   public List<AppliedEvent> appliedBetween(long after, long upTo) throws SQLException {
     return db.read(c -> {
       try (PreparedStatement ps = c.prepareStatement(
-          "SELECT applied_seq, counted_on, hazard_delta_m2 FROM event WHERE applied_seq > ? AND applied_seq <= ? "
+          "SELECT applied_seq, counted_on, hazard_delta_m2, regions FROM event WHERE applied_seq > ? AND applied_seq <= ? "
               + "ORDER BY applied_seq")) {
         ps.setLong(1, after);
         ps.setLong(2, upTo);
         List<AppliedEvent> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            out.add(new AppliedEvent(rs.getLong(1), rs.getDate(2).toLocalDate(), rs.getDouble(3)));
+            out.add(new AppliedEvent(rs.getLong(1), rs.getDate(2).toLocalDate(), rs.getDouble(3), rs.getString(4)));
           }
         }
         return out;

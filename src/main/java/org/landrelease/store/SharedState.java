@@ -14,8 +14,9 @@ import java.sql.Statement;
  * @param applied        approvals applied so far (the last event.applied_seq)
  * @param fundingVersion changes to partners and grants
  * @param accountVersion changes to accounts (a revoked token stops working on every instance)
+ * @param regionVersion  loads and replacements of countries' regions (another instance rebuilds its region index)
  */
-public record SharedState(long applied, long fundingVersion, long accountVersion) {
+public record SharedState(long applied, long fundingVersion, long accountVersion, long regionVersion) {
   static void bump(Connection c, String column) throws SQLException {
     try (Statement st = c.createStatement()) {
       st.executeUpdate("UPDATE ledger_state SET " + column + " = " + column + " + 1 WHERE id = 1");
@@ -24,12 +25,12 @@ public record SharedState(long applied, long fundingVersion, long accountVersion
 
   static SharedState read(Connection c) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
-        "SELECT applied, funding_version, account_version FROM ledger_state WHERE id = 1");
+        "SELECT applied, funding_version, account_version, region_version FROM ledger_state WHERE id = 1");
         ResultSet rs = ps.executeQuery()) {
       if (!rs.next()) {
         throw new SQLException("the ledger_state row is missing");
       }
-      return new SharedState(rs.getLong(1), rs.getLong(2), rs.getLong(3));
+      return new SharedState(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
     }
   }
 }

@@ -132,6 +132,11 @@ public final class ZoningStore {
     SharedState.bump(c, "zoning_version");
   }
 
+  /** Bumps the zonings' version in the open transaction: the splits changed (a country's pieces were re-split). */
+  public void markChanged() throws SQLException {
+    SharedState.bump(db.writer(), "zoning_version");
+  }
+
   /** A piece as the back-fill reads it: id, signed area, what the figures group by, and its shape. */
   public record PieceToSplit(long id, double m2, PieceKind kind, LocalDate date, String partner, String grant,
       Geometry geometry) {}

@@ -55,6 +55,10 @@ class AccessTest {
     routes.add(new Route("DELETE", "/api/users/{nobody}", false, Set.of("ADMIN"), none));
     routes.add(new Route("POST", "/api/backups", false, Set.of("ADMIN"), none));
     routes.add(new Route("GET", "/api/languages", true, ALL, none));
+    routes.add(new Route("GET", "/api/countries", true, ALL, none));
+    routes.add(new Route("GET", "/api/countries/UA", true, ALL, none));
+    routes.add(new Route("POST", "/api/countries/LB?dryRun=true", false, Set.of("ADMIN"),
+        () -> CountryFixtures.twoRegions(35.75)));
     routes.add(new Route("GET", "/api/partners", true, ALL, none));
     routes.add(new Route("POST", "/api/partners", false, Set.of("ADMIN"), () -> "{\"id\":\"P" + id().substring(0, 8)
         + "\",\"name\":\"New partner\"}"));
@@ -178,7 +182,8 @@ class AccessTest {
         .replace("{approved}", "{id}").replace("{submitted}", "{id}").replace("{nobody}", "{name}")
         .replace("NL-HALO", "{id}").replace("NL-DRC", "{id}").replace("/partners/DRC/", "/partners/{id}/").replaceAll("/hazards/1$", "/hazards/{id}").replace("/tiles/hazards.json", "/tiles/{file}")
         .replace("/tiles/regions/6/38/22.mvt", "/tiles/{layer}/{z}/{x}/{file}")
-        .replaceAll("^/api/zonings/(grid|trial)$", "/api/zonings/{name}")).toList();
+        .replaceAll("^/api/zonings/(grid|trial)$", "/api/zonings/{name}")
+        .replaceAll("^/api/countries/(UA|LB)$", "/api/countries/{code}")).toList();
     for (String route : server.app().routes()) {
       if (route.contains(" /api/") || route.contains(" /tiles/")) {
         assertTrue(tried.contains(route), route + " is not tried by this test");

@@ -30,7 +30,17 @@ import org.landrelease.store.TestStore;
  * H2GIS, or a fresh PostgreSQL database when LEDGER_TEST_STORE=postgresql (see {@link TestStore}).
  */
 public class TestServer implements AutoCloseable {
-  public record Response(int status, String contentType, JsonNode json, String body) {}
+  public record Response(int status, String contentType, JsonNode json, String body,
+      java.net.http.HttpHeaders httpHeaders) {
+    public Response(int status, String contentType, JsonNode json, String body) {
+      this(status, contentType, json, body, null);
+    }
+
+    /** The first value of a response header, or null. */
+    public String headers(String name) {
+      return httpHeaders == null ? null : httpHeaders.firstValue(name).orElse(null);
+    }
+  }
 
   public static final ObjectMapper JSON = Json.mapper();
   private final LedgerApp app;
@@ -216,7 +226,8 @@ public class TestServer implements AutoCloseable {
     } catch (Exception e) {
       json = null;
     }
-    return new Response(r.statusCode(), r.headers().firstValue("content-type").orElse(""), json, r.body());
+    return new Response(r.statusCode(), r.headers().firstValue("content-type").orElse(""), json, r.body(),
+        r.headers());
   }
 
   /** Creates the partners and grants most tests use. */
