@@ -66,6 +66,8 @@ class AccessTest {
     routes.add(new Route("POST", "/api/grants", false, Set.of("ADMIN"), () -> "{\"id\":\"G" + id().substring(0, 8)
         + "\",\"donor\":\"Japan\",\"partner\":\"HALO\",\"title\":\"t\",\"start\":\"2024-01-01\",\"end\":\"2024-12-31\"}"));
     routes.add(new Route("GET", "/api/grants/NL-HALO", false, Set.of("FIELD", "REVIEWER", "DONOR", "ADMIN"), none));
+    routes.add(new Route("PUT", "/api/grants/NL-HALO/countries", false, Set.of("ADMIN"),
+        () -> "{\"countries\":[\"UA\"]}"));
     routes.add(new Route("GET", "/api/grants/NL-DRC/report", false, Set.of("REVIEWER", "DONOR", "ADMIN"), none));
     // IATI: DRC publishes (its organisation identifier is set), so NL-DRC's activity file can be written
     server.put("/api/partners/DRC/iati", "{\"iatiOrgId\":\"XM-DEMO-DRC\",\"iatiOrgType\":\"21\"}");
