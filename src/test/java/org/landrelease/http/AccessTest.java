@@ -193,6 +193,39 @@ class AccessTest {
     }
   }
 
+  /**
+   * Accounts bound to the ledger's one country (Ukraine, where every event of this test lies) are answered on every
+   * route as their role is: a binding narrows work in other countries only (CountryAccessTest has two).
+   */
+  @Test
+  void accountsBoundToTheLedgersCountryAnswerAsTheirRoleDoes() throws Exception {
+    Map<String, String> bound = new LinkedHashMap<>();
+    for (String role : List.of("REVIEWER", "FIELD")) {
+      Response made = server.post("/api/users", "{\"name\":\"" + role.toLowerCase(java.util.Locale.ROOT) + "-ua-"
+          + id().substring(0, 8) + "\",\"role\":\"" + role + "\"" + (role.equals("FIELD")
+          ? ",\"partner\":\"HALO\"" : "") + ",\"countries\":[\"UA\"]}");
+      assertEquals(201, made.status(), made.body());
+      assertEquals("[\"UA\"]", made.json().get("countries").toString());
+      bound.put(role, made.json().get("token").asText());
+    }
+    for (Route route : routes) {
+      for (Map.Entry<String, String> role : bound.entrySet()) {
+        if (route.path().contains("withdraw")) {
+          continue; // only the submitting account withdraws: another FIELD account is refused whatever its countries
+        }
+        Response r = call(route, role.getValue());
+        String who = route.method() + " " + route.path() + " as " + role.getKey() + " bound to UA: " + r.status()
+            + " " + r.body();
+        if (route.roles().contains(role.getKey())) {
+          assertTrue(r.status() >= 200 && r.status() < 300 || r.status() == 404 && route.path().contains("nobody"),
+              who);
+        } else {
+          assertEquals(403, r.status(), who);
+        }
+      }
+    }
+  }
+
   @Test
   void withPrivateReadsThePublicRoutesNeedAToken() throws Exception {
     try (TestServer closed = new TestServer(false)) {
