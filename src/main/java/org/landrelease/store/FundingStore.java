@@ -102,7 +102,8 @@ public final class FundingStore {
   /** The codes of the countries the ledger holds, sorted: what a grant or an account may name. */
   public List<String> countryCodes() throws SQLException {
     return db.read(c -> {
-      try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT code FROM country ORDER BY code")) {
+      try (Statement st = c.createStatement();
+          ResultSet rs = st.executeQuery("SELECT code FROM country ORDER BY code")) {
         List<String> out = new ArrayList<>();
         while (rs.next()) {
           out.add(rs.getString(1));
@@ -140,7 +141,8 @@ public final class FundingStore {
         List<Grant> out = new ArrayList<>();
         while (rs.next()) {
           out.add(new Grant(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBigDecimal(5),
-              rs.getString(6), rs.getDate(7).toLocalDate(), rs.getDate(8).toLocalDate(), countries.get(rs.getString(1))));
+              rs.getString(6), rs.getDate(7).toLocalDate(), rs.getDate(8).toLocalDate(),
+              countries.get(rs.getString(1))));
         }
         return out;
       }

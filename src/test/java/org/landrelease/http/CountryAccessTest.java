@@ -19,8 +19,9 @@ import org.landrelease.http.TestServer.Response;
 
 /**
  * Grants and accounts bound to countries, on a ledger with two: Ukraine (seeded) and the small synthetic second
- * country of CountryFixtures, "LB", of two regions (LB-AA west of 35.75 E, LB-BB east of it) far from Ukraine. A reviewer bound to UA decides on Ukraine's events only; a grant covering
- * UA only refuses a release in LB; a donor reads its grant's releases in both countries.
+ * country of CountryFixtures, "LB", of two regions (LB-AA west of 35.75 E, LB-BB east of it) far from Ukraine. A
+ * reviewer bound to UA decides on Ukraine's events only; a grant covering UA only refuses a release in LB; a donor
+ * reads its grant's releases in both countries.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CountryAccessTest {
