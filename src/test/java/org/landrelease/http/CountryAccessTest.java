@@ -165,6 +165,10 @@ class CountryAccessTest {
     assertEquals(422, r.status(), r.body());
     assertTrue(r.json().get("type").asText().endsWith("grant-country"), r.body());
     assertEquals("SUBMITTED", status(lb));
+    assertEquals(422, server.put("/api/grants/NL-HALO-MOVING/countries", "{\"countries\":[]}").status());
+    assertEquals(422, server.put("/api/grants/NL-HALO-MOVING/countries", "{\"countries\":[\"XK\"]}").status());
+    assertEquals(404, server.put("/api/grants/NO-SUCH-GRANT/countries", "{\"countries\":[\"UA\"]}").status());
+    assertEquals("[\"UA\"]", server.get("/api/grants/NL-HALO-MOVING").json().get("countries").toString());
   }
 
   @Test
@@ -176,6 +180,11 @@ class CountryAccessTest {
     assertTrue(r.json().get("type").asText().endsWith("other-country"), r.body());
     assertTrue(r.json().get("coordinate").get(0).asDouble() > 35.9, r.body());
     assertEquals(before, server.databaseContent(), "nothing stored");
+    Response batch = fieldUa.post("/api/events/batch", "[" + event(id(), "HAZARD_REPORT", "2024-03-01", "HALO", null,
+        square(35.9, 33.8, 0.01)) + "]");
+    assertEquals(1, batch.json().get("refused").asInt(), batch.body());
+    assertEquals(403, batch.json().get("results").get(0).get("status").asInt(), batch.body());
+    assertEquals(before, server.databaseContent(), "a refused batch item stores nothing either");
     assertEquals(201, fieldUa.post("/api/events", event(id(), "HAZARD_REPORT", "2024-03-01", "HALO", null,
         square(37.4, 48.4, 0.01))).status());
   }
