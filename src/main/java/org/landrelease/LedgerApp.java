@@ -109,6 +109,8 @@ public final class LedgerApp implements AutoCloseable {
         .mapToDouble(LedgerStore.AppliedEvent::hazardDeltaM2).sum();
     totals.load(pieces, counts, hazardM2, applied);
     Object[] indexed = join(regionIndex, db);
+    // the seeding may have given the grants that named no country the seeded one, after the funding was read
+    funding.reload();
     RegionIndex regions = (RegionIndex) indexed[0];
     var zonings = new org.landrelease.service.ZoningService(new org.landrelease.store.ZoningStore(db), store,
         writeLock, config.postgres(), Clock.systemUTC());

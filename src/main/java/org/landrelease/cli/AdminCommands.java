@@ -28,6 +28,9 @@ public final class AdminCommands {
       .shownAs("PARTNER");
   static final Option<String> DONOR = Option.string("donor", "the donor of a DONOR account, e.g. Netherlands", null)
       .shownAs("DONOR");
+  static final Option<List<String>> COUNTRIES = Option.strings("countries",
+      "the countries a FIELD or REVIEWER account is bound to, e.g. UA,LB (none: every country)", List.of())
+      .shownAs("UA,LB");
   static final Option<Path> TO = Option.path("to", "the backup zip to write", null).required().shownAs("ZIP");
   static final Option<Path> FROM = Option.path("from", "the backup zip to restore", null).required()
       .shownAs("ZIP");
@@ -37,7 +40,7 @@ public final class AdminCommands {
 
   public static final Command CREATE_USER = new Command("create-user", """
       Adds an account to the ledger and prints its token once. On H2 the service must be stopped (it locks the
-      file); on PostgreSQL it may run.""", Config.concat(List.of(NAME, ROLE, PARTNER, DONOR), Config.STORE));
+      file); on PostgreSQL it may run.""", Config.concat(List.of(NAME, ROLE, PARTNER, DONOR, COUNTRIES), Config.STORE));
   public static final Command BACKUP = new Command("backup", """
       Backs up the H2 database of a stopped service into a zip (while it runs: POST /api/backups).""",
       Config.concat(List.of(TO), Config.STORE));
@@ -54,9 +57,18 @@ public final class AdminCommands {
       org.landrelease.store.LedgerLock lock = db.lock();
       FundingService funding = new FundingService(new FundingStore(db), lock);
       AccountService accounts = new AccountService(new AccountStore(db), funding, lock, Clock.systemUTC());
-      AccountService.Issued issued = accounts.create(
-          new Account(a.get(NAME), role, a.get(PARTNER), a.get(DONOR)), "cli:" + System.getProperty("user.name"));
-      System.out.println("Created " + role + " account '" + issued.account().name() + "'. Its token, shown only now:");
+      AccountService.Issued issued;
+      try {
+        issued = accounts.create(new Account(a.get(NAME), role, a.get(PARTNER), a.get(DONOR),
+            a.get(COUNTRIES).stream().map(org.landrelease.domain.Country::parseCode).toList()),
+            "cli:" + System.getProperty("user.name"));
+      } catch (org.landrelease.domain.LedgerException e) {
+        // a refused account (unknown partner or country) is a wrong argument: its reason, not a stack trace
+        throw new org.landrelease.config.ArgumentException(e.getMessage());
+      }
+      System.out.println("Created " + role + " account '" + issued.account().name() + "'"
+          + (issued.account().countries().isEmpty() ? "" : " bound to " + issued.account().countries())
+          + ". Its token, shown only now:");
       System.out.println(issued.token());
     }
   }

@@ -43,7 +43,9 @@ public final class DemoLoader {
     for (JsonNode g : fundingDoc.path("grants")) {
       funding.addGrant(new Grant(g.get("id").asText(), g.get("donor").asText(), g.get("partner").asText(),
           g.get("title").asText(), g.get("amount").decimalValue(), g.get("currency").asText(),
-          LocalDate.parse(g.get("start").asText()), LocalDate.parse(g.get("end").asText())));
+          LocalDate.parse(g.get("start").asText()), LocalDate.parse(g.get("end").asText()),
+          // a scenario of several countries names each grant's; without, the ledger's only country
+          org.landrelease.service.EventParsing.countries(g.get("countries"))));
     }
     if (DemoScenario.DATASET.equals(fundingDoc.path("dataset").asText())) {
       DemoIati.apply(funding);

@@ -13,7 +13,7 @@ import org.landrelease.service.EventParsing;
 
 /** /api/users for administrators, and /api/me for anyone signed in. Tokens are shown once, at creation. */
 final class AccountResource {
-  private static final Set<String> FIELDS = Set.of("name", "role", "partner", "donor");
+  private static final Set<String> FIELDS = Set.of("name", "role", "partner", "donor", "countries");
   private final AccountService accounts;
   private final ObjectMapper mapper;
 
@@ -33,7 +33,8 @@ final class AccountResource {
   void create(Context ctx) throws Exception {
     JsonNode body = HttpApi.object(HttpApi.body(ctx, mapper), FIELDS);
     Role role = body.hasNonNull("role") ? EventParsing.enumValue(Role.class, body.get("role"), "role") : null;
-    Account a = new Account(text(body, "name"), role, text(body, "partner"), text(body, "donor"));
+    Account a = new Account(text(body, "name"), role, text(body, "partner"), text(body, "donor"),
+        EventParsing.countries(body.get("countries")));
     AccountService.Issued issued = accounts.create(a, Access.account(ctx).name());
     ObjectNode out = mapper.valueToTree(issued.account());
     out.put("token", issued.token());

@@ -87,7 +87,7 @@ final class FundingResource {
 
   void createGrant(Context ctx) throws Exception {
     Set<String> fields = new java.util.HashSet<>(IatiResource.REPORTING_FIELDS);
-    fields.addAll(Set.of("id", "donor", "partner", "title", "amount", "currency", "start", "end"));
+    fields.addAll(Set.of("id", "donor", "partner", "title", "amount", "currency", "start", "end", "countries"));
     JsonNode body = HttpApi.object(HttpApi.body(ctx, mapper), fields);
     BigDecimal amount = null;
     if (body.hasNonNull("amount")) {
@@ -103,7 +103,8 @@ final class FundingResource {
           .with("grant.invalidCurrency");
     }
     Grant g = new Grant(id(body), text(body, "donor"), text(body, "partner"), text(body, "title"), amount, currency,
-        EventParsing.date(required(body, "start")), EventParsing.date(required(body, "end")));
+        EventParsing.date(required(body, "start")), EventParsing.date(required(body, "end")),
+        EventParsing.countries(body.get("countries")));
     boolean withIati = IatiResource.REPORTING_FIELDS.stream().anyMatch(body::has);
     var reporting = withIati ? IatiResource.reporting(g.id(), body) : null;
     if (withIati && funding.grant(g.id()) == null) {
@@ -119,7 +120,14 @@ final class FundingResource {
             + "with PUT /api/grants/" + g.id() + "/reporting").with("grant.otherIati", "grant", g.id());
       }
     }
-    ctx.status(created ? 201 : 200).json(g);
+    // as stored: a grant that named no country was given the ledger's only one
+    ctx.status(created ? 201 : 200).json(funding.grant(g.id()));
+  }
+
+  /** Replaces the countries a grant covers: {"countries": ["UA", "LB"]}. */
+  void setGrantCountries(Context ctx) throws Exception {
+    JsonNode body = HttpApi.object(HttpApi.body(ctx, mapper), Set.of("countries"));
+    ctx.json(funding.setGrantCountries(ctx.pathParam("id"), EventParsing.countries(required(body, "countries"))));
   }
 
   /**

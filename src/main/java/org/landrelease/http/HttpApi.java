@@ -117,6 +117,7 @@ public final class HttpApi {
       routes.get("/api/grants", fundingResource::listGrants, Access.SIGNED_IN);
       routes.post("/api/grants", fundingResource::createGrant, Access.ADMIN);
       routes.get("/api/grants/{id}", fundingResource::getGrant, Access.SIGNED_IN);
+      routes.put("/api/grants/{id}/countries", fundingResource::setGrantCountries, Access.ADMIN);
       routes.get("/api/grants/{id}/report", fundingResource::grantReport, Access.SIGNED_IN);
       // IATI: what administrators set, and the activities files, read by the grant report's rule
       routes.put("/api/partners/{id}/iati", iati::setPartnerIati, Access.ADMIN);

@@ -58,7 +58,10 @@ public final class AccountService {
   /** An account with its token, which exists only in this value and in the hands of whoever receives it. */
   public record Issued(Account account, String token) {}
 
-  /** Creates an account and returns its token. FIELD needs a known partner, DONOR a donor with grants. */
+  /**
+   * Creates an account and returns its token. FIELD needs a known partner, DONOR a donor with grants; FIELD and
+   * REVIEWER accounts may be bound to countries the ledger holds.
+   */
   public Issued create(Account a, String createdBy) throws SQLException {
     if (a.name() == null || !NAME.matcher(a.name()).matches()) {
       throw LedgerException.badRequest("invalid-name",
@@ -86,6 +89,14 @@ public final class AccountService {
     } else if (a.donor() != null) {
       throw LedgerException.unprocessable("donor-for-donor-only", "only DONOR accounts are bound to a donor")
           .with("account.donorForDonorOnly");
+    }
+    if (!a.countries().isEmpty()) {
+      if (a.role() != Role.FIELD && a.role() != Role.REVIEWER) {
+        // a donor reads its grants in every country they cover; an administrator manages the whole ledger
+        throw LedgerException.unprocessable("countries-for-field-and-reviewer-only", "only FIELD and REVIEWER "
+            + "accounts are bound to countries, not " + a.role());
+      }
+      CountryRules.known(a.countries(), funding.countryCodes());
     }
     byte[] bytes = new byte[32];
     random.nextBytes(bytes);

@@ -160,6 +160,25 @@ public final class EventParsing {
     }
   }
 
+  /**
+   * A list of ISO 3166-1 alpha-2 codes, as grants and accounts name their countries: absent or null is none; anything
+   * but an array of two-letter codes is a 400. Lower case is accepted and upper-cased.
+   */
+  public static java.util.List<String> countries(JsonNode v) {
+    if (v == null || v.isNull()) {
+      return java.util.List.of();
+    }
+    if (!v.isArray()) {
+      throw LedgerException.badRequest("invalid-field", "'countries' must be an array of ISO 3166-1 alpha-2 codes, "
+          + "such as [\"UA\"]");
+    }
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (JsonNode c : v) {
+      out.add(org.landrelease.domain.Country.parseCode(c.isTextual() ? c.asText() : c.toString()));
+    }
+    return out;
+  }
+
   public static LocalDate date(JsonNode v) {
     try {
       return LocalDate.parse(v.asText());

@@ -56,8 +56,12 @@ public final class FundingService {
     }
   }
 
-  /** Adds a grant of an existing partner; returns false when the same grant already exists. */
-  public boolean addGrant(Grant g) throws SQLException {
+  /**
+   * Adds a grant of an existing partner; returns false when the same grant already exists. A grant that names no
+   * country covers the ledger's only one; with several it must name them (CountryRules.grantCountries).
+   */
+  public boolean addGrant(Grant posted) throws SQLException {
+    Grant g = posted;
     if (g.end().isBefore(g.start())) {
       throw LedgerException.unprocessable("invalid-grant-period",
           "grant '" + g.id() + "' ends (" + g.end() + ") before it starts (" + g.start() + ")")
@@ -72,11 +76,17 @@ public final class FundingService {
       Grant existing = grants.get(g.id());
       if (existing != null) {
         if (sameGrant(existing, g)) {
-          return false;
+          // a replay that names no country means the grant as it is; one that names others is a change
+          if (g.countries().isEmpty() || g.countries().equals(existing.countries())) {
+            return false;
+          }
+          throw LedgerException.conflict("grant '" + g.id() + "' already covers " + existing.countries()
+              + "; change its countries with PUT /api/grants/" + g.id() + "/countries");
         }
         throw LedgerException.conflict("grant '" + g.id() + "' already exists with other terms")
             .with("grant.otherTerms", "grant", g.id());
       }
+      g = g.withCountries(CountryRules.grantCountries(g.id(), g.countries(), store.countryCodes()));
       store.insertGrant(g);
       grants.put(g.id(), g);
       return true;
@@ -90,6 +100,35 @@ public final class FundingService {
         && (a.amount() == null ? b.amount() == null : b.amount() != null && a.amount().compareTo(b.amount()) == 0)
         && java.util.Objects.equals(a.currency(), b.currency()) && a.start().equals(b.start())
         && a.end().equals(b.end());
+  }
+
+  /**
+   * Replaces the countries a grant covers. Releases already approved stay as they are; new submissions and
+   * approvals are checked against the new list.
+   */
+  public Grant setGrantCountries(String grantId, List<String> countries) throws SQLException {
+    if (countries == null || countries.isEmpty()) {
+      throw LedgerException.unprocessable("countries-required", "a grant covers at least one country: send "
+          + "{\"countries\": [\"UA\"]}");
+    }
+    writeLock.lock();
+    try {
+      Grant existing = grants.get(grantId);
+      if (existing == null) {
+        throw LedgerException.notFound("no grant '" + grantId + "'");
+      }
+      Grant g = existing.withCountries(CountryRules.grantCountries(grantId, countries, store.countryCodes()));
+      store.replaceCountries(g);
+      grants.put(g.id(), g);
+      return g;
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /** The codes of the countries the ledger holds, sorted. */
+  public List<String> countryCodes() throws SQLException {
+    return store.countryCodes();
   }
 
   /** Sets a partner's IATI organisation identifier and type; the grants it reports must keep their prefix. */

@@ -177,7 +177,26 @@ public final class LedgerService {
           "the footprint lies outside every region of the ledger", new double[] {c.x, c.y})
           .with("event.outsideRegions");
     }
+    CountryRules.accountWorksIn(actor, touched, cmd.footprint(), regions, "submit events");
+    if (cmd.type() != EventType.REVERSAL && cmd.grant() != null) {
+      // a reversal restores land its target released and names the target's grant: it was checked then
+      CountryRules.grantCovers(funding.grant(cmd.grant()), touched, cmd.footprint(), regions);
+    }
     return new Checked(cmd, touched, GeodesicArea.m2(cmd.footprint()));
+  }
+
+  /**
+   * The country rules of a decision on a submitted event: a reviewer bound to countries decides on their events
+   * only, and an approval checks the grant's countries again, since an administrator may have changed them.
+   */
+  private void mayDecide(StoredEvent event, Account reviewer, boolean approving) {
+    List<String> touched = java.util.Arrays.stream(event.regions().split(",")).filter(r -> !r.isEmpty()).toList();
+    EventCommand cmd = event.command();
+    CountryRules.accountWorksIn(reviewer, touched, cmd.footprint(), regions,
+        approving ? "approve events" : "reject events");
+    if (approving && cmd.type() != EventType.REVERSAL && cmd.grant() != null && funding.grant(cmd.grant()) != null) {
+      CountryRules.grantCovers(funding.grant(cmd.grant()), touched, cmd.footprint(), regions);
+    }
   }
 
   /**
@@ -202,6 +221,7 @@ public final class LedgerService {
     writeLock.lock();
     try {
       StoredEvent event = submitted(id, true);
+      mayDecide(event, reviewer, true);
       Instant now = clock.instant();
       Approval[] a = new Approval[1];
       store.inTransaction(() -> a[0] = applyApproved(event, null, new Transition(EventStatus.SUBMITTED,
@@ -250,6 +270,9 @@ public final class LedgerService {
     writeLock.lock();
     try {
       StoredEvent event = submitted(id, false);
+      if (to == EventStatus.REJECTED) {
+        mayDecide(event, actor, false);
+      }
       if (mustBeSubmitter != null && !mustBeSubmitter.equals(event.submittedBy())) {
         throw LedgerException.forbidden("not-submitter", "event " + id + " was submitted by '" + event.submittedBy()
             + "'; only that account may withdraw it")
@@ -263,9 +286,11 @@ public final class LedgerService {
     }
   }
 
-  /** Writes a rejection or withdrawal of a submitted event in the open transaction. */
-  private EventResult writeDecision(UUID id, EventStatus to, Account actor, String reason) throws SQLException {
-    return writeDecision(submitted(id, false), to, actor, reason);
+  /** Writes a reviewer's rejection of a submitted event in the open transaction. */
+  private EventResult writeRejection(UUID id, Account reviewer, String reason) throws SQLException {
+    StoredEvent event = submitted(id, false);
+    mayDecide(event, reviewer, false);
+    return writeDecision(event, EventStatus.REJECTED, reviewer, reason);
   }
 
   private EventResult writeDecision(StoredEvent event, EventStatus to, Account actor, String reason)
@@ -345,9 +370,10 @@ public final class LedgerService {
     for (Decision d : decisions) {
       steps.add(() -> {
         if (d.reject()) {
-          return writeDecision(d.event(), EventStatus.REJECTED, reviewer, checkedReason(d.reason()));
+          return writeRejection(d.event(), reviewer, checkedReason(d.reason()));
         }
         StoredEvent event = submitted(d.event(), true);
+        mayDecide(event, reviewer, true);
         Instant now = clock.instant();
         return applyApproved(event, null, new Transition(EventStatus.SUBMITTED, EventStatus.APPROVED,
             reviewer.name(), now, d.reason()), countedOn(event.command().date(), now));

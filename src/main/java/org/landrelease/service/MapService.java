@@ -119,8 +119,8 @@ public final class MapService {
   public Optional<StoredEvent> event(UUID id, Account reader) throws SQLException {
     Optional<StoredEvent> e = store.event(id, true);
     EventStore.Visibility v = Permissions.events(reader);
-    if (e.isPresent() && !v.all() && e.get().status() != EventStatus.APPROVED
-        && !e.get().command().partner().equals(v.ownPartner())) {
+    if (e.isPresent() && !Permissions.maySee(v, e.get().command().partner(), e.get().regions(),
+        e.get().status() == EventStatus.APPROVED)) {
       return Optional.empty();
     }
     return e;

@@ -7,9 +7,10 @@ import org.landrelease.domain.Role;
 import org.landrelease.store.EventStore.Visibility;
 
 /**
- * Who may read what beyond the public figures. Reviewers and administrators read everything; a donor reads the
- * grants of its own donor; a field team the grants of its own partner, and its own submissions. Anyone else sees
- * approved events only.
+ * Who may read what beyond the public figures. Reviewers and administrators read everything, except that a reviewer
+ * bound to countries sees only their events before approval; a donor reads the grants of its own donor, in every
+ * country they cover; a field team the grants of its own partner, and its own submissions. Anyone else sees approved
+ * events only.
  */
 public final class Permissions {
   private Permissions() {}
@@ -42,13 +43,36 @@ public final class Permissions {
         || reader.role() == Role.DONOR && donor.equals(reader.donor()));
   }
 
+  /** Whether a reader sees an event of a partner in some regions (",UA-05,") with this status. */
+  public static boolean maySee(Visibility v, String partner, String regions, boolean approved) {
+    if (v.all() || approved) {
+      return true;
+    }
+    if (v.ownPartner() != null) {
+      return partner.equals(v.ownPartner());
+    }
+    if (v.ownCountries().isEmpty()) {
+      return false;
+    }
+    for (String r : regions.split(",")) {
+      // the same rule as the list's SQL: a code with another country's prefix is not the reader's
+      if (r.contains("-") && !v.ownCountries().contains(org.landrelease.domain.Country.ofRegion(r))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Which events a reader sees in lists and by id. */
   public static Visibility events(Account reader) {
     if (reader == null) {
       return Visibility.APPROVED;
     }
     return switch (reader.role()) {
-      case ADMIN, REVIEWER -> Visibility.ALL;
+      case ADMIN -> Visibility.ALL;
+      // a reviewer bound to countries sees their queue; approved events are public anyway
+      case REVIEWER -> reader.countries().isEmpty() ? Visibility.ALL
+          : new Visibility(false, null, reader.countries());
       case FIELD -> new Visibility(false, reader.partner());
       case DONOR -> Visibility.APPROVED;
     };

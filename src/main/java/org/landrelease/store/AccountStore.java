@@ -6,7 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.landrelease.domain.Account;
 import org.landrelease.domain.Role;
@@ -36,8 +39,16 @@ public final class AccountStore {
       ps.setTimestamp(6, Timestamp.from(at));
       ps.setString(7, createdBy);
       ps.executeUpdate();
-      SharedState.bump(c, "account_version");
     }
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO account_country (account, country) VALUES (?, ?)")) {
+      for (String country : a.countries()) {
+        ps.setString(1, a.name());
+        ps.setString(2, country);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+    SharedState.bump(c, "account_version");
   }
 
   /** Revokes an account: its token stops working; the row stays, since events name their submitter. */
@@ -56,16 +67,23 @@ public final class AccountStore {
     return n[0] == 1;
   }
 
-  /** Every account that is not revoked, by the hash of its token. */
+  /** Every account that is not revoked, by the hash of its token, with the countries it is bound to. */
   public Map<String, Account> activeByTokenHash() throws SQLException {
     return db.read(c -> {
+      Map<String, List<String>> countries = new HashMap<>();
+      try (PreparedStatement ps = c.prepareStatement("SELECT account, country FROM account_country ORDER BY country");
+          ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          countries.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+        }
+      }
       Map<String, Account> out = new LinkedHashMap<>();
       try (PreparedStatement ps = c.prepareStatement(
           "SELECT name, role, partner_id, donor, token_sha256 FROM account WHERE revoked_at IS NULL ORDER BY name");
           ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           out.put(rs.getString(5), new Account(rs.getString(1), Role.valueOf(rs.getString(2)), rs.getString(3),
-              rs.getString(4)));
+              rs.getString(4), countries.get(rs.getString(1))));
         }
       }
       return out;

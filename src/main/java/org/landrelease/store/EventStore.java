@@ -109,12 +109,21 @@ public final class EventStore {
   }
 
   /**
-   * Which events a reader may see: everything, approved ones only, or approved ones plus every event of one partner
-   * (a field team sees its own submissions).
+   * Which events a reader may see: everything, approved ones only, approved ones plus every event of one partner
+   * (a field team sees its own submissions), or approved ones plus every event wholly in some countries (a reviewer
+   * bound to them sees their queue only).
    */
-  public record Visibility(boolean all, String ownPartner) {
+  public record Visibility(boolean all, String ownPartner, java.util.List<String> ownCountries) {
     public static final Visibility ALL = new Visibility(true, null);
     public static final Visibility APPROVED = new Visibility(false, null);
+
+    public Visibility {
+      ownCountries = ownCountries == null ? java.util.List.of() : java.util.List.copyOf(ownCountries);
+    }
+
+    public Visibility(boolean all, String ownPartner) {
+      this(all, ownPartner, java.util.List.of());
+    }
   }
 
   public List<StoredEvent> events(EventFilter f) throws SQLException {
@@ -156,11 +165,14 @@ public final class EventStore {
       args.add(f.status().name());
     }
     if (!f.visibility().all()) {
-      if (f.visibility().ownPartner() == null) {
-        sql.append(" AND status = 'APPROVED'");
-      } else {
+      if (f.visibility().ownPartner() != null) {
         sql.append(" AND (status = 'APPROVED' OR partner_id = ?)");
         args.add(f.visibility().ownPartner());
+      } else if (!f.visibility().ownCountries().isEmpty()) {
+        sql.append(" AND (status = 'APPROVED' OR ").append(inCountries(f.visibility().ownCountries(), args))
+            .append(")");
+      } else {
+        sql.append(" AND status = 'APPROVED'");
       }
     }
     sql.append(" ORDER BY seq LIMIT ?");
@@ -177,6 +189,20 @@ public final class EventStore {
         return out;
       }
     });
+  }
+
+  /**
+   * Events whose regions all lie in the given countries. Regions are stored as ",UA-05,UA-07,"; once each own
+   * country's prefix is cut (",UA-" becomes ","), a '-' left means a region of another country. The same SQL on
+   * H2 and PostgreSQL.
+   */
+  private static String inCountries(java.util.List<String> countries, List<Object> args) {
+    String expr = "regions";
+    for (String c : countries) {
+      expr = "REPLACE(" + expr + ", ?, ',')";
+      args.add("," + c + "-");
+    }
+    return expr + " NOT LIKE '%-%'";
   }
 
   /** The approval a state of the ledger ends with: its order, the event's sequence, and when it was approved. */

@@ -70,8 +70,47 @@ public final class FundingStore {
       ps.setDate(7, Date.valueOf(g.start()));
       ps.setDate(8, Date.valueOf(g.end()));
       ps.executeUpdate();
-      SharedState.bump(c, "funding_version");
     }
+    insertCountries(c, g);
+    SharedState.bump(c, "funding_version");
+  }
+
+  private static void insertCountries(Connection c, Grant g) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO grant_country (grant_id, country) VALUES (?, ?)")) {
+      for (String country : g.countries()) {
+        ps.setString(1, g.id());
+        ps.setString(2, country);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  /** Replaces the countries a grant covers (the grant itself is unchanged). */
+  public void replaceCountries(Grant g) throws SQLException {
+    db.transaction(() -> {
+      Connection c = db.writer();
+      try (PreparedStatement ps = c.prepareStatement("DELETE FROM grant_country WHERE grant_id = ?")) {
+        ps.setString(1, g.id());
+        ps.executeUpdate();
+      }
+      insertCountries(c, g);
+      SharedState.bump(c, "funding_version");
+    }, null);
+  }
+
+  /** The codes of the countries the ledger holds, sorted: what a grant or an account may name. */
+  public List<String> countryCodes() throws SQLException {
+    return db.read(c -> {
+      try (Statement st = c.createStatement();
+          ResultSet rs = st.executeQuery("SELECT code FROM country ORDER BY code")) {
+        List<String> out = new ArrayList<>();
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+        return out;
+      }
+    });
   }
 
   public List<Partner> partners() throws SQLException {
@@ -87,14 +126,23 @@ public final class FundingStore {
     });
   }
 
+  /** Every grant with the countries it covers. */
   public List<Grant> grants() throws SQLException {
     return db.read(c -> {
+      Map<String, List<String>> countries = new HashMap<>();
+      try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+          "SELECT grant_id, country FROM grant_country ORDER BY country")) {
+        while (rs.next()) {
+          countries.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+        }
+      }
       try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
           "SELECT id, donor, partner_id, title, amount, currency, start_date, end_date FROM grants ORDER BY id")) {
         List<Grant> out = new ArrayList<>();
         while (rs.next()) {
           out.add(new Grant(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBigDecimal(5),
-              rs.getString(6), rs.getDate(7).toLocalDate(), rs.getDate(8).toLocalDate()));
+              rs.getString(6), rs.getDate(7).toLocalDate(), rs.getDate(8).toLocalDate(),
+              countries.get(rs.getString(1))));
         }
         return out;
       }

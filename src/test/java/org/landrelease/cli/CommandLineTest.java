@@ -120,6 +120,33 @@ class CommandLineTest {
     assertTrue(lines.get(1).startsWith("lr_"), lines.get(1));
   }
 
+  /**
+   * create-user --countries binds the account to countries the ledger holds (Ukraine, seeded at the first start);
+   * an unknown one is a one-line refusal naming it, and no account is made.
+   */
+  @Test
+  void createUserBindsTheAccountToKnownCountriesOnly(@TempDir Path dir) throws Exception {
+    Path db = dir.resolve("db");
+    // a first start seeds Ukraine
+    new org.landrelease.http.TestServer(dir, true).close();
+    Map<String, String> env = TestStore.environment(db);
+    Run refused = run(dir, env, "create-user", "--name", "reviewer-xk", "--role", "REVIEWER", "--countries",
+        "ua,XK", "--db", db.toString());
+    // the database's opening logs above it; the refusal itself is one line, without a stack trace
+    assertEquals(2, refused.exit(), refused.err());
+    assertTrue(refused.err().contains("landrelease create-user: the ledger holds no country 'XK'; it holds [UA]"),
+        refused.err());
+    assertFalse(refused.err().contains("Exception"), refused.err());
+    Run r = run(dir, env, "create-user", "--name", "reviewer-ua", "--role", "REVIEWER", "--countries", "ua",
+        "--db", db.toString());
+    assertEquals(0, r.exit(), r.err() + r.out());
+    assertEquals("Created REVIEWER account 'reviewer-ua' bound to [UA]. Its token, shown only now:",
+        r.out().lines().findFirst().orElse(""));
+    // the refused name is still free: nothing was made
+    Run again = run(dir, env, "create-user", "--name", "reviewer-xk", "--role", "REVIEWER", "--db", db.toString());
+    assertEquals(0, again.exit(), again.err());
+  }
+
   /** The README's import, with every option of the old parser: the file, the mapping and the flags reach the import. */
   @Test
   void importDryRunReadsTheFileWithItsMappingAndStoresNothing(@TempDir Path dir) throws Exception {

@@ -178,6 +178,30 @@ class MultiInstanceTest {
     }
   }
 
+  /** A grant's countries and an account's binding changed through one instance hold on the other at once. */
+  @Test
+  void countriesOfGrantsAndAccountsChangedThroughOneInstanceHoldOnTheOther() throws Exception {
+    try (Ledger l = Ledger.start()) {
+      assertEquals(201, CountryFixtures.load(l.a, 35.75).status());
+      assertEquals("[\"UA\"]", l.b.get("/api/grants/NL-HALO").json().get("countries").toString());
+      assertEquals(200, l.a.put("/api/grants/NL-HALO/countries", "{\"countries\":[\"LB\"]}").status());
+      Response refused = l.field[1].post("/api/events", event(id(), "CLEARANCE", "2024-04-03", "HALO", "NL-HALO",
+          square(35.70, 48.70, 0.005)));
+      assertEquals(422, refused.status(), refused.body());
+      assertTrue(refused.json().get("type").asText().endsWith("grant-country"), refused.body());
+      Response made = l.a.post("/api/users",
+          "{\"name\":\"reviewer-lb\",\"role\":\"REVIEWER\",\"countries\":[\"LB\"]}");
+      assertEquals(201, made.status(), made.body());
+      TestServer reviewerLb = l.b.as(made.json().get("token").asText());
+      assertEquals("[\"LB\"]", reviewerLb.get("/api/me").json().get("countries").toString());
+      Response submitted = l.a.post("/api/events", event(id(), "HAZARD_REPORT", "2024-04-03", "HALO", null,
+          square(35.70, 48.70, 0.005)));
+      assertEquals(201, submitted.status(), submitted.body());
+      Response approve = reviewerLb.post("/api/events/" + submitted.json().get("id").asText() + "/approve", "");
+      assertEquals(403, approve.status(), approve.body());
+    }
+  }
+
   static String id() {
     return UUID.randomUUID().toString();
   }
