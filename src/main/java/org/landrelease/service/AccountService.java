@@ -94,7 +94,7 @@ public final class AccountService {
       if (a.role() != Role.FIELD && a.role() != Role.REVIEWER) {
         // a donor reads its grants in every country they cover; an administrator manages the whole ledger
         throw LedgerException.unprocessable("countries-for-field-and-reviewer-only", "only FIELD and REVIEWER "
-            + "accounts are bound to countries, not " + a.role());
+            + "accounts are bound to countries, not " + a.role()).with("country.bindFieldOrReviewer", "role", a.role());
       }
       CountryRules.known(a.countries(), funding.countryCodes());
     }

@@ -32,7 +32,9 @@ public final class CountryRules {
     if (named.isEmpty()) {
       if (known.size() > 1) {
         throw LedgerException.unprocessable("countries-required", "the ledger holds several countries " + known
-            + ": name those grant '" + grantId + "' covers in 'countries', such as [\"" + known.get(0) + "\"]");
+            + ": name those grant '" + grantId + "' covers in 'countries', such as [\"" + known.get(0) + "\"]")
+            .with("country.grantNeedsCountries", "grant", grantId, "known", String.join(", ", known), "first",
+                known.get(0));
       }
       return known;
     }
@@ -44,7 +46,8 @@ public final class CountryRules {
     for (String c : named) {
       if (!known.contains(c)) {
         throw LedgerException.unprocessable("unknown-country", "the ledger holds no country '" + c + "'; it holds "
-            + known + (known.isEmpty() ? " (load one with POST /api/countries/{code})" : ""));
+            + known + (known.isEmpty() ? " (load one with POST /api/countries/{code})" : ""))
+            .with("country.notHeld", "code", c, "known", String.join(", ", known));
       }
     }
     return named;
@@ -73,7 +76,8 @@ public final class CountryRules {
     if (!outside.isEmpty()) {
       throw new LedgerException(LedgerException.Kind.UNPROCESSABLE, "grant-country", "the footprint lies in "
           + outside + ", which grant '" + grant.id() + "' does not cover (it covers " + grant.countries() + ")",
-          pointIn(footprint, outside.get(0), touched, regions));
+          pointIn(footprint, outside.get(0), touched, regions)).with("country.grantDoesNotCover", "outside",
+          String.join(", ", outside), "grant", grant.id(), "covers", String.join(", ", grant.countries()));
     }
   }
 
@@ -89,7 +93,9 @@ public final class CountryRules {
     if (!outside.isEmpty()) {
       throw new LedgerException(LedgerException.Kind.FORBIDDEN, "other-country", "account '" + actor.name()
           + "' is bound to " + actor.countries() + " and may not " + doing + " in " + outside,
-          footprint == null ? null : pointIn(footprint, outside.get(0), touched, regions));
+          footprint == null ? null : pointIn(footprint, outside.get(0), touched, regions)).with(
+          "country.accountBound", "account", actor.name(), "bound", String.join(", ", actor.countries()),
+          "outside", String.join(", ", outside));
     }
   }
 

@@ -109,7 +109,7 @@ public final class FundingService {
   public Grant setGrantCountries(String grantId, List<String> countries) throws SQLException {
     if (countries == null || countries.isEmpty()) {
       throw LedgerException.unprocessable("countries-required", "a grant covers at least one country: send "
-          + "{\"countries\": [\"UA\"]}");
+          + "{\"countries\": [\"UA\"]}").with("country.grantAtLeastOne");
     }
     writeLock.lock();
     try {
