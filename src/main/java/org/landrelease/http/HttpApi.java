@@ -59,7 +59,8 @@ public final class HttpApi {
     TransferResource transfer = new TransferResource(s.imports(), s.exports(), mapper);
     OgcResource ogc = new OgcResource(features, mapper);
     byte[] openApi = OpenApiDocument.build(mapper);
-    EventResource events = new EventResource(ledger, map, mapper, zoningService);
+    CountryParam country = new CountryParam(reports);
+    EventResource events = new EventResource(ledger, map, mapper, zoningService, country);
     ReviewResource reviews = new ReviewResource(ledger, map, mapper);
     AccountResource accountResource = new AccountResource(accounts, mapper);
     Access.Check access = new Access.Check(accounts, publicReads);
@@ -68,7 +69,7 @@ public final class HttpApi {
     ZoningResource zonings = new ZoningResource(zoningService);
     CountryResource countries = new CountryResource(s.countries());
     IatiResource iati = new IatiResource(funding, s.iati(), mapper);
-    MapResource layers = new MapResource(map, mapper, zoningService);
+    MapResource layers = new MapResource(map, mapper, zoningService, country);
     TileResource tiles = new TileResource(tileService, funding, mapper);
     ReportResource reportResource = new ReportResource(s.treaty());
     // the languages the client and the problems speak: one file each in web/i18n, read by both
