@@ -56,10 +56,10 @@ public final class HttpApi {
     var tileService = s.tiles();
     var zoningService = s.zonings();
     ObjectMapper mapper = Json.mapper();
-    OgcResource ogc = new OgcResource(features, mapper);
     byte[] openApi = OpenApiDocument.build(mapper);
     CountryParam country = new CountryParam(reports);
     TransferResource transfer = new TransferResource(s.imports(), s.exports(), mapper, country);
+    OgcResource ogc = new OgcResource(features, mapper, country);
     EventResource events = new EventResource(ledger, map, mapper, zoningService, country);
     ReviewResource reviews = new ReviewResource(ledger, map, mapper);
     AccountResource accountResource = new AccountResource(accounts, mapper);
