@@ -71,7 +71,7 @@ public final class HttpApi {
     IatiResource iati = new IatiResource(funding, s.iati(), mapper);
     MapResource layers = new MapResource(map, mapper, zoningService, country);
     TileResource tiles = new TileResource(tileService, funding, mapper, country);
-    ReportResource reportResource = new ReportResource(s.treaty());
+    ReportResource reportResource = new ReportResource(s.treaty(), country);
     // the languages the client and the problems speak: one file each in web/i18n, read by both
     org.landrelease.service.Translations translations = org.landrelease.service.Translations.load(
         webDir == null ? null : webDir.resolve("i18n"));

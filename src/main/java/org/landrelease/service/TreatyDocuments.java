@@ -37,12 +37,19 @@ public final class TreatyDocuments {
     facts.add(new ReportTable.Fact("Year", r.year() + " (remaining at " + r.start() + " and at " + r.end() + ")"));
     facts.add(new ReportTable.Fact("Grouped by", r.groupedBy()));
     facts.add(new ReportTable.Fact("Region", r.region() == null ? "all" : r.region()));
+    facts.add(new ReportTable.Fact("Countries", countries(r)));
     facts.add(new ReportTable.Fact("Hazard types", r.hazardTypes().isEmpty() ? "all" : r.hazardTypes().toString()));
     facts.add(new ReportTable.Fact("Data set", r.ledger().dataset()));
     facts.add(new ReportTable.Fact("Approvals applied up to", Long.toString(r.ledger().appliedUpTo())));
     facts.add(new ReportTable.Fact("Last event sequence", Long.toString(r.ledger().lastEventSequence())));
     facts.add(new ReportTable.Fact("Computed at", r.ledger().computedAt().toString()));
     return facts;
+  }
+
+  /** The countries a report covers: its one country, or every country's code and the land outside them. */
+  static String countries(LandReleaseReport r) {
+    return r.country() != null ? r.country()
+        : (r.countries().isEmpty() ? "all" : String.join(", ", r.countries()) + " and the land outside them");
   }
 
   public static List<ReportTable> tables(LandReleaseReport r) {

@@ -15,8 +15,13 @@ public final class CountrySql {
   public static void region(String column, String country, StringBuilder sql, List<Object> args) {
     if (country != null) {
       sql.append(" AND ").append(column).append(" LIKE ?");
-      args.add(country + "-%");
+      args.add(regionPattern(country));
     }
+  }
+
+  /** The LIKE pattern of a country's region codes. */
+  static String regionPattern(String country) {
+    return country + "-%";
   }
 
   /** Narrows to rows whose regions list (",UA-05,UA-07,") names a region of the country; nothing when null. */
