@@ -55,7 +55,8 @@ public final class GrantDocuments {
 
   /** The file name a download is saved under: grant-NL-HALO-2024-01-01-2024-12-31.pdf. */
   public static String fileName(GrantReport r, Format format) {
-    return "grant-" + r.grant().id() + "-" + r.from() + "-" + r.to() + "." + format.extension;
+    return "grant-" + r.grant().id() + (r.country() == null ? "" : "-" + r.country()) + "-" + r.from() + "-" + r.to()
+        + "." + format.extension;
   }
 
   public void write(GrantReport r, Format format, OutputStream out) throws IOException, SQLException {
@@ -97,6 +98,7 @@ public final class GrantDocuments {
         new ReportTable.Fact("Amount", g.amount() == null ? "not stated"
             // two decimals on both stores (PostgreSQL's numeric keeps a scale, H2's does not here)
             : String.format(Locale.ENGLISH, "%,.2f", g.amount()) + (g.currency() == null ? "" : " " + g.currency())),
+        new ReportTable.Fact("Country", r.country() == null ? "every country the grant worked in" : r.country()),
         new ReportTable.Fact("Released in the period", String.format(Locale.ROOT, "%.6f km²", r.releasedKm2())),
         new ReportTable.Fact("Ledger state", "events up to sequence " + s.lastEventSequence() + " (approval "
             + s.appliedSequence() + "), data set " + s.dataset()),

@@ -246,6 +246,24 @@ class CountryFilterTest {
   }
 
   @Test
+  void theGrantReportOfACountryHoldsTheGrantsLandThereOnly() throws Exception {
+    // NL-HALO funded the clearance in Ukraine only
+    JsonNode all = get("/api/grants/NL-HALO/report", null);
+    JsonNode ua = get("/api/grants/NL-HALO/report", "UA");
+    JsonNode lb = get("/api/grants/NL-HALO/report", "LB");
+    assertTrue(all.get("releasedKm2").asDouble() > 0, all.toString());
+    assertEquals(all.get("releasedKm2").asDouble(), ua.get("releasedKm2").asDouble(), EPS);
+    assertEquals(all.get("events").size(), ua.get("events").size());
+    assertEquals("UA", ua.get("country").asText());
+    ua.get("byRegion").forEach(r -> assertTrue(r.get("key").asText().startsWith("UA-"), r.toString()));
+    assertEquals(0, lb.get("releasedKm2").asDouble(), 0);
+    assertEquals(0, lb.get("events").size());
+    assertEquals(0, lb.get("byRegion").size());
+    assertEquals(404, server.get("/api/grants/NL-HALO/report?country=FR").status());
+    assertEquals(400, server.get("/api/grants/NL-HALO/report?country=Lebanon").status());
+  }
+
+  @Test
   void aTileOfLebanonAskedForUkraineIsEmpty() throws Exception {
     TileGrid t = TileGrid.containing(35.72, 33.72, 12);
     String path = TileApiTest.path("hazards", t);
