@@ -246,6 +246,23 @@ class CountryFilterTest {
   }
 
   @Test
+  void theZoneFilteredListsTakeTheCountryAndAZoningCollectionRefusesIt() throws Exception {
+    String cell = "[[[35.70,33.70],[35.75,33.70],[35.75,33.75],[35.70,33.75],[35.70,33.70]]]";
+    assertEquals(201, ZoningFixtures.load(server, "cells", ZoningFixtures.collection(
+        ZoningFixtures.feature("LB1", "A cell in LB-AA", "cropland", cell))).status());
+    String zone = "zoning=cells&zone=LB1";
+    assertEquals(1, get("/api/hazards?" + zone, "LB").get("features").size());
+    assertEquals(0, get("/api/hazards?" + zone, "UA").get("features").size());
+    // the hazard report and the survey meet the cell; the clearance in LB-BB does not
+    assertEquals(2, get("/api/events?" + zone, "LB").get("events").size());
+    assertEquals(0, get("/api/events?" + zone, "UA").get("events").size());
+    var refused = server.get("/ogc/collections/zoning-cells/items?country=LB");
+    assertEquals(400, refused.status(), refused.body());
+    assertEquals("application/problem+json", refused.contentType());
+    assertEquals(200, server.get("/ogc/collections/zoning-cells/items").status());
+  }
+
+  @Test
   void theGrantReportOfACountryHoldsTheGrantsLandThereOnly() throws Exception {
     // NL-HALO funded the clearance in Ukraine only
     JsonNode all = get("/api/grants/NL-HALO/report", null);
