@@ -31,13 +31,15 @@ final class EventResource {
   private final MapService map;
   private final ObjectMapper mapper;
   private final org.landrelease.service.ZoningService zonings;
+  private final CountryParam country;
 
   EventResource(LedgerService ledger, MapService map, ObjectMapper mapper,
-      org.landrelease.service.ZoningService zonings) {
+      org.landrelease.service.ZoningService zonings, CountryParam country) {
     this.ledger = ledger;
     this.map = map;
     this.mapper = mapper;
     this.zonings = zonings;
+    this.country = country;
   }
 
   void post(Context ctx) throws Exception {
@@ -103,7 +105,7 @@ final class EventResource {
 
   void list(Context ctx) throws Exception {
     HttpApi.allowOnly(ctx, Set.of("type", "status", "partner", "grant", "region", "zoning", "zone", "from", "to",
-        "limit", "cursor"));
+        "limit", "cursor", CountryParam.NAME));
     String typeParam = ctx.queryParam("type");
     EventType type = typeParam == null ? null
         : EventParsing.enumValue(EventType.class, mapper.getNodeFactory().textNode(typeParam), "type");
@@ -114,7 +116,7 @@ final class EventResource {
     long cursor = HttpApi.intParam(ctx, "cursor", 0, 0, Integer.MAX_VALUE);
     var zone = zonings == null ? null : zonings.zoneShape(ctx.queryParam("zoning"), ctx.queryParam("zone"));
     List<StoredEvent> page = map.events(type, ctx.queryParam("partner"), ctx.queryParam("grant"),
-        ctx.queryParam("region"), zone, HttpApi.dateParam(ctx, "from"), HttpApi.dateParam(ctx, "to"), status,
+        ctx.queryParam("region"), zone, country.of(ctx), HttpApi.dateParam(ctx, "from"), HttpApi.dateParam(ctx, "to"), status,
         Access.account(ctx), cursor, limit);
     ObjectNode response = mapper.createObjectNode();
     ArrayNode items = response.putArray("events");

@@ -135,10 +135,11 @@ final class FundingResource {
    * (format=pdf or xlsx) holding the same figures. Access is checked before anything is computed.
    */
   void grantReport(Context ctx) throws Exception {
-    HttpApi.allowOnly(ctx, Set.of("from", "to", "format", "lang"));
+    HttpApi.allowOnly(ctx, Set.of("from", "to", "format", "lang", "country"));
     Grant grant = readableGrant(ctx);
     GrantDocuments.Format format = format(ctx.queryParam("format"));
-    GrantReport report = reports.grantReport(grant.id(), HttpApi.dateParam(ctx, "from"), HttpApi.dateParam(ctx, "to"));
+    GrantReport report = reports.grantReport(grant.id(), HttpApi.dateParam(ctx, "from"), HttpApi.dateParam(ctx, "to"),
+        reports.country(ctx.queryParam("country")));
     if (format == null) {
       ctx.json(report);
       return;

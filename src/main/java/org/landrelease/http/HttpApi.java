@@ -56,10 +56,11 @@ public final class HttpApi {
     var tileService = s.tiles();
     var zoningService = s.zonings();
     ObjectMapper mapper = Json.mapper();
-    TransferResource transfer = new TransferResource(s.imports(), s.exports(), mapper);
-    OgcResource ogc = new OgcResource(features, mapper);
     byte[] openApi = OpenApiDocument.build(mapper);
-    EventResource events = new EventResource(ledger, map, mapper, zoningService);
+    CountryParam country = new CountryParam(reports);
+    TransferResource transfer = new TransferResource(s.imports(), s.exports(), mapper, country);
+    OgcResource ogc = new OgcResource(features, mapper, country);
+    EventResource events = new EventResource(ledger, map, mapper, zoningService, country);
     ReviewResource reviews = new ReviewResource(ledger, map, mapper);
     AccountResource accountResource = new AccountResource(accounts, mapper);
     Access.Check access = new Access.Check(accounts, publicReads);
@@ -68,9 +69,9 @@ public final class HttpApi {
     ZoningResource zonings = new ZoningResource(zoningService);
     CountryResource countries = new CountryResource(s.countries());
     IatiResource iati = new IatiResource(funding, s.iati(), mapper);
-    MapResource layers = new MapResource(map, mapper, zoningService);
-    TileResource tiles = new TileResource(tileService, funding, mapper);
-    ReportResource reportResource = new ReportResource(s.treaty());
+    MapResource layers = new MapResource(map, mapper, zoningService, country);
+    TileResource tiles = new TileResource(tileService, funding, mapper, country);
+    ReportResource reportResource = new ReportResource(s.treaty(), country);
     // the languages the client and the problems speak: one file each in web/i18n, read by both
     org.landrelease.service.Translations translations = org.landrelease.service.Translations.load(
         webDir == null ? null : webDir.resolve("i18n"));

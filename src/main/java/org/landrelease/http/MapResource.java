@@ -27,11 +27,14 @@ final class MapResource {
   private final MapService map;
   private final ObjectMapper mapper;
   private final org.landrelease.service.ZoningService zonings;
+  private final CountryParam country;
 
-  MapResource(MapService map, ObjectMapper mapper, org.landrelease.service.ZoningService zonings) {
+  MapResource(MapService map, ObjectMapper mapper, org.landrelease.service.ZoningService zonings,
+      CountryParam country) {
     this.map = map;
     this.mapper = mapper;
     this.zonings = zonings;
+    this.country = country;
   }
 
   /** Writes part of a document: the features of a collection, or the properties of a feature. */
@@ -41,14 +44,15 @@ final class MapResource {
   }
 
   void hazards(Context ctx) throws Exception {
-    HttpApi.allowOnly(ctx, Set.of("bbox", "region", "zoning", "zone", "classification", "limit", "simplify"));
+    HttpApi.allowOnly(ctx, Set.of("bbox", "region", "zoning", "zone", "classification", "limit", "simplify",
+        CountryParam.NAME));
     String c = ctx.queryParam("classification");
     Classification classification = c == null ? null
         : EventParsing.enumValue(Classification.class, mapper.getNodeFactory().textNode(c), "classification");
     int limit = HttpApi.intParam(ctx, "limit", 10_000, 1, 100_000);
     var zone = zonings == null ? null : zonings.zoneShape(ctx.queryParam("zoning"), ctx.queryParam("zone"));
     List<HazardRow> rows = map.hazards(bbox(ctx.queryParam("bbox")), classification, ctx.queryParam("region"), zone,
-        limit, simplify(ctx));
+        country.of(ctx), limit, simplify(ctx));
     featureCollection(ctx, rows.size(), limit, out -> {
       for (HazardRow h : rows) {
         feature(out, h.id(), h.geometry(), o -> hazardProperties(o, h));
@@ -99,10 +103,10 @@ final class MapResource {
   }
 
   void releases(Context ctx) throws Exception {
-    HttpApi.allowOnly(ctx, Set.of("bbox", "asOf", "limit", "simplify"));
+    HttpApi.allowOnly(ctx, Set.of("bbox", "asOf", "limit", "simplify", CountryParam.NAME));
     int limit = HttpApi.intParam(ctx, "limit", 10_000, 1, 100_000);
-    List<ReleasedPiece> rows = map.releases(bbox(ctx.queryParam("bbox")), HttpApi.dateParam(ctx, "asOf"), limit,
-        simplify(ctx));
+    List<ReleasedPiece> rows = map.releases(bbox(ctx.queryParam("bbox")), HttpApi.dateParam(ctx, "asOf"),
+        country.of(ctx), limit, simplify(ctx));
     featureCollection(ctx, rows.size(), limit, out -> {
       for (ReleasedPiece p : rows) {
         feature(out, null, p.geometry(), o -> {
@@ -125,8 +129,8 @@ final class MapResource {
   }
 
   void regionBoundaries(Context ctx) throws Exception {
-    HttpApi.allowOnly(ctx, Set.of("simplify"));
-    List<RegionShape> shapes = map.regionShapes(simplify(ctx));
+    HttpApi.allowOnly(ctx, Set.of("simplify", CountryParam.NAME));
+    List<RegionShape> shapes = map.regionShapes(simplify(ctx), country.of(ctx));
     featureCollection(ctx, shapes.size(), Integer.MAX_VALUE, out -> {
       for (RegionShape r : shapes) {
         feature(out, null, r.geometry(), o -> {

@@ -33,17 +33,19 @@ final class OgcResource {
       "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions");
   private static final Set<String> FORMAT_ONLY = Set.of("f");
   private static final Set<String> ITEMS_PARAMS = Set.of("f", "bbox", "bbox-crs", "limit", "datetime", "crs",
-      "filter", "filter-lang", "filter-crs", "cursor");
+      "filter", "filter-lang", "filter-crs", "cursor", CountryParam.NAME);
   private static final Set<String> ITEM_PARAMS = Set.of("f", "crs");
 
   private final FeatureService features;
   private final ObjectMapper mapper;
   private final OgcJson json;
+  private final CountryParam country;
 
-  OgcResource(FeatureService features, ObjectMapper mapper) {
+  OgcResource(FeatureService features, ObjectMapper mapper, CountryParam country) {
     this.features = features;
     this.mapper = mapper;
     this.json = new OgcJson(mapper);
+    this.country = country;
   }
 
   void landing(Context ctx) throws Exception {
@@ -113,7 +115,7 @@ final class OgcResource {
     int limit = limit(ctx);
     Page page = features.items(new FeatureService.ItemsRequest(id, bbox, dates[0], dates[1],
         ctx.queryParam("filter"), OgcParameters.crs("filter-crs", ctx.queryParam("filter-crs")),
-        ctx.queryParam("cursor"), limit, crs));
+        ctx.queryParam("cursor"), limit, crs, country.of(ctx)));
     String itemsUrl = base(ctx) + "/ogc/collections/" + id + "/items";
     String next = page.nextCursor() == null ? null : itemsUrl + query(ctx, page.nextCursor());
     ctx.header("Content-Crs", "<" + crs.uri() + ">");

@@ -30,18 +30,20 @@ final class ReportResource {
   }
 
   private final TreatyReport treaty;
+  private final CountryParam country;
 
-  ReportResource(TreatyReport treaty) {
+  ReportResource(TreatyReport treaty, CountryParam country) {
     this.treaty = treaty;
+    this.country = country;
   }
 
   void landRelease(Context ctx) throws Exception {
-    HttpApi.allowOnly(ctx, Set.of("year", "region", "zoning", "hazardTypes", "view", "format", "lang"));
+    HttpApi.allowOnly(ctx, Set.of("year", "region", "zoning", "hazardTypes", "view", "format", "lang",
+        CountryParam.NAME));
     Format format = format(ctx);
     TreatyReport.Request request = new TreatyReport.Request(year(ctx.queryParam("year")),
-        blankToNull(ctx.queryParam("region")), hazardTypes(ctx.queryParam("hazardTypes")),
-            views(ctx.queryParam("view")),
-        blankToNull(ctx.queryParam("zoning")));
+        blankToNull(ctx.queryParam("region")), hazardTypes(ctx.queryParam("hazardTypes")), views(ctx.queryParam("view")),
+        blankToNull(ctx.queryParam("zoning")), country.of(ctx));
     LandReleaseReport report = treaty.report(request);
     if (format == Format.JSON) {
       ctx.json(report);
@@ -54,7 +56,8 @@ final class ReportResource {
       case XLSX -> TreatyDocuments.xlsx(report, words, bytes);
       default -> TreatyDocuments.pdf(report, words, bytes);
     }
-    String file = "land-release-" + report.year() + (report.region() == null ? "" : "-" + report.region()) + "."
+    String file = "land-release-" + report.year() + (report.country() == null ? "" : "-" + report.country())
+        + (report.region() == null ? "" : "-" + report.region()) + "."
         + format.name().toLowerCase(Locale.ROOT);
     ctx.contentType(format.mediaType);
     ctx.header("Content-Disposition", "attachment; filename=\"" + file + "\"");

@@ -25,11 +25,13 @@ final class TileResource {
   private final TileService tiles;
   private final FundingService funding;
   private final ObjectMapper mapper;
+  private final CountryParam country;
 
-  TileResource(TileService tiles, FundingService funding, ObjectMapper mapper) {
+  TileResource(TileService tiles, FundingService funding, ObjectMapper mapper, CountryParam country) {
     this.tiles = tiles;
     this.funding = funding;
     this.mapper = mapper;
+    this.country = country;
   }
 
   void tile(Context ctx) throws Exception {
@@ -57,7 +59,7 @@ final class TileResource {
       throw LedgerException.notFound("no grant '" + grant + "'").with("grant.unknown", "grant", grant);
     }
     TileService.Answer a = tiles.tile(new TileService.Request(layer, tile, HttpApi.dateParam(ctx, "asOf"), partner,
-        grant, classification), ctx.header("If-None-Match"));
+        grant, classification, country.of(ctx)), ctx.header("If-None-Match"));
     ctx.header("ETag", a.etag());
     ctx.header("Cache-Control", a.immutable() ? IMMUTABLE : "no-cache");
     ctx.header("Vary", "Accept-Encoding, Authorization");
@@ -98,7 +100,8 @@ final class TileResource {
     HttpApi.allowOnly(ctx, layer.parameters());
     String base = ctx.scheme() + "://" + ctx.host();
     String query = ctx.queryString() == null || ctx.queryString().isEmpty() ? "" : "?" + ctx.queryString();
-    Envelope b = tiles.bounds();
+    // a country's tiles cover its own regions: the bounds a client zooms to are that country's
+    Envelope b = tiles.bounds(country.of(ctx));
     ObjectNode doc = mapper.createObjectNode();
     doc.put("tilejson", "3.0.0");
     doc.put("name", layer.id());

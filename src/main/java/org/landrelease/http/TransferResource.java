@@ -25,11 +25,13 @@ final class TransferResource {
   private final ImportService imports;
   private final ExportService exports;
   private final ObjectMapper mapper;
+  private final CountryParam country;
 
-  TransferResource(ImportService imports, ExportService exports, ObjectMapper mapper) {
+  TransferResource(ImportService imports, ExportService exports, ObjectMapper mapper, CountryParam country) {
     this.imports = imports;
     this.exports = exports;
     this.mapper = mapper;
+    this.country = country;
   }
 
   void importFile(Context ctx) throws Exception {
@@ -67,7 +69,7 @@ final class TransferResource {
   }
 
   void exportFile(Context ctx) throws Exception {
-    HttpApi.allowOnly(ctx, Set.of("layer", "format", "asOf", "partner", "grant", "region"));
+    HttpApi.allowOnly(ctx, Set.of("layer", "format", "asOf", "partner", "grant", "region", CountryParam.NAME));
     String layer = ctx.queryParam("layer");
     if (layer == null) {
       throw LedgerException.badRequest("missing-parameter", "'layer' is required: hazards, releases, events or "
@@ -77,7 +79,7 @@ final class TransferResource {
     ExportService.ExportRequest request = new ExportService.ExportRequest(ExportService.layer(layer),
         format == null ? FileFormat.GEOJSON : FileFormat.named(format), HttpApi.dateParam(ctx, "asOf"),
         blankToNull(ctx.queryParam("partner")), blankToNull(ctx.queryParam("grant")),
-        blankToNull(ctx.queryParam("region")));
+        blankToNull(ctx.queryParam("region")), country.of(ctx));
     Path tmp = Files.createTempFile("export-", request.format().suffix());
     try {
       Files.delete(tmp); // the writers create the file (a GeoPackage must not exist yet)

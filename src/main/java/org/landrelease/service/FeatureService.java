@@ -28,9 +28,17 @@ public final class FeatureService {
   public record CollectionInfo(String id, String title, String description, Envelope bbox, LocalDate first,
       LocalDate last) {}
 
-  /** What a client asked of a collection's items; the bbox is already CRS84; the cursor is null on the first page. */
+  /**
+   * What a client asked of a collection's items; the bbox is already CRS84; the cursor is null on the first page; the
+   * country (a code the ledger holds, or null) keeps that country's features.
+   */
   public record ItemsRequest(String collection, Envelope bbox, LocalDate from, LocalDate to, String filter,
-      OgcCrs filterCrs, String cursor, int limit, OgcCrs crs) {}
+      OgcCrs filterCrs, String cursor, int limit, OgcCrs crs, String country) {
+    public ItemsRequest(String collection, Envelope bbox, LocalDate from, LocalDate to, String filter,
+        OgcCrs filterCrs, String cursor, int limit, OgcCrs crs) {
+      this(collection, bbox, from, to, filter, filterCrs, cursor, limit, crs, null);
+    }
+  }
 
   public record Feature(String id, Geometry geometry, Map<String, Object> properties) {}
 
@@ -108,13 +116,19 @@ public final class FeatureService {
     FeatureFilter filter = r.filter() == null || r.filter().isBlank() ? null
         : Cql2Parser.parse(r.filter(), queryables(r.collection()), r.filterCrs());
     if (r.collection().equals("regions")) {
-      return regions.page(r, filter);
+      // the country parameter is the queryable 'country' given as a parameter (OGC API - Features Part 3)
+      return regions.page(r, r.country() == null ? filter : and(filter,
+          new FeatureFilter.Compare("country", FeatureFilter.Op.EQ, r.country())));
+    }
+    if (ZoneFeatures.isZoning(r.collection()) && r.country() != null) {
+      throw LedgerException.badRequest("country-not-applicable", "the zones of a zoning belong to no country; "
+          + "'country' filters the hazards, releases, regions and events collections").with("country.notApplicable");
     }
     if (ZoneFeatures.isZoning(r.collection())) {
       return RegionFeatures.page(zoneFeatures(r.collection()).all(r.collection(), r.to()), r, filter);
     }
     FeatureTable table = table(r.collection());
-    FeatureStore.Query q = new FeatureStore.Query(r.bbox(), r.from(), r.to(), filter);
+    FeatureStore.Query q = new FeatureStore.Query(r.bbox(), r.from(), r.to(), filter, r.country());
     Long after = null;
     if (r.cursor() != null) {
       try {
@@ -153,6 +167,10 @@ public final class FeatureService {
         "collection '" + collection + "' has no feature '" + id + "'")
             .with("ogc.noFeature", "collection", collection, "id", id));
     return new Feature(row.id(), crs.fromCrs84(row.geometry()), row.properties());
+  }
+
+  private static FeatureFilter and(FeatureFilter a, FeatureFilter b) {
+    return a == null ? b : new FeatureFilter.And(a, b);
   }
 
   private static FeatureTable table(String collection) {

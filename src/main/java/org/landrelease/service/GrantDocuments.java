@@ -55,7 +55,8 @@ public final class GrantDocuments {
 
   /** The file name a download is saved under: grant-NL-HALO-2024-01-01-2024-12-31.pdf. */
   public static String fileName(GrantReport r, Format format) {
-    return "grant-" + r.grant().id() + "-" + r.from() + "-" + r.to() + "." + format.extension;
+    return "grant-" + r.grant().id() + (r.country() == null ? "" : "-" + r.country()) + "-" + r.from() + "-" + r.to()
+        + "." + format.extension;
   }
 
   public void write(GrantReport r, Format format, OutputStream out) throws IOException, SQLException {
@@ -108,6 +109,8 @@ public final class GrantDocuments {
             ? w.text("grant.amountNotStated", "not stated")
             // two decimals on both stores (PostgreSQL's numeric keeps a scale, H2's does not here)
             : String.format(amountLocale(w), "%,.2f", g.amount()) + (g.currency() == null ? "" : " " + g.currency())),
+        new ReportTable.Fact(w.term("country", "Country"), r.country() == null
+            ? w.text("grant.everyCountry", "every country the grant worked in") : r.country()),
         new ReportTable.Fact(w.text("fact.releasedInPeriod", "Released in the period"),
             String.format(numberLocale(w), "%.6f km²", r.releasedKm2())),
         new ReportTable.Fact(w.text("fact.ledgerState", "Ledger state"), w.text("grant.ledgerStateValue",

@@ -17,7 +17,16 @@ import org.landrelease.service.ReportService.ReleasedRow;
  */
 public record GrantReport(Grant grant, LocalDate from, LocalDate to, double releasedKm2, double cancelledKm2,
     double reducedKm2, double clearedKm2, List<OutcomeRow> byOutcome, List<ReleasedRow> byRegion,
-    List<ReleasedRow> byMonth, List<ReleasedRow> byLandUse, List<Event> events, LedgerState ledgerState) {
+    List<ReleasedRow> byMonth, List<ReleasedRow> byLandUse, List<Event> events, LedgerState ledgerState,
+    String country) {
+
+  /** The report of the grant's land in every country (country null). */
+  public GrantReport(Grant grant, LocalDate from, LocalDate to, double releasedKm2, double cancelledKm2,
+      double reducedKm2, double clearedKm2, List<OutcomeRow> byOutcome, List<ReleasedRow> byRegion,
+      List<ReleasedRow> byMonth, List<ReleasedRow> byLandUse, List<Event> events, LedgerState ledgerState) {
+    this(grant, from, to, releasedKm2, cancelledKm2, reducedKm2, clearedKm2, byOutcome, byRegion, byMonth, byLandUse,
+        events, ledgerState, null);
+  }
 
   /**
    * One outcome ("cancelled", "reduced", "cleared", then "total"): its km² and the number of events that released

@@ -9,10 +9,19 @@ import org.landrelease.domain.HazardType;
 /**
  * The treaty land-release report of one calendar year (APMBC and CCM Article 7): per key (region) and in total, the
  * remaining contamination at the start and at the end of the year, what was added and released in between, and the
- * devices that clearance found. Every row balances: end = start + added − released. Areas are geodesic km².
+ * devices that clearance found. Every row balances: end = start + added − released. Areas are geodesic km². Of one
+ * country (country), the rows are its regions and the total is its own; countries names the countries it covers.
  */
 public record LandReleaseReport(int year, LocalDate start, LocalDate end, String groupedBy, String region,
-    List<HazardType> hazardTypes, LedgerState ledger, List<View> views) {
+    List<HazardType> hazardTypes, LedgerState ledger, List<View> views, String country, List<String> countries) {
+
+  /**
+   * The report of every country's land (country null) and the land outside them; countries names those it covers.
+   */
+  public LandReleaseReport(int year, LocalDate start, LocalDate end, String groupedBy, String region,
+      List<HazardType> hazardTypes, LedgerState ledger, List<View> views) {
+    this(year, start, end, groupedBy, region, hazardTypes, ledger, views, null, List.of());
+  }
 
   /** The ledger state the figures were computed from, so that anyone can reproduce them. */
   public record LedgerState(String dataset, long appliedUpTo, long lastEventSequence, Instant computedAt) {}

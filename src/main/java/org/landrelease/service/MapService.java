@@ -37,12 +37,15 @@ public final class MapService {
   /** Hazards in a window. The region filter is exact: hazards that still have land in the region. */
   public List<HazardRow> hazards(Envelope bbox, Classification classification, String region, int limit,
       double simplifyDegrees) throws SQLException {
-    return hazards(bbox, classification, region, null, limit, simplifyDegrees);
+    return hazards(bbox, classification, region, null, null, limit, simplifyDegrees);
   }
 
-  /** As above, and with a zone of a zoning (null: none): hazards that meet the zone. */
+  /**
+   * As above, with a zone of a zoning (null: none): hazards that meet the zone; and of a country (null: any), by the
+   * regions their land lies in.
+   */
   public List<HazardRow> hazards(Envelope bbox, Classification classification, String region, Geometry zone,
-      int limit, double simplifyDegrees) throws SQLException {
+      String country, int limit, double simplifyDegrees) throws SQLException {
     PreparedGeometry zoneShape = null;
     if (zone != null) {
       zoneShape = PreparedGeometryFactory.prepare(zone);
@@ -59,7 +62,7 @@ public final class MapService {
               .with("region.unknown", "region", region));
       regionShape = PreparedGeometryFactory.prepare(shape.geometry());
     }
-    List<HazardRow> rows = layers.hazards(bbox, classification, region, limit);
+    List<HazardRow> rows = layers.hazards(bbox, classification, region, country, limit);
     List<HazardRow> out = new ArrayList<>(rows.size());
     for (HazardRow h : rows) {
       if (regionShape != null && !regionShape.intersects(h.geometry())
@@ -72,9 +75,10 @@ public final class MapService {
     return out;
   }
 
-  public List<ReleasedPiece> releases(Envelope bbox, java.time.LocalDate asOf, int limit,
+  /** Released pieces in a window, as of a day, of a country's regions (each null: no filter). */
+  public List<ReleasedPiece> releases(Envelope bbox, java.time.LocalDate asOf, String country, int limit,
       double simplifyDegrees) throws SQLException {
-    List<ReleasedPiece> rows = layers.releasedPieces(bbox, asOf, limit);
+    List<ReleasedPiece> rows = layers.releasedPieces(bbox, asOf, country, limit);
     if (simplifyDegrees <= 0) {
       return rows;
     }
@@ -103,8 +107,16 @@ public final class MapService {
 
   /** Region boundaries, simplified for display when asked. */
   public List<RegionShape> regionShapes(double simplifyDegrees) {
+    return regionShapes(simplifyDegrees, null);
+  }
+
+  /** The boundaries of one country's regions (null: every country's). */
+  public List<RegionShape> regionShapes(double simplifyDegrees, String country) {
     List<RegionShape> out = new ArrayList<>();
     for (RegionShape r : ledger.regions().regions()) {
+      if (country != null && !country.equals(org.landrelease.domain.Country.ofRegion(r.code()))) {
+        continue;
+      }
       out.add(simplifyDegrees <= 0 ? r : new RegionShape(r.code(), r.name(), r.nameUk(),
           simplify(r.geometry(), simplifyDegrees), r.areaM2()));
     }
@@ -129,14 +141,14 @@ public final class MapService {
   public List<StoredEvent> events(EventType type, String partner, String grant, String region,
       java.time.LocalDate from, java.time.LocalDate to, EventStatus status, Account reader, long afterSequence,
       int limit) throws SQLException {
-    return events(type, partner, grant, region, null, from, to, status, reader, afterSequence, limit);
+    return events(type, partner, grant, region, null, null, from, to, status, reader, afterSequence, limit);
   }
 
-  /** As above, of the events whose footprint meets a zone (null: anywhere). */
+  /** As above, of the events whose footprint meets a zone and touches a country's regions (each null: anywhere). */
   public List<StoredEvent> events(EventType type, String partner, String grant, String region, Geometry zone,
-      java.time.LocalDate from, java.time.LocalDate to, EventStatus status, Account reader, long afterSequence,
-      int limit) throws SQLException {
+      String country, java.time.LocalDate from, java.time.LocalDate to, EventStatus status, Account reader,
+      long afterSequence, int limit) throws SQLException {
     return store.events(new EventStore.EventFilter(type, partner, grant, region, from, to, status,
-        Permissions.events(reader), afterSequence, limit, zone));
+        Permissions.events(reader), afterSequence, limit, zone, country));
   }
 }

@@ -29,6 +29,7 @@ final class RegionFeatures {
       Queryable.of("cleared_km2", NUMBER, "land cleared in km²", null));
   static final List<Queryable> QUERYABLES = List.of(
       Queryable.of("code", STRING, "ISO 3166-2 code", null),
+      Queryable.of("country", STRING, "ISO 3166-1 alpha-2 code of the region's country", null),
       Queryable.of("name", STRING, "English name", null),
       Queryable.of("name_uk", STRING, "Ukrainian name", null),
       Queryable.of("area_km2", NUMBER, "geodesic area of the region in km²", null),
@@ -59,6 +60,7 @@ final class RegionFeatures {
       ReportService.RegionRow r = figures.get(s.code());
       Map<String, Object> p = new LinkedHashMap<>();
       p.put("code", s.code());
+      p.put("country", org.landrelease.domain.Country.ofRegion(s.code()));
       p.put("name", s.name());
       p.put("name_uk", s.nameUk());
       p.put("area_km2", Km2.of(s.areaM2()));

@@ -326,6 +326,14 @@ public final class ReportService {
    * approval landing during the few milliseconds of the scans may show in the figures and not in the list).
    */
   public GrantReport grantReport(String grantId, LocalDate from, LocalDate to) throws SQLException {
+    return grantReport(grantId, from, to, null);
+  }
+
+  /**
+   * The grant's report in one country (null: every country the grant worked in): its released land in that country's
+   * regions, so its tables by region are that country's, and the events that touched them.
+   */
+  public GrantReport grantReport(String grantId, LocalDate from, LocalDate to, String country) throws SQLException {
     Grant grant = funding.grant(grantId);
     if (grant == null) {
       throw LedgerException.notFound("no grant '" + grantId + "'").with("grant.unknown", "grant", grantId);
@@ -342,7 +350,8 @@ public final class ReportService {
     }
     long applied = totals.applied();
     java.time.Instant at = clock.instant();
-    Predicate<Fact> ofGrant = f -> grantId.equals(f.grant());
+    Predicate<Fact> ofGrant = f -> grantId.equals(f.grant())
+        && (country == null || country.equals(Country.ofRegion(f.region())));
     List<ReleasedRow> byRegion = releasedRows(start, end, ofGrant, Fact::region);
     List<ReleasedRow> byMonth = releasedRows(start, end, ofGrant, Fact::month);
     List<ReleasedRow> byLandUse = releasedRows(start, end, ofGrant, f -> LandUse.key(f.landUse()));
@@ -357,7 +366,7 @@ public final class ReportService {
     double cl = m2[PieceKind.CLEARED.ordinal()];
     List<GrantReport.Event> events = new ArrayList<>();
     int[] counts = new int[3];
-    for (GrantReportStore.EventRow e : grants.events(grantId, start, end, applied)) {
+    for (GrantReportStore.EventRow e : grants.events(grantId, start, end, applied, country)) {
       double ec = e.cancelledM2(), er = e.reducedM2(), ecl = e.clearedM2();
       counts[0] += ec != 0 ? 1 : 0;
       counts[1] += er != 0 ? 1 : 0;
@@ -372,7 +381,7 @@ public final class ReportService {
         new GrantReport.OutcomeRow("total", Km2.of(c + r + cl), events.size()));
     var state = new GrantReport.LedgerState(grants.lastEventSequence(applied), applied, at, dataset);
     return new GrantReport(grant, start, end, Km2.of(c + r + cl), Km2.of(c), Km2.of(r), Km2.of(cl), byOutcome,
-        byRegion, byMonth, byLandUse, events, state);
+        byRegion, byMonth, byLandUse, events, state, country);
   }
 
   /** The grant's report over its default period (the grant's own, up to today once it has ended). */
@@ -383,7 +392,7 @@ public final class ReportService {
   /** The shapes of the land a report's grant released in its period, up to the ledger state it states. */
   public List<GrantReportStore.Shape> releasedShapes(GrantReport report) throws SQLException {
     return grants.releasedShapes(report.grant().id(), report.from(), report.to(),
-        report.ledgerState().appliedSequence());
+        report.ledgerState().appliedSequence(), report.country());
   }
 
   /** The region boundaries the ledger splits by. */

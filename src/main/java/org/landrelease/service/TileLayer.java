@@ -11,16 +11,16 @@ import java.util.Set;
  * choropleth there, and no individual polygons.
  */
 public enum TileLayer {
-  HAZARDS("hazards", 8, Set.of("classification"),
+  HAZARDS("hazards", 8, Set.of("classification", "country"),
       "Current hazard areas (SHA and CHA): what remains to be released, as of now",
       fields("id", "Number", "classification", "String", "hazardTypes", "String", "areaKm2", "Number",
           "regions", "String")),
-  RELEASES("releases", 8, Set.of("asOf", "partner", "grant"),
+  RELEASES("releases", 8, Set.of("asOf", "partner", "grant", "country"),
       "Released land, one feature per released piece, by outcome (cancelled, reduced, cleared)",
       fields("id", "Number", "outcome", "String", "eventId", "String", "eventType", "String", "date", "String",
           "partner", "String", "grant", "String", "region", "String", "hazardId", "Number", "areaKm2", "Number",
           "areaHa", "Number")),
-  REGIONS("regions", 0, Set.of("asOf"),
+  REGIONS("regions", 0, Set.of("asOf", "country"),
       "First-level regions with the ledger's figures (geodesic km²) as of a day",
       fields("code", "String", "name", "String", "name_uk", "String", "areaKm2", "Number", "reportedKm2", "Number",
           "contaminatedKm2", "Number", "releasedKm2", "Number", "cancelledKm2", "Number", "reducedKm2", "Number",

@@ -97,11 +97,12 @@ public final class TileService {
     }
   }
 
-  /** A tile request: the layer, the tile and what narrows it (null when not given). */
+  /** A tile request: the layer, the tile and what narrows it (null when not given), a country among them. */
   public record Request(TileLayer layer, TileGrid tile, LocalDate asOf, String partner, String grant,
-      String classification) {
+      String classification, String country) {
+    /** Every filter is part of the cache key: a country's tile is not the whole ledger's. */
     String filters() {
-      return asOf + "|" + partner + "|" + grant + "|" + classification;
+      return asOf + "|" + partner + "|" + grant + "|" + classification + "|" + country;
     }
   }
 
@@ -214,9 +215,10 @@ public final class TileService {
     TileStore.Encoded all = null;
     while (true) {
       TileStore.Encoded enc = switch (r.layer()) {
-        case HAZARDS -> store.hazardTile(r.tile(), r.classification(), MAX_FEATURES, limit);
-        case RELEASES -> store.releaseTile(r.tile(), r.asOf(), r.partner(), r.grant(), MAX_FEATURES, limit);
-        case REGIONS -> store.regionTile(r.tile(), regionFigures(r.asOf()), limit);
+        case HAZARDS -> store.hazardTile(r.tile(), r.classification(), r.country(), MAX_FEATURES, limit);
+        case RELEASES -> store.releaseTile(r.tile(), r.asOf(), r.partner(), r.grant(), r.country(), MAX_FEATURES,
+            limit);
+        case REGIONS -> store.regionTile(r.tile(), regionFigures(r.asOf()), r.country(), limit);
       };
       if (all == null) {
         all = enc;
@@ -250,9 +252,10 @@ public final class TileService {
       features.add(new TileFeature(props, shape));
     };
     long met = switch (r.layer()) {
-      case HAZARDS -> store.hazardRows(window, r.classification(), MAX_FEATURES, sink);
-      case RELEASES -> store.releaseRows(window, r.asOf(), r.partner(), r.grant(), MAX_FEATURES, sink);
-      case REGIONS -> store.regionRows(window, sink);
+      case HAZARDS -> store.hazardRows(window, r.classification(), r.country(), MAX_FEATURES, sink);
+      case RELEASES -> store.releaseRows(window, r.asOf(), r.partner(), r.grant(), r.country(), MAX_FEATURES,
+          sink);
+      case REGIONS -> store.regionRows(window, r.country(), sink);
     };
     VectorTileEncoder.Fitted fitted = VectorTileEncoder.encodeWithin(r.layer().id(), features, MAX_TILE_BYTES,
         r.tile().extent());
@@ -301,8 +304,15 @@ public final class TileService {
 
   /** Longitude/latitude bounds of the regions, for TileJSON. */
   public Envelope bounds() {
+    return bounds(null);
+  }
+
+  /** Longitude/latitude bounds of one country's regions (null: every country's). */
+  public Envelope bounds(String country) {
     Envelope e = new Envelope();
-    ledger.regions().regions().forEach(s -> e.expandToInclude(s.geometry().getEnvelopeInternal()));
+    ledger.regions().regions().stream()
+        .filter(s -> country == null || country.equals(org.landrelease.domain.Country.ofRegion(s.code())))
+        .forEach(s -> e.expandToInclude(s.geometry().getEnvelopeInternal()));
     return e;
   }
 

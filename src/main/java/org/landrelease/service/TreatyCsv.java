@@ -44,6 +44,7 @@ final class TreatyCsv {
     columns.add(Column.integer("applied_up_to"));
     columns.add(Column.integer("last_event_sequence"));
     columns.add(Column.text("computed_at"));
+    columns.add(Column.text("countries"));
     List<List<Object>> rows = new ArrayList<>();
     for (View v : r.views()) {
       List<Row> all = new ArrayList<>(v.rows());
@@ -70,6 +71,7 @@ final class TreatyCsv {
         cells.add(r.ledger().appliedUpTo());
         cells.add(r.ledger().lastEventSequence());
         cells.add(r.ledger().computedAt().toString());
+        cells.add(TreatyDocuments.countries(r));
         rows.add(cells);
       }
     }

@@ -47,6 +47,9 @@ public final class TreatyDocuments {
         "{year} (remaining at {start} and at {end})", "year", r.year(), "start", r.start(), "end", r.end())));
     facts.add(new ReportTable.Fact(w.text("fact.groupedBy", "Grouped by"), r.groupedBy()));
     facts.add(new ReportTable.Fact(w.term("region", "Region"), r.region() == null ? all : r.region()));
+    facts.add(new ReportTable.Fact(w.text("fact.countries", "Countries"), r.country() != null ? r.country()
+        : r.countries().isEmpty() ? all : w.text("treaty.countriesValue", "{countries} and the land outside them",
+            "countries", String.join(", ", r.countries()))));
     facts.add(new ReportTable.Fact(w.text("fact.hazardTypes", "Hazard types"),
         r.hazardTypes().isEmpty() ? all : r.hazardTypes().toString()));
     facts.add(new ReportTable.Fact(w.text("fact.dataset", "Data set"), r.ledger().dataset()));
@@ -56,6 +59,12 @@ public final class TreatyDocuments {
         Long.toString(r.ledger().lastEventSequence())));
     facts.add(new ReportTable.Fact(w.text("fact.computedAt", "Computed at"), r.ledger().computedAt().toString()));
     return facts;
+  }
+
+  /** The countries a report covers: its one country, or every country's code and the land outside them. */
+  static String countries(LandReleaseReport r) {
+    return r.country() != null ? r.country()
+        : (r.countries().isEmpty() ? "all" : String.join(", ", r.countries()) + " and the land outside them");
   }
 
   public static List<ReportTable> tables(LandReleaseReport r) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.landrelease.domain.Classification;
+import org.landrelease.domain.Country;
 import org.landrelease.domain.HazardType;
 import org.landrelease.domain.LedgerException;
 import org.landrelease.domain.PieceKind;
@@ -52,16 +53,21 @@ public final class TreatyReport {
    * What to report: a year, optionally one region, only hazards with one of some types, and the views. With a zoning
    * the rows are its zones instead of the regions, and {@code region} names one zone of it.
    */
-  public record Request(int year, String region, Set<HazardType> hazardTypes, List<TreatyView> views, String zoning) {
+  public record Request(int year, String region, Set<HazardType> hazardTypes, List<TreatyView> views, String zoning,
+      String country) {
     public Request(int year, String region, Set<HazardType> hazardTypes, List<TreatyView> views) {
-      this(year, region, hazardTypes, views, null);
+      this(year, region, hazardTypes, views, null, null);
+    }
+
+    public Request(int year, String region, Set<HazardType> hazardTypes, List<TreatyView> views, String zoning) {
+      this(year, region, hazardTypes, views, zoning, null);
     }
   }
 
   public LandReleaseReport report(Request r) throws SQLException {
     TreatyStore.Grouping grouping = r.zoning() == null ? TreatyStore.Grouping.REGION
         : TreatyStore.Grouping.zoning(r.zoning());
-    Map<String, String> names = r.zoning() == null ? keyNames() : zoneNames(r.zoning());
+    Map<String, String> names = r.zoning() == null ? keyNames(r.country()) : zoneNames(r.zoning());
     if (r.region() != null && !names.containsKey(r.region())) {
       throw LedgerException.notFound(r.zoning() == null
           ? "no region '" + r.region() + "'; see GET /api/regions for the codes"
@@ -73,9 +79,11 @@ public final class TreatyReport {
     LedgerState ledger = new LedgerState(reports.dataset(), state.appliedUpTo(), state.lastEventSequence(),
         clock.instant());
     Span span = new Span(LocalDate.of(r.year() - 1, 12, 31), LocalDate.of(r.year(), 12, 31), state.appliedUpTo());
-    List<HazardPieces> pieces = withReclassifiedOut(store.hazardPieces(span, grouping, r.region()),
+    // a country's report reads its own pieces only, so that its total is the country's (one hazard across a border
+    // counts in each country's report)
+    List<HazardPieces> pieces = withReclassifiedOut(store.hazardPieces(span, grouping, r.region(), r.country()),
         store.confirmedFrom(span));
-    List<TreatyStore.Clearance> clearances = store.clearances(span, grouping, r.region());
+    List<TreatyStore.Clearance> clearances = store.clearances(span, grouping, r.region(), r.country());
     List<View> views = new ArrayList<>();
     for (TreatyView view : r.views()) {
       TreatyTally tally = new TreatyTally(names);
@@ -93,7 +101,8 @@ public final class TreatyReport {
     }
     return new LandReleaseReport(r.year(), span.start(), span.end(),
         r.zoning() == null ? grouping.name() : "zone of " + r.zoning(), r.region(),
-        List.copyOf(r.hazardTypes()), ledger, views);
+        List.copyOf(r.hazardTypes()), ledger, views, r.country(),
+        r.country() == null ? reports.countries() : List.of(r.country()));
   }
 
   /** A hazard counts in a view whose types it includes, and, when types are asked for, if it has one of them. */
@@ -139,13 +148,20 @@ public final class TreatyReport {
     return regions.get().regions();
   }
 
-  /** Region codes and names, in the boundary file's order, with the land outside every region last. */
-  private Map<String, String> keyNames() {
+  /**
+   * Region codes and names, in the boundary file's order, with the land outside every region last; of one country
+   * (null: all), its regions only, since the land outside every region is in no country.
+   */
+  private Map<String, String> keyNames(String country) {
     Map<String, String> names = new LinkedHashMap<>();
     for (RegionShape shape : regions.get().regions()) {
-      names.put(shape.code(), shape.name());
+      if (country == null || country.equals(Country.ofRegion(shape.code()))) {
+        names.put(shape.code(), shape.name());
+      }
     }
-    names.put(RegionIndex.UNASSIGNED, "Outside every region");
+    if (country == null) {
+      names.put(RegionIndex.UNASSIGNED, "Outside every region");
+    }
     return names;
   }
 

@@ -100,11 +100,11 @@ public final class EventStore {
   /** Filters of the event list; null means no filter. The cursor is the last sequence of the previous page. */
   public record EventFilter(EventType type, String partner, String grant, String region, LocalDate from,
       LocalDate to, EventStatus status, Visibility visibility, long afterSequence, int limit,
-      org.locationtech.jts.geom.Geometry zone) {
-    /** Without a zone: events anywhere. */
+      org.locationtech.jts.geom.Geometry zone, String country) {
+    /** Without a zone or a country: events anywhere. */
     public EventFilter(EventType type, String partner, String grant, String region, LocalDate from, LocalDate to,
         EventStatus status, Visibility visibility, long afterSequence, int limit) {
-      this(type, partner, grant, region, from, to, status, visibility, afterSequence, limit, null);
+      this(type, partner, grant, region, from, to, status, visibility, afterSequence, limit, null, null);
     }
   }
 
@@ -146,6 +146,7 @@ public final class EventStore {
       sql.append(" AND regions LIKE ?");
       args.add("%," + f.region() + ",%");
     }
+    CountrySql.regions("regions", f.country(), sql, args);
     if (f.zone() != null) {
       // a zone of a zoning: events whose footprint meets it (box first, so that the exact test runs on few)
       sql.append(" AND seq IN (SELECT seq FROM event_footprint WHERE footprint && ? AND ST_Intersects(footprint, ?))");

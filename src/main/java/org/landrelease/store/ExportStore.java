@@ -34,14 +34,24 @@ public final class ExportStore {
     void accept(T row) throws IOException;
   }
 
-  /** Filters of an export; null means no filter. The region is an ISO code such as UA-14. */
-  public record Filter(LocalDate asOf, String partner, String grant, String region) {}
+  /**
+   * Filters of an export; null means no filter. The region is an ISO code such as UA-14, the country an ISO 3166-1
+   * code such as UA.
+   */
+  public record Filter(LocalDate asOf, String partner, String grant, String region, String country) {}
 
   /** Current hazards in id order; the region filter is coarse here (the hazard's recorded regions). */
-  public void hazards(String region, RowSink<HazardRow> sink) throws SQLException, IOException {
-    String sql = "SELECT id, geom, classification, hazard_types, area_m2, regions FROM hazard"
-        + (region == null ? "" : " WHERE regions LIKE ?") + " ORDER BY id";
-    stream(sql, region == null ? List.of() : List.of("%," + region + ",%"), rs -> sink.accept(new HazardRow(
+  public void hazards(String region, String country, RowSink<HazardRow> sink) throws SQLException, IOException {
+    StringBuilder sql = new StringBuilder(
+        "SELECT id, geom, classification, hazard_types, area_m2, regions FROM hazard WHERE 1 = 1");
+    List<Object> args = new ArrayList<>();
+    if (region != null) {
+      sql.append(" AND regions LIKE ?");
+      args.add("%," + region + ",%");
+    }
+    CountrySql.regions("regions", country, sql, args);
+    sql.append(" ORDER BY id");
+    stream(sql.toString(), args, rs -> sink.accept(new HazardRow(
         rs.getLong(1), Dialect.geometry(rs, 2), Classification.valueOf(rs.getString(3)),
         Codes.types(rs.getString(4)), rs.getDouble(5), rs.getString(6))));
   }
@@ -66,6 +76,7 @@ public final class ExportStore {
       sql.append(" AND p.region = ?");
       args.add(f.region());
     }
+    CountrySql.region("p.region", f.country(), sql, args);
     sql.append(" ORDER BY p.id");
     stream(sql.toString(), args, rs -> sink.accept(new ReleasedPiece(rs.getLong(1), rs.getString(2),
         PieceKind.valueOf(rs.getString(3)), rs.getDouble(4), rs.getDate(5).toLocalDate(), rs.getString(6),
@@ -84,6 +95,7 @@ public final class ExportStore {
       sql.append(" AND regions LIKE ?");
       args.add("%," + f.region() + ",%");
     }
+    CountrySql.regions("regions", f.country(), sql, args);
     sql.append(" ORDER BY seq");
     stream(sql.toString(), args, rs -> sink.accept(EventStore.eventRow(rs, true)));
   }

@@ -26,7 +26,11 @@ public final class FeatureStore {
    * What to select: a CRS84 bounding box, a date range (either end may be null), a filter, all optional; and for a
    * page, the key after which it starts (null for the first page) and how many features.
    */
-  public record Query(Envelope bbox, LocalDate from, LocalDate to, FeatureFilter filter) {}
+  public record Query(Envelope bbox, LocalDate from, LocalDate to, FeatureFilter filter, String country) {
+    public Query(Envelope bbox, LocalDate from, LocalDate to, FeatureFilter filter) {
+      this(bbox, from, to, filter, null);
+    }
+  }
 
   /** A feature: its id, its key (the paging order), its geometry in CRS84, and its properties in queryable order. */
   public record FeatureRow(String id, long key, Geometry geometry, Map<String, Object> properties) {}
@@ -149,6 +153,11 @@ public final class FeatureStore {
     if (q.filter() != null) {
       sql.append(" AND ");
       FilterSql.append(t, q.filter(), sql, args);
+    }
+    if (t.countryIn == FeatureTable.CountryIn.REGION) {
+      CountrySql.region(t.countryColumn, q.country(), sql, args);
+    } else {
+      CountrySql.regions(t.countryColumn, q.country(), sql, args);
     }
   }
 

@@ -15,7 +15,7 @@ import org.landrelease.domain.Queryable;
  * events count, so releases and events are read through the event's status.
  */
 public enum FeatureTable {
-  HAZARDS("hazard h", "1 = 1", "h.id", "h.id", "h.geom",
+  HAZARDS("hazard h", "1 = 1", "h.id", "h.id", "h.geom", CountryIn.REGIONS, "h.regions",
       "(SELECT o.event_date FROM event o WHERE o.seq = h.origin_event)", List.of(
       Queryable.of("id", INTEGER, "hazard id, kept for the life of the hazard", "h.id"),
       Queryable.of("classification", STRING, "SHA (suspected) or CHA (confirmed hazardous area)", "h.classification"),
@@ -28,7 +28,7 @@ public enum FeatureTable {
           "(SELECT o.event_date FROM event o WHERE o.seq = h.origin_event)"))),
   RELEASES("piece p JOIN piece_shape s ON s.piece_id = p.id JOIN event e ON e.seq = p.event_seq",
       "p.kind IN ('CANCELLED', 'REDUCED', 'CLEARED') AND e.status = 'APPROVED' AND p.area_m2 > 0 AND p.reversed_on IS NULL",
-      "p.id", "p.id", "s.geom",
+      "p.id", "p.id", "s.geom", CountryIn.REGION, "p.region",
       "p.event_date", List.of(
       Queryable.of("outcome", STRING, "CANCELLED, REDUCED or CLEARED", "p.kind"),
       Queryable.of("event_id", STRING, "id of the event that released the land", "CAST(e.id AS VARCHAR)"),
@@ -43,6 +43,7 @@ public enum FeatureTable {
       Queryable.of("area_km2", NUMBER, "geodesic area in km²", "ROUND(p.area_m2) / 1000000.0"),
       Queryable.of("area_ha", NUMBER, "geodesic area in hectares", "ROUND(p.area_m2 / 100.0) / 100.0"))),
   EVENTS("event e JOIN event_footprint f ON f.seq = e.seq", "e.status = 'APPROVED'", "e.seq", "e.id", "f.footprint",
+      CountryIn.REGIONS, "e.regions",
       "e.event_date", List.of(
       Queryable.of("type", STRING, "HAZARD_REPORT, NON_TECHNICAL_SURVEY, TECHNICAL_SURVEY or CLEARANCE", "e.type"),
       Queryable.of("date", DATE, "date of the work in the field", "e.event_date"),
@@ -63,16 +64,23 @@ public enum FeatureTable {
   final String key;
   final String id;
   final String geometry;
+  final CountryIn countryIn;
+  final String countryColumn;
   final String date;
   private final List<Queryable> queryables;
 
-  FeatureTable(String from, String where, String key, String id, String geometry, String date,
-      List<Queryable> queryables) {
+  /** How a row says its country: one region code (a piece's), or a regions list (",UA-05,LB-BA,"). See CountrySql. */
+  enum CountryIn { REGION, REGIONS }
+
+  FeatureTable(String from, String where, String key, String id, String geometry, CountryIn countryIn,
+      String countryColumn, String date, List<Queryable> queryables) {
     this.from = from;
     this.where = where;
     this.key = key;
     this.id = id;
     this.geometry = geometry;
+    this.countryIn = countryIn;
+    this.countryColumn = countryColumn;
     this.date = date;
     this.queryables = queryables;
   }

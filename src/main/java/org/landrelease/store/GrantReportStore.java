@@ -40,13 +40,25 @@ public final class GrantReportStore {
    * of the same period.
    */
   public List<EventRow> events(String grant, LocalDate from, LocalDate to, long appliedUpTo) throws SQLException {
+    return events(grant, from, to, appliedUpTo, null);
+  }
+
+  /**
+   * As above, in one country (null: every country): the events that touch its regions, with the land they released
+   * in its regions only (CountrySql's rule).
+   */
+  public List<EventRow> events(String grant, LocalDate from, LocalDate to, long appliedUpTo, String country)
+      throws SQLException {
     return db.read(c -> {
       Map<Long, EventRow> rows = new LinkedHashMap<>();
       try (PreparedStatement ps = c.prepareStatement("""
           SELECT seq, id, type, event_date, counted_on, regions FROM event
-          WHERE grant_id = ? AND status = 'APPROVED' AND applied_seq <= ? AND counted_on >= ? AND counted_on <= ?
-          ORDER BY seq""")) {
+          WHERE grant_id = ? AND status = 'APPROVED' AND applied_seq <= ? AND counted_on >= ? AND counted_on <= ?"""
+          + (country == null ? "" : " AND regions LIKE ?") + " ORDER BY seq")) {
         bind(ps, grant, appliedUpTo, from, to);
+        if (country != null) {
+          ps.setString(5, "%," + CountrySql.regionPattern(country));
+        }
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             String regions = rs.getString(6);
@@ -59,9 +71,12 @@ public final class GrantReportStore {
       try (PreparedStatement ps = c.prepareStatement("""
           SELECT p.event_seq, p.kind, SUM(p.area_m2) FROM piece p JOIN event e ON e.seq = p.event_seq
           WHERE e.grant_id = ? AND e.status = 'APPROVED' AND e.applied_seq <= ? AND e.counted_on >= ?
-            AND e.counted_on <= ? AND p.kind IN ('CANCELLED', 'REDUCED', 'CLEARED')
-          GROUP BY p.event_seq, p.kind""")) {
+            AND e.counted_on <= ? AND p.kind IN ('CANCELLED', 'REDUCED', 'CLEARED')"""
+          + (country == null ? "" : " AND p.region LIKE ?") + " GROUP BY p.event_seq, p.kind")) {
         bind(ps, grant, appliedUpTo, from, to);
+        if (country != null) {
+          ps.setString(5, CountrySql.regionPattern(country));
+        }
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             PieceKind kind = PieceKind.valueOf(rs.getString(2));
@@ -79,15 +94,24 @@ public final class GrantReportStore {
    * piece reversed by then no longer shows), applied up to appliedUpTo.
    */
   public List<Shape> releasedShapes(String grant, LocalDate from, LocalDate to, long appliedUpTo) throws SQLException {
+    return releasedShapes(grant, from, to, appliedUpTo, null);
+  }
+
+  /** As above, of the land in one country's regions (null: anywhere). */
+  public List<Shape> releasedShapes(String grant, LocalDate from, LocalDate to, long appliedUpTo, String country)
+      throws SQLException {
     return db.read(c -> {
       try (PreparedStatement ps = c.prepareStatement("""
           SELECT p.kind, s.geom FROM piece_shape s JOIN piece p ON p.id = s.piece_id JOIN event e ON e.seq = p.event_seq
           WHERE p.grant_id = ? AND e.status = 'APPROVED' AND e.applied_seq <= ? AND p.event_date >= ?
             AND p.event_date <= ? AND p.kind IN ('CANCELLED', 'REDUCED', 'CLEARED') AND p.area_m2 > 0
-            AND (p.reversed_on IS NULL OR p.reversed_on > ?)
-          ORDER BY p.id""")) {
+            AND (p.reversed_on IS NULL OR p.reversed_on > ?)"""
+          + (country == null ? "" : " AND p.region LIKE ?") + " ORDER BY p.id")) {
         bind(ps, grant, appliedUpTo, from, to);
         ps.setDate(5, Date.valueOf(to));
+        if (country != null) {
+          ps.setString(6, CountrySql.regionPattern(country));
+        }
         ps.setFetchSize(500);
         List<Shape> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {

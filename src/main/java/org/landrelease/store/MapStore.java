@@ -26,9 +26,12 @@ public final class MapStore {
     this.db = db;
   }
 
-  /** Current hazards meeting a bounding box (null for all), at most limit of them, in id order. */
-  public List<HazardRow> hazards(Envelope bbox, Classification classification, String region, int limit)
-      throws SQLException {
+  /**
+   * Current hazards meeting a bounding box (null for all), of a region and a country (null: any), at most limit of
+   * them, in id order.
+   */
+  public List<HazardRow> hazards(Envelope bbox, Classification classification, String region, String country,
+      int limit) throws SQLException {
     StringBuilder sql = new StringBuilder(
         "SELECT id, geom, classification, hazard_types, area_m2, regions FROM hazard WHERE 1 = 1");
     List<Object> args = new ArrayList<>();
@@ -44,6 +47,7 @@ public final class MapStore {
       sql.append(" AND regions LIKE ?");
       args.add("%," + region + ",%");
     }
+    CountrySql.regions("regions", country, sql, args);
     sql.append(" ORDER BY id LIMIT ?");
     args.add(limit);
     return db.read(c -> {
@@ -54,8 +58,12 @@ public final class MapStore {
     });
   }
 
-  /** Released pieces meeting a bounding box (null for all), dated on or before asOf (null for all). */
-  public List<ReleasedPiece> releasedPieces(Envelope bbox, LocalDate asOf, int limit) throws SQLException {
+  /**
+   * Released pieces meeting a bounding box (null for all), dated on or before asOf (null for all), in a country's
+   * regions (null: anywhere).
+   */
+  public List<ReleasedPiece> releasedPieces(Envelope bbox, LocalDate asOf, String country, int limit)
+      throws SQLException {
     StringBuilder sql = new StringBuilder("""
         SELECT p.hazard_id, p.region, p.kind, p.area_m2, p.event_date, p.partner_id, p.grant_id, e.id, e.type, s.geom,
           p.land_use
@@ -67,6 +75,7 @@ public final class MapStore {
       args.add(LedgerStore.box(bbox));
     }
     releasedOn(sql, args, asOf);
+    CountrySql.region("p.region", country, sql, args);
     sql.append(" ORDER BY p.id LIMIT ?");
     args.add(limit);
     return db.read(c -> {

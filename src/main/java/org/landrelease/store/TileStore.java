@@ -61,7 +61,7 @@ public final class TileStore {
   /** A feature as read: its properties (no nulls) and its lon/lat geometry. */
   public record Row(Map<String, Object> properties, Geometry geometry) {}
 
-  private static Select hazards(Envelope window, String classification) {
+  private static Select hazards(Envelope window, String classification, String country) {
     StringBuilder sql = new StringBuilder("""
         SELECT h.id AS "id", h.classification AS "classification", h.hazard_types AS "hazardTypes",
           ROUND(h.area_m2) / 1000000 AS "areaKm2", TRIM(BOTH ',' FROM h.regions) AS "regions", h.geom AS g0
@@ -71,11 +71,12 @@ public final class TileStore {
       sql.append(" AND h.classification = ?");
       args.add(classification);
     }
+    CountrySql.regions("h.regions", country, sql, args);
     return new Select("hazards", HAZARD_COLUMNS, sql.toString(), args, "h.area_m2");
   }
 
   /** Released pieces as the map shows them: dated on or before asOf (null: now) and not reversed by then. */
-  private static Select releases(Envelope window, LocalDate asOf, String partner, String grant) {
+  private static Select releases(Envelope window, LocalDate asOf, String partner, String grant, String country) {
     StringBuilder sql = new StringBuilder("""
         SELECT p.id AS "id", LOWER(p.kind) AS "outcome", CAST(e.id AS VARCHAR(36)) AS "eventId",
           e.type AS "eventType", CAST(p.event_date AS VARCHAR(10)) AS "date", p.partner_id AS "partner",
@@ -93,48 +94,58 @@ public final class TileStore {
       sql.append(" AND p.grant_id = ?");
       args.add(grant);
     }
+    CountrySql.region("p.region", country, sql, args);
     return new Select("releases", RELEASE_COLUMNS, sql.toString(), args, "p.area_m2");
   }
 
-  private static Select regions(Envelope window) {
-    return new Select("regions", REGION_COLUMNS, """
+  private static Select regions(Envelope window, String country) {
+    StringBuilder sql = new StringBuilder("""
         SELECT r.code AS "code", r.name AS "name", r.name_uk AS "name_uk", r.geom AS g0
-        FROM region r WHERE r.geom && ?""", new ArrayList<>(List.of(LedgerStore.box(window))), null);
+        FROM region r WHERE r.geom && ?""");
+    List<Object> args = new ArrayList<>(List.of(LedgerStore.box(window)));
+    if (country != null) {
+      sql.append(" AND r.country = ?");
+      args.add(country);
+    }
+    return new Select("regions", REGION_COLUMNS, sql.toString(), args, null);
   }
 
   /**
    * Hands the features of a layer in a window to the sink one by one, at most cap of them, the largest first when
    * there are more; returns how many met the window (counted apart only when there were more than cap).
    */
-  public long hazardRows(Envelope window, String classification, int cap, Consumer<Row> sink) throws SQLException {
-    return each(hazards(window, classification), cap, sink);
-  }
-
-  public long releaseRows(Envelope window, LocalDate asOf, String partner, String grant, int cap, Consumer<Row> sink)
+  public long hazardRows(Envelope window, String classification, String country, int cap, Consumer<Row> sink)
       throws SQLException {
-    return each(releases(window, asOf, partner, grant), cap, sink);
+    return each(hazards(window, classification, country), cap, sink);
   }
 
-  public long regionRows(Envelope window, Consumer<Row> sink) throws SQLException {
-    return each(regions(window), Integer.MAX_VALUE, sink);
+  public long releaseRows(Envelope window, LocalDate asOf, String partner, String grant, String country, int cap,
+      Consumer<Row> sink) throws SQLException {
+    return each(releases(window, asOf, partner, grant, country), cap, sink);
+  }
+
+  /** The regions in a window, of one country (null: every country's). */
+  public long regionRows(Envelope window, String country, Consumer<Row> sink) throws SQLException {
+    return each(regions(window, country), Integer.MAX_VALUE, sink);
   }
 
   /** A tile as the database encoded it, with how many features met it and how many of them it holds. */
   public record Encoded(byte[] mvt, long features, long kept, double minAreaUnits) {}
 
-  public Encoded hazardTile(TileGrid tile, String classification, int cap, long limit) throws SQLException {
-    return mvt(tile, hazards(tile.lonLatWithBuffer(), classification), cap, Map.of(), limit);
+  public Encoded hazardTile(TileGrid tile, String classification, String country, int cap, long limit)
+      throws SQLException {
+    return mvt(tile, hazards(tile.lonLatWithBuffer(), classification, country), cap, Map.of(), limit);
   }
 
-  public Encoded releaseTile(TileGrid tile, LocalDate asOf, String partner, String grant, int cap, long limit)
-      throws SQLException {
-    return mvt(tile, releases(tile.lonLatWithBuffer(), asOf, partner, grant), cap, Map.of(), limit);
+  public Encoded releaseTile(TileGrid tile, LocalDate asOf, String partner, String grant, String country, int cap,
+      long limit) throws SQLException {
+    return mvt(tile, releases(tile.lonLatWithBuffer(), asOf, partner, grant, country), cap, Map.of(), limit);
   }
 
   /** The regions layer, with each region's figures (code → property → number) joined in by the database. */
-  public Encoded regionTile(TileGrid tile, Map<String, Map<String, Double>> figures, long limit)
+  public Encoded regionTile(TileGrid tile, Map<String, Map<String, Double>> figures, String country, long limit)
       throws SQLException {
-    return mvt(tile, regions(tile.lonLatWithBuffer()), Integer.MAX_VALUE, figures, limit);
+    return mvt(tile, regions(tile.lonLatWithBuffer(), country), Integer.MAX_VALUE, figures, limit);
   }
 
   /**

@@ -78,6 +78,11 @@ public final class TreatyStore {
 
   /** Every hazard's pieces counted by the end of the span, summed per hazard, key and kind; key null: every key. */
   public List<HazardPieces> hazardPieces(Span span, Grouping by, String key) throws SQLException {
+    return hazardPieces(span, by, key, null);
+  }
+
+  /** As above, of the pieces in one country's regions (null: every piece), by the region-prefix rule (CountrySql). */
+  public List<HazardPieces> hazardPieces(Span span, Grouping by, String key, String country) throws SQLException {
     String sql = "SELECT p.hazard_id, " + by.key() + """
         , p.classification, p.hazard_types, p.kind,
           SUM(CASE WHEN p.event_date <= ? THEN AREA ELSE 0 END), SUM(AREA),
@@ -85,7 +90,7 @@ public final class TreatyStore {
             THEN 1 ELSE 0 END)
         FROM piece p JOIN event e ON e.seq = p.event_seq""".replace("AREA", by.areaM2()) + by.join()
         + " WHERE e.applied_seq <= ? AND p.event_date <= ?" + by.condition()
-        + (key == null ? "" : " AND " + by.key() + " = ?")
+        + (key == null ? "" : " AND " + by.key() + " = ?") + inCountry(country)
         + " GROUP BY p.hazard_id, " + by.key() + ", p.classification, p.hazard_types, p.kind";
     return db.read(c -> {
       try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -94,8 +99,9 @@ public final class TreatyStore {
           ps.setString(i++, by.zoning());
         }
         if (key != null) {
-          ps.setString(i, key);
+          ps.setString(i++, key);
         }
+        bindCountry(ps, i, country);
         List<HazardPieces> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
@@ -107,6 +113,19 @@ public final class TreatyStore {
         return out;
       }
     });
+  }
+
+  /** The condition of a country's pieces, bound by bindCountry (CountrySql's rule: the region's prefix). */
+  private static String inCountry(String country) {
+    StringBuilder sql = new StringBuilder();
+    CountrySql.region("p.region", country, sql, new ArrayList<>());
+    return sql.toString();
+  }
+
+  private static void bindCountry(PreparedStatement ps, int i, String country) throws SQLException {
+    if (country != null) {
+      ps.setString(i, CountrySql.regionPattern(country));
+    }
   }
 
   private static int bindSpan(PreparedStatement ps, Span span) throws SQLException {
@@ -168,11 +187,17 @@ public final class TreatyStore {
 
   /** The approved clearances counted in the span's year, per hazard and key of the land they cleared. */
   public List<Clearance> clearances(Span span, Grouping by, String key) throws SQLException {
+    return clearances(span, by, key, null);
+  }
+
+  /** As above, of the land cleared in one country's regions (null: anywhere). */
+  public List<Clearance> clearances(Span span, Grouping by, String key, String country) throws SQLException {
     String sql = "SELECT DISTINCT e.seq, " + by.key() + ", p.hazard_types, e.devices_found"
         + " FROM event e JOIN piece p ON p.event_seq = e.seq" + by.join()
         + " WHERE e.type = 'CLEARANCE' AND e.status = 'APPROVED' AND e.applied_seq <= ?"
         + " AND e.counted_on > ? AND e.counted_on <= ? AND p.kind = 'CLEARED' AND " + by.areaM2() + " > 0"
-        + " AND e.devices_found IS NOT NULL" + by.condition() + (key == null ? "" : " AND " + by.key() + " = ?");
+        + " AND e.devices_found IS NOT NULL" + by.condition() + (key == null ? "" : " AND " + by.key() + " = ?")
+        + inCountry(country);
     return db.read(c -> {
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         ps.setLong(1, span.appliedUpTo());
@@ -183,8 +208,9 @@ public final class TreatyStore {
           ps.setString(i++, by.zoning());
         }
         if (key != null) {
-          ps.setString(i, key);
+          ps.setString(i++, key);
         }
+        bindCountry(ps, i, country);
         List<Clearance> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {

@@ -53,12 +53,12 @@ class TileStoreTest {
     try (Database db = Database.openH2(dir)) {
       fill(db);
       List<Long> ids = new java.util.ArrayList<>();
-      long met = new TileStore(db).hazardRows(TILE.lonLatWithBuffer(), null, 100,
+      long met = new TileStore(db).hazardRows(TILE.lonLatWithBuffer(), null, null, 100,
           row -> ids.add(((Number) row.properties().get("id")).longValue()));
       assertEquals(400, met);
       assertEquals(100, ids.size());
       assertEquals(301L, ids.stream().mapToLong(Long::longValue).min().getAsLong(), "the 100 largest: 301..400");
-      assertEquals(400, new TileStore(db).hazardRows(TILE.lonLatWithBuffer(), null, 1000, row -> { }));
+      assertEquals(400, new TileStore(db).hazardRows(TILE.lonLatWithBuffer(), null, null, 1000, row -> { }));
     }
   }
 
@@ -69,10 +69,10 @@ class TileStoreTest {
       TileGrid tile = TILE;
       fill(db);
       TileStore store = new TileStore(db);
-      TileStore.Encoded all = store.hazardTile(tile, null, 1000, Long.MAX_VALUE);
+      TileStore.Encoded all = store.hazardTile(tile, null, null, 1000, Long.MAX_VALUE);
       assertEquals(400, all.features());
       assertEquals(400, all.kept());
-      TileStore.Encoded top = store.hazardTile(tile, null, 1000, 50);
+      TileStore.Encoded top = store.hazardTile(tile, null, null, 1000, 50);
       assertEquals(400, top.features());
       assertEquals(50, top.kept());
       assertTrue(top.mvt().length < all.mvt().length / 4, top.mvt().length + " vs " + all.mvt().length);
@@ -84,7 +84,7 @@ class TileStoreTest {
       assertTrue(ids.get(0) >= 345, "the largest squares are kept: " + ids);
       assertEquals(400L, ids.get(49));
       assertTrue(top.minAreaUnits() > 0);
-      TileStore.Encoded capped = store.hazardTile(tile, null, 100, Long.MAX_VALUE);
+      TileStore.Encoded capped = store.hazardTile(tile, null, null, 100, Long.MAX_VALUE);
       assertEquals(400, capped.features(), "all are counted");
       assertEquals(100, capped.kept(), "the cap's largest are read");
     }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.landrelease.domain.Country;
 import org.landrelease.domain.LedgerException;
 import org.landrelease.files.FeatureSchema;
 import org.landrelease.files.FeatureWriter;
@@ -26,8 +27,13 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 public final class ExportService {
   public enum Layer { HAZARDS, RELEASES, EVENTS, REGIONS }
 
+  /** What to export; the country (an ISO 3166-1 code the ledger holds, or null) keeps that country's rows only. */
   public record ExportRequest(Layer layer, FileFormat format, LocalDate asOf, String partner, String grant,
-      String region) {}
+      String region, String country) {
+    public ExportRequest(Layer layer, FileFormat format, LocalDate asOf, String partner, String grant, String region) {
+      this(layer, format, asOf, partner, grant, region, null);
+    }
+  }
 
   private final ExportStore store;
   private final LedgerService ledger;
@@ -74,11 +80,12 @@ public final class ExportService {
     FeatureSchema schema = ExportLayers.schema(r.layer());
     int[] count = {0};
     try (FeatureWriter out = FeatureWriter.open(r.format(), file, schema)) {
-      ExportStore.Filter filter = new ExportStore.Filter(r.asOf(), r.partner(), r.grant(), r.region());
+      ExportStore.Filter filter = new ExportStore.Filter(r.asOf(), r.partner(), r.grant(), r.region(),
+          r.country());
       switch (r.layer()) {
         case HAZARDS -> {
           PreparedGeometry shape = region == null ? null : PreparedGeometryFactory.prepare(region.geometry());
-          store.hazards(r.region(), h -> {
+          store.hazards(r.region(), r.country(), h -> {
             // exact region filter, as the map's: hazards that still have land in the region
             if (shape == null || shape.intersects(h.geometry())) {
               out.write(h.geometry(), ExportLayers.hazard(h));
@@ -96,7 +103,8 @@ public final class ExportService {
         });
         case REGIONS -> {
           for (RegionShape s : ledger.regions().regions()) {
-            if (region == null || s == region) {
+            if ((region == null || s == region)
+                && (r.country() == null || r.country().equals(Country.ofRegion(s.code())))) {
               out.write(s.geometry(), ExportLayers.region(s));
               count[0]++;
             }
