@@ -40,6 +40,18 @@ public record Country(String code, String name, String nameUk, boolean synthetic
     return validCode(c) ? c : null;
   }
 
+  /** The countries of region codes (a region index's), each once, in code order. */
+  public static java.util.List<String> codesOf(java.util.Collection<String> regionCodes) {
+    Set<String> out = new java.util.TreeSet<>();
+    for (String r : regionCodes) {
+      String c = ofRegion(r);
+      if (c != null) {
+        out.add(c);
+      }
+    }
+    return java.util.List.copyOf(out);
+  }
+
   /** The countries of a list of region codes as events and hazards store it (",UA-05,UA-07,"), in order. */
   public static Set<String> ofRegions(String regionCodes) {
     Set<String> out = new LinkedHashSet<>();

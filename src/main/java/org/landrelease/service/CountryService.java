@@ -124,14 +124,7 @@ public final class CountryService {
 
   /** The codes of the countries loaded, in code order. */
   public List<String> codes() {
-    Set<String> out = new java.util.TreeSet<>();
-    for (RegionShape r : service.regions().regions()) {
-      String c = Country.ofRegion(r.code());
-      if (c != null) {
-        out.add(c);
-      }
-    }
-    return List.copyOf(out);
+    return Country.codesOf(service.regions().regions().stream().map(RegionShape::code).toList());
   }
 
   /** A 404 unless the country is loaded; its code as the ledger writes it. */

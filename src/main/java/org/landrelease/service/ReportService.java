@@ -75,14 +75,7 @@ public final class ReportService {
 
   /** The countries of the ledger (those with regions), in code order. */
   public List<String> countries() {
-    java.util.Set<String> out = new java.util.TreeSet<>();
-    for (RegionShape r : ledger.regions().regions()) {
-      String c = Country.ofRegion(r.code());
-      if (c != null) {
-        out.add(c);
-      }
-    }
-    return List.copyOf(out);
+    return Country.codesOf(ledger.regions().regions().stream().map(RegionShape::code).toList());
   }
 
   /** The country a figure is asked for: null (every country), or a loaded one (404 otherwise). */

@@ -13,26 +13,15 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.landrelease.cli.CountryCommand;
-import org.landrelease.store.PgCluster;
-import org.landrelease.store.TestStore;
 
 /**
  * The command line 'country load|list' on the database of a stopped service, with a real Natural Earth file: the
  * service started again has the country, splits a new event by it, and its figures reconcile on their own.
  */
 class CountryCommandTest {
-  private static List<String> database(Path dir) {
-    Path db = dir.resolve("db");
-    if (!TestStore.postgres()) {
-      return List.of("--db", db.toString());
-    }
-    String url = TestStore.postgresUrl(db);
-    return List.of("--db-url", url + (url.contains("?") ? "&" : "?") + "user=" + PgCluster.get().user());
-  }
-
   private static void run(Path dir, String... args) throws Exception {
     List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(database(dir));
+    all.addAll(ZoningCommandTest.database(dir));
     CountryCommand.main(all.toArray(String[]::new));
   }
 

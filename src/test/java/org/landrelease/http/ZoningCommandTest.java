@@ -21,7 +21,7 @@ import org.landrelease.store.TestStore;
  */
 class ZoningCommandTest {
   /** --db for H2, --db-url (user in the URL: the credentials come from the environment otherwise) on PostgreSQL. */
-  private static List<String> database(Path dir) {
+  static List<String> database(Path dir) {
     Path db = dir.resolve("db");
     if (!TestStore.postgres()) {
       return List.of("--db", db.toString());
