@@ -127,7 +127,7 @@ public final class LedgerApp implements AutoCloseable {
     MapService map = new MapService(events, new MapStore(db), ledger);
     String dataset = store.meta("dataset").orElse(null);
     if (dataset == null && config.loadDemo() && store.maxEventSequence() == 0) {
-      dataset = new DemoLoader(funding, ledger).load(config.demoDir());
+      dataset = new DemoLoader(funding, ledger, countries).load(config.demoDir());
       org.landrelease.demo.DemoLandCover.load(zonings, regions);
       store.putMeta("dataset", dataset);
       AccountBootstrap.demo(accounts);

@@ -31,7 +31,7 @@ public final class Main {
         restore          restore such a zip into a new database directory
         country          load (or replace) a country's regions, or list the countries
         zoning           load, list or delete a zoning (raion, hromada, land cover) that figures are split by
-        generate-demo    regenerate the synthetic demonstration scenario in data/demo
+        generate-demo    regenerate the synthetic demonstration scenarios (Ukraine, Lebanon) in data/demo
         bench            the ledger benchmark (generates a workload, replays it over HTTP)
         bench-transfer   the import and export benchmark
         bench-ogc        OGC API latency against a running service

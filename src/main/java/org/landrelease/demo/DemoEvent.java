@@ -42,11 +42,10 @@ final class DemoEvent {
     this.hazardTypes = hazardTypes;
   }
 
-  /** The API body, with an id derived from its position in the file. */
-  ObjectNode body(int sequence, ObjectMapper mapper) {
+  /** The API body, with an id derived from the scenario's key and the event's position in the file. */
+  ObjectNode body(String idKey, int sequence, ObjectMapper mapper) {
     ObjectNode b = mapper.createObjectNode();
-    b.put("id", UUID.nameUUIDFromBytes(("landrelease-demo-event-" + sequence).getBytes(StandardCharsets.UTF_8))
-        .toString());
+    b.put("id", UUID.nameUUIDFromBytes((idKey + sequence).getBytes(StandardCharsets.UTF_8)).toString());
     b.put("type", type.name());
     b.put("date", date == null ? "2023-01-01" : date.toString());
     b.put("partner", partner == null ? "SESU" : partner);
@@ -79,7 +78,7 @@ final class DemoEvent {
 
   /** Parses the event with the service's own parser: the footprint exactly as the service will see it. */
   EventCommand parse(ObjectMapper mapper) {
-    EventCommand cmd = EventParsing.parse(body(0, mapper), mapper);
+    EventCommand cmd = EventParsing.parse(body("landrelease-demo-draft-", 0, mapper), mapper);
     if (cmd.type() != type) {
       throw new IllegalStateException("parsed type " + cmd.type());
     }

@@ -24,8 +24,9 @@ import org.landrelease.service.EventParsing;
 final class DemoFiles {
   private DemoFiles() {}
 
-  /** Writes both files into dir; returns the events file. */
-  static Path write(Path dir, List<DemoEvent> all, ObjectMapper mapper) throws Exception {
+  /** Writes both files of a scenario into dir; returns the events file. */
+  static Path write(DemoPlan plan, Path dir, Path regionsFile, List<DemoEvent> all, ObjectMapper mapper)
+      throws Exception {
     Files.createDirectories(dir);
     LocalDate previous = LocalDate.MIN;
     Path events = dir.resolve(DemoLoader.EVENTS_FILE);
@@ -38,10 +39,10 @@ final class DemoFiles {
           throw new IllegalStateException("events out of date order at " + d.date);
         }
         previous = d.date;
-        ObjectNode body = d.body(++seq, mapper);
+        ObjectNode body = d.body(plan.eventIdKey(), ++seq, mapper);
         EventCommand cmd = EventParsing.parse(body, mapper); // refuses what the service would refuse
         if (d.grant != null) {
-          Grant g = DemoFunding.grantById(d.grant);
+          Grant g = DemoFunding.grantById(plan, d.grant);
           if (!g.partner().equals(d.partner) || !g.covers(d.date)) {
             throw new IllegalStateException("grant " + g.id() + " does not fund " + d.partner + " on " + d.date);
           }
@@ -54,8 +55,11 @@ final class DemoFiles {
       }
     }
     Files.move(tmp, events, StandardCopyOption.REPLACE_EXISTING);
-    Files.writeString(dir.resolve(DemoLoader.FUNDING_FILE),
-        mapper.writerWithDefaultPrettyPrinter().writeValueAsString(DemoFunding.toJson(mapper, all.size())) + "\n");
+    // the loader finds a second country's regions from its scenario's directory, wherever the project lies
+    String regions = dir.toAbsolutePath().normalize().relativize(regionsFile.toAbsolutePath().normalize()).toString()
+        .replace('\\', '/');
+    Files.writeString(dir.resolve(DemoLoader.FUNDING_FILE), mapper.writerWithDefaultPrettyPrinter()
+        .writeValueAsString(DemoFunding.toJson(plan, mapper, all.size(), regions)) + "\n");
     return events;
   }
 }

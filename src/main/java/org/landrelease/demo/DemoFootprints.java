@@ -27,8 +27,11 @@ final class DemoFootprints {
   private final DemoLedger ledger;
   private final SplittableRandom geo;
   private final ObjectMapper mapper;
+  /** Footprints are Ukraine's scaled by the plan: lengths by scale, areas by its square. */
+  private final double scale;
 
-  DemoFootprints(DemoLedger ledger, SplittableRandom geo, ObjectMapper mapper) {
+  DemoFootprints(DemoPlan plan, DemoLedger ledger, SplittableRandom geo, ObjectMapper mapper) {
+    this.scale = plan.scale();
     this.ledger = ledger;
     this.geo = geo;
     this.mapper = mapper;
@@ -45,7 +48,7 @@ final class DemoFootprints {
       case TECHNICAL_SURVEY -> DemoRandom.clamp(Math.exp(Math.log(4.5) + 0.6 * DemoRandom.gaussian(geo)), 0.5, 15);
       default -> Math.exp(geo.nextDouble(Math.log(0.02), Math.log(5))); // 2 to 500 ha
     };
-    double radius = Math.sqrt(areaKm2 * KM2 / Math.PI);
+    double radius = Math.sqrt(areaKm2 * KM2 * scale * scale / Math.PI);
     boolean clearance = type == EventType.CLEARANCE;
     Coordinate centre;
     double place = geo.nextDouble();
@@ -57,9 +60,9 @@ final class DemoFootprints {
       } else {
         long[] a = h.cell;
         long[] b = other.cell;
-        centre = new Coordinate((a[0] + b[0] + 1) * DemoHazards.CELL_LON / 2,
-            (a[1] + b[1] + 1) * DemoHazards.CELL_LAT / 2);
-        radius = Math.max(radius, 1500);
+        centre = new Coordinate((a[0] + b[0] + 1) * DemoHazards.CELL_LON * scale / 2,
+            (a[1] + b[1] + 1) * DemoHazards.CELL_LAT * scale / 2);
+        radius = Math.max(radius, 1500 * scale);
       }
     } else if (place < (clearance ? 0.2 : 0.35)) {
       centre = pointOnEdge(h.geometry); // across the hazard's edge
@@ -106,7 +109,7 @@ final class DemoFootprints {
     double[] radii = new double[n];
     for (int k = 0; k < n; k++) {
       double d = rayToPolygon(xs, ys, Math.cos(angles[k]), Math.sin(angles[k]));
-      radii[k] = d * (1.03 + 0.02 * DemoShapes.noise(harm, angles[k])) + 40;
+      radii[k] = d * (1.03 + 0.02 * DemoShapes.noise(harm, angles[k])) + 40 * scale;
     }
     return new Star(c.x, c.y, angles, radii);
   }

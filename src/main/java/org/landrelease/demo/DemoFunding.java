@@ -83,14 +83,15 @@ final class DemoFunding {
 
   /**
    * Gives an event a partner that records its type, in proportion to the partner's weight (far less outside its
-   * oblasts), and with probability grantShare one of that partner's grants covering the date. SESU works without a
-   * grant as well, and is funded by one less often.
+   * oblasts), and with probability grantShare one of that partner's grants covering the date. The national partner
+   * (SESU in Ukraine) works without a grant as well, and is funded by one less often.
    */
-  static void assignPartner(DemoEvent d, double grantShare, SplittableRandom attr) {
+  static void assignPartner(DemoPlan plan, DemoEvent d, double grantShare, SplittableRandom attr) {
     List<PartnerPlan> options = new ArrayList<>();
     List<Double> weights = new ArrayList<>();
-    for (PartnerPlan p : PARTNERS) {
-      if (!p.types().contains(d.type) || (activeGrants(p.id(), d.date).isEmpty() && !p.id().equals("SESU"))) {
+    for (PartnerPlan p : plan.partners()) {
+      boolean national = p.id().equals(plan.nationalPartner());
+      if (!p.types().contains(d.type) || (activeGrants(plan, p.id(), d.date).isEmpty() && !national)) {
         continue;
       }
       options.add(p);
@@ -99,8 +100,8 @@ final class DemoFunding {
     PartnerPlan p = options.get(DemoRandom.weightedIndex(attr,
         weights.stream().mapToDouble(Double::doubleValue).toArray()));
     d.partner = p.id();
-    List<Grant> active = activeGrants(p.id(), d.date);
-    double share = p.id().equals("SESU") ? grantShare * 0.8 : grantShare;
+    List<Grant> active = activeGrants(plan, p.id(), d.date);
+    double share = p.id().equals(plan.nationalPartner()) ? grantShare * 0.8 : grantShare;
     if (active.isEmpty() || attr.nextDouble() >= share) {
       d.grant = null;
       return;
@@ -115,25 +116,33 @@ final class DemoFunding {
     d.grant = active.get(DemoRandom.weightedIndex(attr, perYear)).id();
   }
 
-  private static List<Grant> activeGrants(String partner, LocalDate date) {
-    return GRANTS.stream().filter(g -> g.partner().equals(partner) && g.covers(date)).toList();
+  private static List<Grant> activeGrants(DemoPlan plan, String partner, LocalDate date) {
+    return plan.grants().stream().filter(g -> g.partner().equals(partner) && g.covers(date)).toList();
   }
 
-  static Grant grantById(String id) {
-    return GRANTS.stream().filter(g -> g.id().equals(id)).findFirst().orElseThrow();
+  static Grant grantById(DemoPlan plan, String id) {
+    return plan.grants().stream().filter(g -> g.id().equals(id)).findFirst().orElseThrow();
   }
 
-  /** funding.json: the partners and grants as the API takes them, the dataset label and the number of events. */
-  static ObjectNode toJson(ObjectMapper mapper, int events) {
+  /**
+   * funding.json: the partners and grants as the API takes them, the dataset label and the number of events; for a
+   * country other than the main one also the country to load first: its code, its regions file (relative to the
+   * scenario's directory) and the note that says the scenario is synthetic.
+   */
+  static ObjectNode toJson(DemoPlan plan, ObjectMapper mapper, int events, String regionsFile) {
     ObjectNode funding = mapper.createObjectNode();
-    funding.put("dataset", DemoScenario.DATASET);
+    funding.put("dataset", plan.dataset());
     funding.put("events", events);
+    if (plan.source() != null) {
+      funding.putObject("country").put("code", plan.country()).put("regions", regionsFile).put("synthetic", true)
+          .put("source", plan.source());
+    }
     ArrayNode partners = funding.putArray("partners");
-    for (PartnerPlan p : PARTNERS) {
+    for (PartnerPlan p : plan.partners()) {
       partners.addObject().put("id", p.id()).put("name", p.name());
     }
     ArrayNode grants = funding.putArray("grants");
-    for (Grant g : GRANTS) {
+    for (Grant g : plan.grants()) {
       grants.addObject().put("id", g.id()).put("donor", g.donor()).put("partner", g.partner())
           .put("title", g.title()).put("amount", g.amount()).put("currency", g.currency())
           .put("start", g.start().toString()).put("end", g.end().toString());

@@ -41,11 +41,18 @@ final class DemoHazards {
   /** Parts of a clipped hazard smaller than this are dropped. */
   private static final double MIN_PART_M2 = 20_000;
 
+  private final DemoPlan plan;
   private final DemoLedger ledger;
   private final SplittableRandom geo;
   private final ObjectMapper mapper;
+  /** The plan's grid: Ukraine's cells scaled. */
+  private final double cellLon;
+  private final double cellLat;
 
-  DemoHazards(DemoLedger ledger, SplittableRandom geo, ObjectMapper mapper) {
+  DemoHazards(DemoPlan plan, DemoLedger ledger, SplittableRandom geo, ObjectMapper mapper) {
+    this.plan = plan;
+    this.cellLon = CELL_LON * plan.scale();
+    this.cellLat = CELL_LAT * plan.scale();
     this.ledger = ledger;
     this.geo = geo;
     this.mapper = mapper;
@@ -57,11 +64,11 @@ final class DemoHazards {
     List<Hazard> made = new ArrayList<>();
     double planned = 0;
     double actual = 0;
-    for (int o = 0; o < DemoTrajectory.OBLASTS.size(); o++) {
-      OblastPlan plan = DemoTrajectory.OBLASTS.get(o);
-      RegionShape region = ledger.region(plan.code());
+    for (int o = 0; o < plan.regions().size(); o++) {
+      OblastPlan oblast = plan.regions().get(o);
+      RegionShape region = ledger.region(oblast.code());
       if (region == null) {
-        throw new IllegalStateException("region " + plan.code() + " is not in the boundaries file");
+        throw new IllegalStateException("region " + oblast.code() + " is not in the boundaries file");
       }
       Geometry inset = BufferOp.bufferOp(region.geometry(), -INSET_DEG,
           new BufferParameters(2, BufferParameters.CAP_ROUND, BufferParameters.JOIN_MITRE, 5));
@@ -70,30 +77,30 @@ final class DemoHazards {
       double cx = env.centre().x;
       double cy = env.centre().y;
       double half = Math.max(env.getWidth() * Math.cos(Math.toRadians(cy)), env.getHeight()) / 2;
-      double norm = Math.hypot(plan.dirEast(), plan.dirNorth());
+      double norm = Math.hypot(oblast.dirEast(), oblast.dirNorth());
       // a smooth random field so the hazards come in patches, not salt and pepper
       double[] wave = {geo.nextDouble(1, 3), geo.nextDouble(1, 3), geo.nextDouble(0, 2 * Math.PI),
           geo.nextDouble(0, 2 * Math.PI)};
       List<Candidate> cells = new ArrayList<>();
-      for (long i = (long) Math.floor(env.getMinX() / CELL_LON); i * CELL_LON < env.getMaxX(); i++) {
-        for (long j = (long) Math.floor(env.getMinY() / CELL_LAT); j * CELL_LAT < env.getMaxY(); j++) {
+      for (long i = (long) Math.floor(env.getMinX() / cellLon); i * cellLon < env.getMaxX(); i++) {
+        for (long j = (long) Math.floor(env.getMinY() / cellLat); j * cellLat < env.getMaxY(); j++) {
           Geometry rect = Geometries.FACTORY.toGeometry(
-              new Envelope(i * CELL_LON, (i + 1) * CELL_LON, j * CELL_LAT, (j + 1) * CELL_LAT));
+              new Envelope(i * cellLon, (i + 1) * cellLon, j * cellLat, (j + 1) * cellLat));
           if (!prepared.intersects(rect)) {
             continue;
           }
-          double ex = ((i + 0.5) * CELL_LON - cx) * Math.cos(Math.toRadians(cy)) / half;
-          double ny = ((j + 0.5) * CELL_LAT - cy) / half;
-          double score = (ex * plan.dirEast() + ny * plan.dirNorth()) / norm
+          double ex = ((i + 0.5) * cellLon - cx) * Math.cos(Math.toRadians(cy)) / half;
+          double ny = ((j + 0.5) * cellLat - cy) / half;
+          double score = (ex * oblast.dirEast() + ny * oblast.dirNorth()) / norm
               + 0.35 * Math.sin(wave[0] * 3 * ex + wave[2]) * Math.cos(wave[1] * 3 * ny + wave[3])
               + 0.3 * DemoRandom.gaussian(geo);
-          cells.add(new Candidate(plan, i, j, score));
+          cells.add(new Candidate(oblast, i, j, score));
         }
       }
       cells.sort((a, b) -> Double.compare(b.score, a.score));
-      planned += plan.km2() * KM2;
-      boolean last = o == DemoTrajectory.OBLASTS.size() - 1;
-      double goal = last ? DemoTrajectory.REPORTED_KM2 * KM2 : planned;
+      planned += oblast.km2() * KM2;
+      boolean last = o == plan.regions().size() - 1;
+      double goal = last ? plan.reportedKm2() * KM2 : planned;
       for (Candidate c : cells) {
         if (actual >= goal) {
           break;
@@ -103,11 +110,11 @@ final class DemoHazards {
           continue;
         }
         double m2 = GeodesicArea.m2(g);
-        made.add(new Hazard(plan, g, m2, hazardTypes(plan.zone(), geo), new long[] {c.i, c.j}));
+        made.add(new Hazard(oblast, g, m2, hazardTypes(oblast.zone(), geo), new long[] {c.i, c.j}));
         actual += m2;
       }
       if (last && actual < goal) {
-        throw new IllegalStateException("the oblasts have no room for " + DemoTrajectory.REPORTED_KM2 + " km²");
+        throw new IllegalStateException("the regions have no room for " + plan.reportedKm2() + " km²");
       }
     }
     // reported in a shuffled order, so the dates of January do not run oblast by oblast
@@ -130,11 +137,11 @@ final class DemoHazards {
   /** One irregular hazard polygon filling most of a grid cell, clipped to the (inset) region; null if too small. */
   private Geometry cellHazard(long i, long j, Geometry inset) {
     // the cell's own random stream: the same cell gives the same shape on both sides of a regional boundary
-    SplittableRandom r = new SplittableRandom(DemoScenario.SEED * 31 + i * 1_000_003L + j * 7919L);
-    double lon = (i + 0.5) * CELL_LON;
-    double lat = (j + 0.5) * CELL_LAT;
-    double wx = CELL_LON / 2 * DemoShapes.metresPerDegreeLon(lat);
-    double wy = CELL_LAT / 2 * DemoShapes.metresPerDegreeLat(lat);
+    SplittableRandom r = new SplittableRandom(plan.seed() * 31 + i * 1_000_003L + j * 7919L);
+    double lon = (i + 0.5) * cellLon;
+    double lat = (j + 0.5) * cellLat;
+    double wx = cellLon / 2 * DemoShapes.metresPerDegreeLon(lat);
+    double wy = cellLat / 2 * DemoShapes.metresPerDegreeLat(lat);
     int n = 28 + r.nextInt(36);
     double[] angles = DemoShapes.angles(n, r);
     double[] harm = DemoShapes.harmonics(r);
@@ -153,7 +160,8 @@ final class DemoHazards {
     Geometry g = Overlay.polygonal(GeometryPrecisionReducer.reduce(clipped, SIX_DECIMALS));
     List<Polygon> parts = new ArrayList<>();
     for (int k = 0; k < g.getNumGeometries(); k++) {
-      if (g.getGeometryN(k) instanceof Polygon p && !p.isEmpty() && GeodesicArea.m2(p) >= MIN_PART_M2) {
+      if (g.getGeometryN(k) instanceof Polygon p && !p.isEmpty()
+          && GeodesicArea.m2(p) >= MIN_PART_M2 * plan.areaScale()) {
         parts.add(p);
       }
     }
@@ -163,7 +171,7 @@ final class DemoHazards {
     Geometry out = parts.size() == 1 ? parts.get(0)
         : Geometries.FACTORY.createMultiPolygon(parts.toArray(Polygon[]::new));
     double m2 = GeodesicArea.m2(out);
-    if (!out.isValid() || m2 < 0.2 * KM2) {
+    if (!out.isValid() || m2 < 0.2 * KM2 * plan.areaScale()) {
       return null;
     }
     // a sliver the service's region index would put outside every region

@@ -26,7 +26,10 @@ final class DemoIati {
       new PartnerOrg("DRC", "XM-DEMO-DRC", "21"),
       new PartnerOrg("iMMAP", "XM-DEMO-IMMAP", "21"),
       new PartnerOrg("FSD", "XM-DEMO-FSD", "21"),
-      new PartnerOrg("SESU", "XM-DEMO-SESU", "10"));
+      new PartnerOrg("SESU", "XM-DEMO-SESU", "10"),
+      new PartnerOrg("MAG", "XM-DEMO-MAG", "21"),
+      new PartnerOrg("NPA", "XM-DEMO-NPA", "21"),
+      new PartnerOrg("LAF", "XM-DEMO-LAF", "10"));
 
   /** The Netherlands Ministry of Foreign Affairs. */
   static final String DUTCH_MFA = "NL-1";

@@ -26,7 +26,7 @@ import org.locationtech.jts.index.quadtree.Quadtree;
  * geodesic area of hazard ∩ footprint and leaves hazard − footprint.
  */
 final class DemoLedger {
-  /** A hazard is no longer chosen for a release when less than this remains of it. */
+  /** A hazard is no longer chosen for a release when less than this remains of it (in Ukraine's scenario). */
   static final double MIN_SELECTABLE_M2 = 50_000;
 
   /** A hazard as the ledger holds it: its current geometry and area, and the grid cell it was drawn in. */
@@ -65,8 +65,11 @@ final class DemoLedger {
   private double releasedM2;
   private int maxVertices;
   private int outsidePieces;
+  private final double minSelectableM2;
 
-  DemoLedger(List<RegionShape> shapes) {
+  /** A ledger of these regions, where a hazard with less than minSelectableM2 left is no longer released. */
+  DemoLedger(List<RegionShape> shapes, double minSelectableM2) {
+    this.minSelectableM2 = minSelectableM2;
     shapes.forEach(r -> regions.put(r.code(), r));
     regionIndex = new RegionIndex(shapes, 0.2);
   }
@@ -92,7 +95,7 @@ final class DemoLedger {
     index.insert(placed.envelope, placed);
     byCell.computeIfAbsent(cellKey(placed.cell[0], placed.cell[1]), k -> new ArrayList<>()).add(placed);
     remainingByOblast.computeIfAbsent(drawn.oblast.code(), k -> new double[1])[0] += m2;
-    if (m2 >= MIN_SELECTABLE_M2) {
+    if (m2 >= minSelectableM2) {
       List<Hazard> list = selectable.computeIfAbsent(drawn.oblast.code(), k -> new ArrayList<>());
       placed.slot = list.size();
       list.add(placed);
@@ -134,7 +137,7 @@ final class DemoLedger {
       remainingByOblast.get(h.oblast.code())[0] += restM2 - h.m2;
       h.geometry = rest == null ? Geometries.FACTORY.createMultiPolygon() : rest;
       h.m2 = restM2;
-      if (restM2 < MIN_SELECTABLE_M2 && h.slot >= 0) {
+      if (restM2 < minSelectableM2 && h.slot >= 0) {
         List<Hazard> list = selectable.get(h.oblast.code());
         Hazard moved = list.remove(list.size() - 1);
         if (moved != h) {
@@ -193,7 +196,7 @@ final class DemoLedger {
     List<Hazard> options = new ArrayList<>();
     for (long[] d : new long[][] {{1, 0}, {-1, 0}, {0, 1}, {0, -1}}) {
       for (Hazard o : byCell.getOrDefault(cellKey(h.cell[0] + d[0], h.cell[1] + d[1]), List.of())) {
-        if (o.m2 >= MIN_SELECTABLE_M2) {
+        if (o.m2 >= minSelectableM2) {
           options.add(o);
         }
       }

@@ -9,34 +9,91 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.landrelease.domain.Account;
 import org.landrelease.domain.Grant;
 import org.landrelease.domain.Partner;
+import org.landrelease.files.FileFormat;
+import org.landrelease.service.CountryService;
 import org.landrelease.service.EventParsing;
 import org.landrelease.service.FundingService;
 import org.landrelease.service.Json;
 import org.landrelease.service.LedgerService;
 
-/** Loads the synthetic demonstration scenario (data/demo) into an empty ledger, through the same rules as the API. */
+/**
+ * Loads the synthetic demonstration scenario (data/demo) into an empty ledger, through the same rules as the API: the
+ * main country's scenario in the directory itself, and each further country's under countries/CODE, whose
+ * funding.json names the country to load first (its regions file, and the note that says it is synthetic).
+ *
+ * <p>Order: every scenario's partners and grants while the ledger still has one country (a grant made without
+ * countries then covers the one there is), then the further countries' regions, then the events, so that no piece is
+ * ever split again.
+ */
 public final class DemoLoader {
   public static final String FUNDING_FILE = "funding.json";
   public static final String EVENTS_FILE = "events.ndjson.gz";
+  /** A further country's scenario lies in countries/CODE of the demo directory. */
+  public static final String COUNTRIES_DIR = "countries";
 
   /** The demo is the history of a programme: its events are recorded as approved, counted on their own dates. */
   private static final Account LOADER = Account.system("demo");
   private final FundingService funding;
   private final LedgerService ledger;
+  private final CountryService countries;
 
-  public DemoLoader(FundingService funding, LedgerService ledger) {
+  public DemoLoader(FundingService funding, LedgerService ledger, CountryService countries) {
     this.funding = funding;
     this.ledger = ledger;
+    this.countries = countries;
   }
 
-  /** Loads the scenario and returns its dataset label. */
+  /** One scenario's directory and its funding.json. */
+  private record Scenario(Path dir, JsonNode funding) {
+    String dataset() {
+      return funding.path("dataset").asText("synthetic demonstration scenario");
+    }
+  }
+
+  /** Loads the scenarios and returns the dataset label: the main one's, then each further country's. */
   public String load(Path dir) throws Exception {
+    List<Scenario> scenarios = scenarios(dir);
+    for (Scenario s : scenarios) {
+      addFunding(s.funding());
+    }
+    if (DemoScenario.DATASET.equals(scenarios.get(0).dataset())) {
+      DemoIati.apply(funding);
+    }
+    for (Scenario s : scenarios.subList(1, scenarios.size())) {
+      loadCountry(s);
+    }
+    List<String> labels = new ArrayList<>();
+    for (Scenario s : scenarios) {
+      loadEvents(s);
+      labels.add(s.dataset());
+    }
+    return String.join("; and ", labels);
+  }
+
+  /** The main scenario, then those of further countries in code order. */
+  private static List<Scenario> scenarios(Path dir) throws IOException {
     ObjectMapper mapper = Json.mapper();
-    JsonNode fundingDoc = mapper.readTree(dir.resolve(FUNDING_FILE).toFile());
+    List<Scenario> out = new ArrayList<>();
+    out.add(new Scenario(dir, mapper.readTree(dir.resolve(FUNDING_FILE).toFile())));
+    Path more = dir.resolve(COUNTRIES_DIR);
+    if (Files.isDirectory(more)) {
+      try (Stream<Path> dirs = Files.list(more)) {
+        for (Path d : dirs.filter(d -> Files.isRegularFile(d.resolve(FUNDING_FILE))).sorted().toList()) {
+          out.add(new Scenario(d, mapper.readTree(d.resolve(FUNDING_FILE).toFile())));
+        }
+      }
+    }
+    return out;
+  }
+
+  private void addFunding(JsonNode fundingDoc) throws Exception {
     for (JsonNode p : fundingDoc.path("partners")) {
       funding.addPartner(new Partner(p.get("id").asText(), p.get("name").asText()));
     }
@@ -47,14 +104,26 @@ public final class DemoLoader {
           // a scenario of several countries names each grant's; without, the ledger's only country
           org.landrelease.service.EventParsing.countries(g.get("countries"))));
     }
-    if (DemoScenario.DATASET.equals(fundingDoc.path("dataset").asText())) {
-      DemoIati.apply(funding);
-    }
-    int total = fundingDoc.path("events").asInt(0);
+  }
+
+  /** A further country, from the Natural Earth file its scenario names, flagged synthetic with the scenario's note. */
+  private void loadCountry(Scenario s) throws Exception {
+    JsonNode c = s.funding().path("country");
+    Path file = s.dir().resolve(c.path("regions").asText()).normalize();
+    var report = countries.load(file, new CountryService.LoadRequest(c.path("code").asText(), null, null,
+        c.path("synthetic").asBoolean(true), c.path("source").asText(null), FileFormat.GEOJSON, null, "code", "name",
+        "name_uk", null, false), LOADER);
+    System.out.printf("Country %s (%s) loaded from %s: %d regions, %,.0f km², %d ms%n", report.country(),
+        report.name(), file, report.regionCount(), report.areaKm2(), report.ms());
+  }
+
+  private void loadEvents(Scenario s) throws Exception {
+    ObjectMapper mapper = Json.mapper();
+    int total = s.funding().path("events").asInt(0);
     long t0 = System.nanoTime();
     int n = 0;
-    System.out.println("Loading the synthetic demo scenario from " + dir + " (" + total + " events)...");
-    try (BufferedReader in = reader(dir.resolve(EVENTS_FILE))) {
+    System.out.println("Loading the synthetic demo scenario from " + s.dir() + " (" + total + " events)...");
+    try (BufferedReader in = reader(s.dir().resolve(EVENTS_FILE))) {
       String line;
       while ((line = in.readLine()) != null) {
         if (line.isBlank()) {
@@ -70,7 +139,6 @@ public final class DemoLoader {
       }
     }
     System.out.printf("Demo loaded: %,d events in %.1f s%n", n, (System.nanoTime() - t0) / 1e9);
-    return fundingDoc.path("dataset").asText("synthetic demonstration scenario");
   }
 
   private static BufferedReader reader(Path file) throws IOException {

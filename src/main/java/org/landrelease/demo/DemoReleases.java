@@ -35,6 +35,9 @@ final class DemoReleases {
   /** A footprint sized to a target, and the m² it releases. */
   private record Sized(Polygon polygon, double releasedM2) {}
 
+  private final DemoPlan plan;
+  /** The plan's area scale: Ukraine's sizes (the constants above) times this. */
+  private final double areaScale;
   private final DemoLedger ledger;
   private final DemoFootprints footprints;
   private final SplittableRandom geo;
@@ -43,12 +46,14 @@ final class DemoReleases {
   private final SplittableRandom landUse;
   private final ObjectMapper mapper;
 
-  DemoReleases(DemoLedger ledger, SplittableRandom geo, SplittableRandom attr, ObjectMapper mapper) {
+  DemoReleases(DemoPlan plan, DemoLedger ledger, SplittableRandom geo, SplittableRandom attr, ObjectMapper mapper) {
+    this.plan = plan;
+    this.areaScale = plan.areaScale();
     this.ledger = ledger;
-    this.footprints = new DemoFootprints(ledger, geo, mapper);
+    this.footprints = new DemoFootprints(plan, ledger, geo, mapper);
     this.geo = geo;
     this.attr = attr;
-    this.landUse = new SplittableRandom(DemoScenario.SEED ^ 0x1A4D_05EL);
+    this.landUse = new SplittableRandom(plan.seed() ^ 0x1A4D_05EL);
     this.mapper = mapper;
   }
 
@@ -61,7 +66,7 @@ final class DemoReleases {
     int failures = 0;
     while (true) {
       double need = ledger.reportedM2() - ledger.releasedM2() - target;
-      if (need < TARGET_TOLERANCE_M2) {
+      if (need < TARGET_TOLERANCE_M2 * areaScale) {
         break;
       }
       if (failures > 10_000) {
@@ -76,8 +81,8 @@ final class DemoReleases {
       Polygon raw = star == null ? null : star.build(1);
       if (raw != null && type == CLEARANCE) {
         double m2 = GeodesicArea.m2(raw);
-        if (m2 > MAX_CLEARANCE_M2) { // field-sized: at most 500 ha
-          star = star.scaled(Math.sqrt(MAX_CLEARANCE_M2 / m2) * 0.99);
+        if (m2 > MAX_CLEARANCE_M2 * areaScale) { // field-sized: at most 500 ha (in Ukraine)
+          star = star.scaled(Math.sqrt(MAX_CLEARANCE_M2 * areaScale / m2) * 0.99);
           raw = star.build(1);
         }
       }
@@ -127,7 +132,7 @@ final class DemoReleases {
         lo = mid;
         best = p;
         bestReleased = r;
-        if (need - r < TARGET_TOLERANCE_M2 / 2) {
+        if (need - r < TARGET_TOLERANCE_M2 * areaScale / 2) {
           break;
         }
       }
@@ -137,7 +142,7 @@ final class DemoReleases {
 
   /** An oblast by its release weight × land remaining there, then one of its hazards. */
   private Hazard pickHazard() {
-    List<OblastPlan> oblasts = DemoTrajectory.OBLASTS;
+    List<OblastPlan> oblasts = plan.regions();
     double total = 0;
     double[] w = new double[oblasts.size()];
     for (int k = 0; k < w.length; k++) {
@@ -165,8 +170,9 @@ final class DemoReleases {
     double[] w = new double[3];
     double sum = 0;
     for (int k = 0; k < 3; k++) {
-      double mean = (byType[k] + PRIOR_KM2[k] * KM2 * 5) / (counts[k] + 5);
-      double steer = DemoRandom.clamp((SHARE[k] * total + KM2) / (byType[k] + KM2), 0.5, 2);
+      double mean = (byType[k] + PRIOR_KM2[k] * KM2 * areaScale * 5) / (counts[k] + 5);
+      double oneKm2 = KM2 * areaScale;
+      double steer = DemoRandom.clamp((SHARE[k] * total + oneKm2) / (byType[k] + oneKm2), 0.5, 2);
       w[k] = SHARE[k] / mean * steer;
       sum += w[k];
     }

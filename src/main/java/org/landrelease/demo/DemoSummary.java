@@ -14,13 +14,14 @@ import org.landrelease.domain.EventType;
 final class DemoSummary {
   private DemoSummary() {}
 
-  static void print(List<DemoEvent> reports, Map<Integer, List<DemoEvent>> releases, List<DemoEvent> all,
+  static void print(DemoPlan plan, List<DemoEvent> reports, Map<Integer, List<DemoEvent>> releases, List<DemoEvent> all,
       DemoLedger ledger, Path events) throws Exception {
     double reportedM2 = ledger.reportedM2();
-    System.out.println("Synthetic demo scenario (simulated with the ledger's overlay and area arithmetic):");
-    System.out.printf("  hazard reports: %,d, dated %s to %s, reported %,.1f km² (%,d hazards in %d oblasts)%n",
+    System.out.println("Synthetic demo scenario " + plan.country()
+        + " (simulated with the ledger's overlay and area arithmetic):");
+    System.out.printf("  hazard reports: %,d, dated %s to %s, reported %,.1f km² (%,d hazards in %d regions)%n",
         reports.size(), reports.get(0).date, reports.get(reports.size() - 1).date, reportedM2 / KM2,
-        ledger.hazardCount(), DemoTrajectory.OBLASTS.size());
+        ledger.hazardCount(), plan.regions().size());
     Map<String, double[]> perOblast = new LinkedHashMap<>();
     for (DemoEvent d : reports) {
       perOblast.computeIfAbsent(d.region, k -> new double[2])[0] += d.addedM2;

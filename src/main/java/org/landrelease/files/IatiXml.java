@@ -11,6 +11,7 @@ import java.util.Locale;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import org.landrelease.domain.Country;
 
 /**
  * Writes an IATI 2.03 iati-activities document with the JDK's streaming writer, elements in the order the schema's
@@ -74,9 +75,14 @@ public final class IatiXml {
     for (IatiActivity.Day d : a.dates()) {
       empty("activity-date", "type", d.type(), "iso-date", d.date().toString());
     }
-    start("recipient-country", "code", "UA", "percentage", "100");
-    narrative("Ukraine");
-    w.writeEndElement();
+    List<String> countries = recipientCountries(a.places());
+    for (int k = 0; k < countries.size(); k++) {
+      // equal shares in whole percent, the remainder to the first, so that they add up to 100 as IATI requires
+      int share = 100 / countries.size() + (k == 0 ? 100 % countries.size() : 0);
+      start("recipient-country", "code", countries.get(k), "percentage", Integer.toString(share));
+      narrative(new Locale("", countries.get(k)).getDisplayCountry(Locale.ENGLISH));
+      w.writeEndElement();
+    }
     for (IatiActivity.Place p : a.places()) {
       place(p);
     }
@@ -93,6 +99,21 @@ public final class IatiXml {
       result(a.indicators());
     }
     w.writeEndElement();
+  }
+
+  /**
+   * The countries of an activity: those of the regions its land was released in (a region's ISO 3166-2 code starts
+   * with its country's), in code order; Ukraine, the ledger's first country, for an activity with no land yet.
+   */
+  static List<String> recipientCountries(List<IatiActivity.Place> places) {
+    java.util.TreeSet<String> out = new java.util.TreeSet<>();
+    for (IatiActivity.Place p : places) {
+      String country = Country.ofRegion(p.ref());
+      if (country != null) {
+        out.add(country);
+      }
+    }
+    return out.isEmpty() ? List.of("UA") : List.copyOf(out);
   }
 
   private void place(IatiActivity.Place p) throws XMLStreamException {
