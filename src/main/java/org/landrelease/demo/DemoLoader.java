@@ -28,9 +28,9 @@ import org.landrelease.service.LedgerService;
  * main country's scenario in the directory itself, and each further country's under countries/CODE, whose
  * funding.json names the country to load first (its regions file, and the note that says it is synthetic).
  *
- * <p>Order: every scenario's partners and grants while the ledger still has one country (a grant made without
- * countries then covers the one there is), then the further countries' regions, then the events, so that no piece is
- * ever split again.
+ * <p>Order: the main scenario's partners and grants while the ledger still has one country (a grant made without
+ * countries then covers the one there is); then each further country's regions, and its partners and grants, which
+ * cover that country unless they name others; then the events, so that no piece is ever split again.
  */
 public final class DemoLoader {
   public static final String FUNDING_FILE = "funding.json";
@@ -60,14 +60,12 @@ public final class DemoLoader {
   /** Loads the scenarios and returns the dataset label: the main one's, then each further country's. */
   public String load(Path dir) throws Exception {
     List<Scenario> scenarios = scenarios(dir);
-    for (Scenario s : scenarios) {
-      addFunding(s.funding());
+    addFunding(scenarios.get(0).funding(), List.of());
+    for (Scenario s : scenarios.subList(1, scenarios.size())) {
+      addFunding(s.funding(), List.of(loadCountry(s)));
     }
     if (DemoScenario.DATASET.equals(scenarios.get(0).dataset())) {
       DemoIati.apply(funding);
-    }
-    for (Scenario s : scenarios.subList(1, scenarios.size())) {
-      loadCountry(s);
     }
     List<String> labels = new ArrayList<>();
     for (Scenario s : scenarios) {
@@ -93,7 +91,8 @@ public final class DemoLoader {
     return out;
   }
 
-  private void addFunding(JsonNode fundingDoc) throws Exception {
+  /** Partners and grants; a grant that names no countries covers the given ones (none: the ledger's only one). */
+  private void addFunding(JsonNode fundingDoc, List<String> countriesOfScenario) throws Exception {
     for (JsonNode p : fundingDoc.path("partners")) {
       funding.addPartner(new Partner(p.get("id").asText(), p.get("name").asText()));
     }
@@ -102,12 +101,13 @@ public final class DemoLoader {
           g.get("title").asText(), g.get("amount").decimalValue(), g.get("currency").asText(),
           LocalDate.parse(g.get("start").asText()), LocalDate.parse(g.get("end").asText()),
           // a scenario of several countries names each grant's; without, the ledger's only country
-          org.landrelease.service.EventParsing.countries(g.get("countries"))));
+          g.has("countries") ? org.landrelease.service.EventParsing.countries(g.get("countries"))
+              : countriesOfScenario));
     }
   }
 
   /** A further country, from the Natural Earth file its scenario names, flagged synthetic with the scenario's note. */
-  private void loadCountry(Scenario s) throws Exception {
+  private String loadCountry(Scenario s) throws Exception {
     JsonNode c = s.funding().path("country");
     Path file = s.dir().resolve(c.path("regions").asText()).normalize();
     var report = countries.load(file, new CountryService.LoadRequest(c.path("code").asText(), null, null,
@@ -115,6 +115,7 @@ public final class DemoLoader {
         "name_uk", null, false), LOADER);
     System.out.printf("Country %s (%s) loaded from %s: %d regions, %,.0f km², %d ms%n", report.country(),
         report.name(), file, report.regionCount(), report.areaKm2(), report.ms());
+    return report.country();
   }
 
   private void loadEvents(Scenario s) throws Exception {
