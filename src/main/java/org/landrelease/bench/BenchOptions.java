@@ -45,11 +45,15 @@ import org.landrelease.config.Option;
  *                        hazards and events (--zonings N, 0: none), to measure the write rate with zonings loaded
  * @param backfillZoning  zones of one grid zoning loaded after the replay (--backfill-zoning N, 0: none), to time
  *                        the back-fill of every existing piece
+ * @param countries       load every *.geojson of this directory (one country each, named after its code) except the
+ *                        boundary file's own country, through POST /api/countries, after the funding and before the
+ *                        hazards and events (--countries DIR; null: the boundary file's country only), to measure
+ *                        the write rate and the figures with several countries in the ledger
  */
 record BenchOptions(int hazards, int events, long seed, List<Integer> clients, Path workloadDir, Path writeWorkload,
     boolean run, Path regionsFile, String serverHeap, List<String> serverOptions, int window, int queryIterations,
     int batchSize, Path outDir, boolean keepDb, boolean restartFirst, Mode mode, int first, String dbUrl,
-    Path pgCluster, boolean resetDb, int instances, int zonings, int backfillZoning) {
+    Path pgCluster, boolean resetDb, int instances, int zonings, int backfillZoning, Path countries) {
 
   enum Mode { SINGLE, BATCH }
 
@@ -95,13 +99,16 @@ record BenchOptions(int hazards, int events, long seed, List<Integer> clients, P
       + " different cell sizes) before the hazards and events, to measure the write rate with zonings (0: none)", 0);
   static final Option<Integer> BACKFILL_ZONING = Option.integer("backfill-zoning", "after the replay, load one grid"
       + " zoning of about N zones and time its back-fill of every existing piece (0: none)", 0);
+  static final Option<Path> COUNTRIES = Option.path("countries", "load every *.geojson of DIR (DIR/LB.geojson is"
+      + " country LB) but the --regions file's own country through POST /api/countries before the hazards and"
+      + " events, to measure with several countries loaded", null).shownAs("DIR");
 
   static final Command COMMAND = new Command("bench", """
       Generates (or reads) the reference workload, runs the service in a child JVM, replays the events over HTTP,
       times the queries, checks the accounts and writes a results table (target/bench/results.md). Run it from the
       project directory, after mvn package.""", List.of(HAZARDS, EVENTS, SEED, CLIENTS, MODE, FIRST, WORKLOAD,
       WRITE_WORKLOAD, NO_RUN, REGIONS, SERVER_HEAP, SERVER_OPT, WINDOW, QUERIES, BATCH, OUT, KEEP_DB, RESTART_FIRST,
-      DB_URL, PG_CLUSTER, RESET_DB, INSTANCES, ZONINGS, BACKFILL_ZONING));
+      DB_URL, PG_CLUSTER, RESET_DB, INSTANCES, ZONINGS, BACKFILL_ZONING, COUNTRIES));
 
   static BenchOptions parse(String[] args) {
     Arguments a = COMMAND.parse(args);
@@ -129,16 +136,20 @@ record BenchOptions(int hazards, int events, long seed, List<Integer> clients, P
     if (a.get(ZONINGS) < 0 || a.get(BACKFILL_ZONING) < 0) {
       throw new ArgumentException("--zonings and --backfill-zoning must be 0 (none) or positive");
     }
+    Path countries = a.get(COUNTRIES);
+    if (countries != null && !java.nio.file.Files.isDirectory(countries)) {
+      throw new ArgumentException("--countries must be a directory of GeoJSON files, one per country: " + countries);
+    }
     return new BenchOptions(a.get(HAZARDS), a.get(EVENTS), a.get(SEED), clients, a.get(WORKLOAD),
         a.get(WRITE_WORKLOAD), !a.get(NO_RUN), a.get(REGIONS), a.get(SERVER_HEAP), a.all(SERVER_OPT), a.get(WINDOW),
         a.get(QUERIES), batch, a.get(OUT), a.get(KEEP_DB), a.get(RESTART_FIRST), a.get(MODE), a.get(FIRST), dbUrl,
-        pgCluster, a.get(RESET_DB), instances, a.get(ZONINGS), a.get(BACKFILL_ZONING));
+        pgCluster, a.get(RESET_DB), instances, a.get(ZONINGS), a.get(BACKFILL_ZONING), countries);
   }
 
   BenchOptions withWindow(int size) {
     return new BenchOptions(hazards, events, seed, clients, workloadDir, writeWorkload, run, regionsFile, serverHeap,
         serverOptions, size, queryIterations, batchSize, outDir, keepDb, restartFirst, mode, first, dbUrl, pgCluster,
-        resetDb, instances, zonings, backfillZoning);
+        resetDb, instances, zonings, backfillZoning, countries);
   }
 
   boolean postgres() {

@@ -9,7 +9,10 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Times the read side after the run: the figures, and the hazard map in 50 km windows around hazards. */
+/**
+ * Times the read side after the run: the figures, the figures by country (one country's summary and regions, and the
+ * cross-country view), and the hazard map in 50 km windows around hazards.
+ */
 final class BenchQueries {
   /** Latency of one query, and the mean size of its answers (features only for the map). */
   record Stats(String name, BenchStats.Latency latency, double meanBytes, double meanFeatures) {}
@@ -19,13 +22,18 @@ final class BenchQueries {
 
   private BenchQueries() {}
 
-  static List<Stats> run(BenchHttp http, List<Workload.Point> hazardCentres, int iterations, long seed)
-      throws Exception {
+  /** country: the workload's country (the boundary file's), whose figures the country questions ask for. */
+  static List<Stats> run(BenchHttp http, List<Workload.Point> hazardCentres, String country, int iterations,
+      long seed) throws Exception {
     List<Stats> out = new ArrayList<>();
     out.add(time(http, "summary", () -> "api/stats/summary", iterations));
     for (String by : List.of("region", "partner", "grant", "month")) {
       out.add(time(http, "released by " + by, () -> "api/stats/released?by=" + by, iterations));
     }
+    out.add(time(http, "summary of " + country, () -> "api/stats/summary?country=" + country, iterations));
+    out.add(time(http, "released by country", () -> "api/stats/released?by=country", iterations));
+    out.add(time(http, "released by region of " + country, () -> "api/stats/released?by=region&country=" + country,
+        iterations));
     SplittableRandom rnd = new SplittableRandom(seed);
     out.add(time(http, "hazards 50 km bbox", () -> bbox(hazardCentres.get(rnd.nextInt(hazardCentres.size()))),
         iterations));
@@ -53,7 +61,7 @@ final class BenchQueries {
       features += features(r.body());
     }
     Stats s = new Stats(name, BenchStats.latency(nanos), (double) bytes / iterations, (double) features / iterations);
-    System.out.printf("  %-20s p50 %7.2f ms  p99 %7.2f ms  %,10.0f bytes%n", name, s.latency().p50Ms(),
+    System.out.printf("  %-26s p50 %7.2f ms  p99 %7.2f ms  %,10.0f bytes%n", name, s.latency().p50Ms(),
         s.latency().p99Ms(), s.meanBytes());
     return s;
   }

@@ -3,12 +3,14 @@ package org.landrelease.bench;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** The results as markdown: one table against the PostGIS reference and the targets, then the details. */
 final class BenchReport {
   private static final String NONE = "–";
   private static final double TARGET_EVENTS_PER_S = 300, TARGET_P50_MS = 5, TARGET_P99_MS = 50,
-      TARGET_BBOX_P50_MS = 50, TARGET_HEAP_MB = 512, TARGET_START_S = 5;
+      TARGET_BBOX_P50_MS = 50, TARGET_HEAP_MB = 512, TARGET_START_S = 5,
+      TARGET_COUNTRY_P50_MS = 1;
 
   private final StringBuilder md = new StringBuilder();
 
@@ -54,6 +56,11 @@ final class BenchReport {
           f("%,d zones in %.1f s", one.zonings().stream().mapToInt(BenchZonings.Loaded::zones).sum(),
               one.zonings().stream().mapToLong(BenchZonings.Loaded::millis).sum() / 1e3), NONE, NONE);
     }
+    if (one.countries() != null) {
+      row(f("countries loaded after the funding, before the hazards (%d, `POST /api/countries/{code}`)",
+          one.countries().codes().size()), f("%,d regions of %s in %.1f s", one.countries().regions(),
+          String.join(", ", one.countries().codes()), one.countries().millis() / 1e3), NONE, NONE);
+    }
     row(f("load hazards, `POST /api/events/batch` (%,d reports)", one.hazards().items()),
         f("%,.0f hazards/s (%.1f s)", one.hazards().perSecond(), one.hazards().seconds()), NONE, NONE);
     for (BenchRun.Result run : runs) {
@@ -98,11 +105,14 @@ final class BenchReport {
     line("");
   }
 
+  /** The PostGIS reference's figures, by query; the country questions have none (it held one country). */
+  private static final Map<String, String> REFERENCE_READS = Map.of(
+      "summary", "p50 56–59 ms, p99 91–94 ms", "released by region", "p50 20–22 ms",
+      "released by partner", "p50 26–27 ms", "released by grant", "p50 25–27 ms", "released by month", "p50 36–40 ms",
+      "hazards 50 km bbox", "p50 16–19 ms (~290 features, 0.8 MB)");
+
   private void queryRows(List<BenchQueries.Stats> queries, String instance) {
-    List<String> referenceReads = List.of("p50 56–59 ms, p99 91–94 ms", "p50 20–22 ms", "p50 26–27 ms",
-        "p50 25–27 ms", "p50 36–40 ms", "p50 16–19 ms (~290 features, 0.8 MB)");
-    for (int i = 0; i < queries.size(); i++) {
-      BenchQueries.Stats q = queries.get(i);
+    for (BenchQueries.Stats q : queries) {
       String value = f("p50 %.2f ms, p99 %.2f ms", q.latency().p50Ms(), q.latency().p99Ms());
       String target;
       if (q.name().startsWith("hazards")) {
@@ -110,11 +120,15 @@ final class BenchReport {
         target = met("p50 < 50 ms", q.latency().p50Ms() < TARGET_BBOX_P50_MS);
       } else if (q.name().endsWith("month")) {
         target = NONE;
+      } else if (q.name().contains("countr") || q.name().contains(" of ")) {
+        // Issue 13: with several countries loaded, the figures stay at p50 < 1 ms.
+        target = met("p50 < 1 ms", q.latency().p50Ms() < TARGET_COUNTRY_P50_MS);
       } else {
         target = met("p50 < 5 ms, p99 < 50 ms",
             q.latency().p50Ms() < TARGET_P50_MS && q.latency().p99Ms() < TARGET_P99_MS);
       }
-      row(q.name() + f(" (%d runs%s)", q.latency().count(), instance), value, referenceReads.get(i), target);
+      row(q.name() + f(" (%d runs%s)", q.latency().count(), instance), value,
+          REFERENCE_READS.getOrDefault(q.name(), NONE), target);
     }
   }
 

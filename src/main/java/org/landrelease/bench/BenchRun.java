@@ -36,7 +36,8 @@ final class BenchRun {
   record Result(int clients, int instances, String database, long freshStartMs, BenchLoad.Result funding,
       BenchLoad.Result hazards, BenchReplay.Result replay, BenchBatch.Result batch, double otherCores,
       List<BenchAccounting.Check> accounting, double writtenKbPerEvent, double databaseMb, double seconds,
-      Reads reads, List<BenchZonings.Loaded> zonings, BenchZonings.Loaded backfill) {}
+      Reads reads, List<BenchZonings.Loaded> zonings, BenchZonings.Loaded backfill,
+      BenchCountries.Loaded countries) {}
 
   private final BenchOptions options;
   private final Path jar;
@@ -71,6 +72,7 @@ final class BenchRun {
     List<BenchAccounting.Check> accounting = new ArrayList<>();
     List<BenchZonings.Loaded> zonings = List.of();
     BenchZonings.Loaded backfill = null;
+    BenchCountries.Loaded countries = null;
     Reads reads = null;
     double otherCores, writtenKb;
     List<BenchServer> servers = new ArrayList<>();
@@ -92,6 +94,10 @@ final class BenchRun {
         zonings = zonings(admin.get(0));
       }
       funding = BenchLoad.funding(admin.get(0), w.funding(), mapper);
+      if (options.countries() != null) {
+        // After the funding: its grants then cover the one country the ledger had, as the workload's releases need.
+        countries = countries(admin.get(0));
+      }
       hazards = BenchLoad.hazards(admin.get(0), reviewer.get(0), w.hazards(), options.batchSize(), mapper);
       System.out.printf("Hazards: %,d created, %,d refused in %.1f s (%,.0f hazards/s in batches of %d)%s%n",
           hazards.created(), hazards.refused(), hazards.seconds(), hazards.perSecond(), options.batchSize(),
@@ -137,7 +143,7 @@ final class BenchRun {
       db.delete();
     }
     return new Result(clients, instances, db.describe(), firstStartMs, funding, hazards, replay, batch, otherCores,
-        accounting, writtenKb, dbMb, (System.nanoTime() - t0) / 1e9, reads, zonings, backfill);
+        accounting, writtenKb, dbMb, (System.nanoTime() - t0) / 1e9, reads, zonings, backfill, countries);
   }
 
   /** The three grid zonings over the regions' bounding box, loaded on the empty ledger: every write then splits. */
@@ -156,6 +162,20 @@ final class BenchRun {
         String.join(", ", loaded.stream().map(l -> l.name() + " " + l.zones()).toList()),
         loaded.stream().mapToLong(BenchZonings.Loaded::millis).sum() / 1e3);
     return loaded;
+  }
+
+  /** The other countries of --countries, loaded as an administrator adds one: the region index then holds them all. */
+  private BenchCountries.Loaded countries(BenchHttp admin) throws Exception {
+    BenchCountries.Loaded l = BenchCountries.load(admin, options.countries(), boundaryCountry(), mapper);
+    System.out.printf("Countries: %d more (%s), %,d regions, loaded in %.1f s%n", l.codes().size(),
+        String.join(", ", l.codes()), l.regions(), l.millis() / 1e3);
+    return l;
+  }
+
+  /** The country of --regions (UA), whose figures the country questions ask for. */
+  private String boundaryCountry() throws Exception {
+    String code = BenchCountries.boundaryCountry(options.regionsFile(), mapper);
+    return code == null ? "UA" : code;
   }
 
   /** One more grid zoning loaded on the full ledger: the request's time is the back-fill of every existing piece. */
@@ -216,7 +236,8 @@ final class BenchRun {
     List<List<BenchQueries.Stats>> queries = new ArrayList<>();
     for (int k = 0; k < servers.size(); k++) {
       System.out.println(servers.size() > 1 ? "Queries on instance " + (k + 1) + ":" : "Queries:");
-      queries.add(BenchQueries.run(http.get(k), w.hazardCentres(), options.queryIterations(), options.seed()));
+      queries.add(BenchQueries.run(http.get(k), w.hazardCentres(), boundaryCountry(), options.queryIterations(),
+          options.seed()));
     }
     double otherCores = BenchCpu.otherCores(cpu, BenchCpu.sample(pids));
     BenchServer first = servers.get(0);

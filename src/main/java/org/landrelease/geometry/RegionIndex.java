@@ -28,11 +28,16 @@ public final class RegionIndex {
   private record Cell(String code, Geometry geometry, PreparedGeometry prepared, Envelope envelope) {}
 
   private final List<RegionShape> regions;
+  /** Each code's place in the region order (the first, if a code is given twice), for touching()'s sort. */
+  private final Map<String, Integer> order = new java.util.HashMap<>();
   private final STRtree cells = new STRtree();
   private final int cellCount;
 
   public RegionIndex(List<RegionShape> regions, double cellDegrees) {
     this.regions = List.copyOf(regions);
+    for (int i = 0; i < this.regions.size(); i++) {
+      order.putIfAbsent(this.regions.get(i).code(), i);
+    }
     // cell key -> the parts of each region in that cell, in region order
     Map<Long, List<Cell>> byCell = new java.util.HashMap<>();
     for (RegionShape region : regions) {
@@ -116,13 +121,9 @@ public final class RegionIndex {
     return codes;
   }
 
+  /** A map, not a scan: with ten countries the region list is ~260 long and this runs on every write's split. */
   private int indexOf(String code) {
-    for (int i = 0; i < regions.size(); i++) {
-      if (regions.get(i).code().equals(code)) {
-        return i;
-      }
-    }
-    return Integer.MAX_VALUE;
+    return order.getOrDefault(code, Integer.MAX_VALUE);
   }
 
   /**

@@ -71,6 +71,16 @@ class BenchOptionsTest {
   }
 
   @Test
+  void benchCountriesIsOffByDefaultAndTakesADirectory() {
+    assertNull(bench("").countries());
+    BenchOptions o = bench("--mode batch --hazards 50000 --events 30000 --countries data/countries");
+    assertEquals(Path.of("data/countries"), o.countries());
+    assertEquals(Path.of("data/countries"), o.withWindow(10_000).countries(), "a changed window keeps the countries");
+    assertEquals("--countries must be a directory of GeoJSON files, one per country: data/countries/LB.geojson",
+        assertThrows(ArgumentException.class, () -> bench("--countries data/countries/LB.geojson")).getMessage());
+  }
+
+  @Test
   void benchWriteWorkloadWithoutRun() {
     BenchOptions o = bench("--write-workload /tmp/wl --no-run --clients 1,4");
     assertEquals(Path.of("/tmp/wl"), o.writeWorkload());
