@@ -82,6 +82,7 @@ public final class LedgerTotals {
    * partner and grant, per kind (PieceKind ordinal).
    */
   private static final class Day {
+    final LocalDate date;
     final String month;
     final double[] kindM2 = new double[PieceKind.values().length];
     int events;
@@ -103,6 +104,7 @@ public final class LedgerTotals {
     }
 
     Day(LocalDate date) {
+      this.date = date;
       month = date.toString().substring(0, 7);
     }
   }
@@ -273,6 +275,23 @@ public final class LedgerTotals {
         n += day.eventsByCountry.getOrDefault(country, 0);
       }
       return n;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** The dates of the first and last events that touch a country, or nulls when none does. */
+  public LocalDate[] dateRange(String country) {
+    lock.readLock().lock();
+    try {
+      LocalDate[] out = new LocalDate[2];
+      for (Day day : days.values()) {
+        if (day.eventsByCountry.getOrDefault(country, 0) > 0) {
+          out[0] = out[0] == null ? day.date : out[0];
+          out[1] = day.date;
+        }
+      }
+      return out;
     } finally {
       lock.readLock().unlock();
     }

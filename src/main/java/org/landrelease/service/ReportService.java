@@ -111,7 +111,7 @@ public final class ReportService {
     double cleared = m2[PieceKind.CLEARED.ordinal()];
     double released = cancelled + reduced + cleared;
     Double hazardKm2 = asOf == null && country == null ? Km2.of(hazardM2[0]) : null;
-    LocalDate[] range = totals.dateRange();
+    LocalDate[] range = country == null ? totals.dateRange() : totals.dateRange(country);
     return new Summary(dataset, asOf, Km2.of(reported), Km2.of(reported - released), Km2.of(released),
         Km2.of(cancelled), Km2.of(reduced), Km2.of(cleared), hazardKm2, events[0], range[0], range[1], country,
         country == null ? countries() : List.of(country));

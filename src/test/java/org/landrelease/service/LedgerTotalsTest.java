@@ -132,4 +132,20 @@ class LedgerTotalsTest {
     }
     assertArrayEquals(new double[] {10_000, 0, 700, 900, 3_000}, kinds(totals, null), 1e-9);
   }
+
+  @Test
+  void eachCountryHasItsOwnReleasesEventsAndDates() {
+    LedgerTotals totals = reported();
+    totals.addEvent(2, MAY, "HALO", null, List.of(piece("UA-05", PieceKind.CLEARED, 3_000, null)), -3_000, ",UA-05,");
+    totals.addEvent(3, JUNE, "MAG", null, List.of(piece("LB-BA", PieceKind.CANCELLED, 500, null),
+        piece("unassigned", PieceKind.CANCELLED, 20, null)), -520, ",LB-BA,");
+    Map<String, double[]> byCountry = totals.sumBy(LedgerTotals.Dimension.COUNTRY, null, null);
+    assertEquals(3_000, released(byCountry, "UA"));
+    assertEquals(500, released(byCountry, "LB"));
+    assertEquals(20, released(byCountry, "unassigned"));
+    assertEquals(1, totals.events("LB", null));
+    assertEquals(0, totals.events("LB", MAY));
+    assertEquals(JUNE, totals.dateRange("LB")[0]);
+    assertEquals(MAY, totals.dateRange("UA")[1]);
+  }
 }
