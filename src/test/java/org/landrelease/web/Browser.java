@@ -188,7 +188,12 @@ final class Browser {
 
   /** Closes the open popup with its button, and waits until it has faded out (until then it takes clicks). */
   static void closePopup(WebDriver driver) {
-    driver.findElement(By.cssSelector(".leaflet-popup-close-button")).click();
+    // the map may still be panning the popup into view: a click then lands on the layer beneath; try again once it
+    // has settled
+    waiting(driver, 5).ignoring(org.openqa.selenium.ElementClickInterceptedException.class).until(d -> {
+      d.findElement(By.cssSelector(".leaflet-popup-close-button")).click();
+      return true;
+    });
     waiting(driver, 5).until(d -> d.findElements(By.cssSelector(".leaflet-popup")).isEmpty());
   }
 
