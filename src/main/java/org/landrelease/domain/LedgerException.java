@@ -35,7 +35,13 @@ public class LedgerException extends RuntimeException {
   }
 
   private LedgerException(Kind kind, String slug, String detail, double[] coordinate, Message message) {
-    super(detail, null, false, false);
+    this(kind, slug, detail, coordinate, message, null);
+  }
+
+  /** The cause is given here: Throwable's initCause refuses once a constructor has set it, even to null. */
+  private LedgerException(Kind kind, String slug, String detail, double[] coordinate, Message message,
+      Throwable cause) {
+    super(detail, cause, false, false);
     this.kind = kind;
     this.slug = slug;
     this.coordinate = coordinate;
@@ -52,11 +58,7 @@ public class LedgerException extends RuntimeException {
   }
 
   public LedgerException with(Message m) {
-    LedgerException e = new LedgerException(kind, slug, getMessage(), coordinate, m);
-    if (getCause() != null) {
-      e.initCause(getCause());
-    }
-    return e;
+    return new LedgerException(kind, slug, getMessage(), coordinate, m, getCause());
   }
 
   /** The translatable text of the detail, or null: then the English message is all there is. */
@@ -79,9 +81,7 @@ public class LedgerException extends RuntimeException {
 
   /** The database cannot be reached (stopped, restarting): 503, to be retried. */
   public static LedgerException unavailable(String detail, Throwable cause) {
-    LedgerException e = new LedgerException(Kind.UNAVAILABLE, "store-unavailable", detail);
-    e.initCause(cause);
-    return e;
+    return new LedgerException(Kind.UNAVAILABLE, "store-unavailable", detail, null, null, cause);
   }
 
   public static LedgerException badRequest(String slug, String detail) {
