@@ -77,12 +77,10 @@ public final class LedgerApp implements AutoCloseable {
     LedgerStore store = new LedgerStore(db);
     CountryStore countryStore = new CountryStore(db);
     // the countries' regions are the database's; a ledger without any gets the boundary file's country (Ukraine)
-    java.util.concurrent.CompletableFuture<Object[]> regionIndex = java.util.concurrent.CompletableFuture
-        .supplyAsync(() -> {
+    java.util.concurrent.CompletableFuture<CountryService.Indexed> regionIndex = java.util.concurrent
+        .CompletableFuture.supplyAsync(() -> {
           try {
-            CountryService.seed(countryStore, store, writeLock, config.regionsFile(), Clock.systemUTC());
-            long version = countryStore.version();
-            return new Object[] {CountryService.index(countryStore), version};
+            return CountryService.start(countryStore, store, writeLock, config.regionsFile(), Clock.systemUTC());
           } catch (Exception e) {
             throw new java.util.concurrent.CompletionException(e);
           }
@@ -108,10 +106,12 @@ public final class LedgerApp implements AutoCloseable {
     double hazardM2 = area.m2() - store.appliedBetween(applied, area.applied()).stream()
         .mapToDouble(LedgerStore.AppliedEvent::hazardDeltaM2).sum();
     totals.load(pieces, counts, hazardM2, applied);
-    Object[] indexed = join(regionIndex, db);
-    // the seeding may have given the grants that named no country the seeded one, after the funding was read
-    funding.reload();
-    RegionIndex regions = (RegionIndex) indexed[0];
+    CountryService.Indexed indexed = join(regionIndex, db);
+    if (indexed.seeded()) {
+      // the seeding gave the grants that named no country the seeded one, after the funding was read
+      funding.reload();
+    }
+    RegionIndex regions = indexed.index();
     var zonings = new org.landrelease.service.ZoningService(new org.landrelease.store.ZoningStore(db), store,
         writeLock, config.postgres(), Clock.systemUTC());
     zonings.reload();
@@ -119,7 +119,7 @@ public final class LedgerApp implements AutoCloseable {
         zonings);
     CountryService countries = new CountryService(countryStore, store, ledger, totals, zonings, writeLock,
         config.postgres(), Clock.systemUTC());
-    countries.started((Long) indexed[1]);
+    countries.started(indexed.version());
     AccountService accounts = new AccountService(new AccountStore(db), funding, writeLock, Clock.systemUTC());
     LedgerSync sync = new LedgerSync(store, totals, funding, accounts, config.postgres()).follow(countries);
     ReportService reports = new ReportService(totals, ledger, funding, new org.landrelease.store.GrantReportStore(db),

@@ -87,6 +87,17 @@ public final class CountryService {
     return new RegionIndex(store.regions(), CELL_DEGREES);
   }
 
+  /** What start-up has of the regions: the index, the version it was built from, and whether the file seeded it. */
+  public record Indexed(RegionIndex index, long version, boolean seeded) {}
+
+  /** Start-up: seeds the boundary file's country into a ledger without any, then indexes the database's regions. */
+  public static Indexed start(CountryStore store, LedgerStore ledger, LedgerLock lock, Path regionsFile, Clock clock)
+      throws Exception {
+    boolean seeded = seed(store, ledger, lock, regionsFile, clock);
+    long version = store.version();
+    return new Indexed(index(store), version, seeded);
+  }
+
   /**
    * Start-up: a ledger with no country yet gets the one of the boundary file (Ukraine's, by default), and every grant
    * that names no country comes to cover it. Returns whether it loaded.
